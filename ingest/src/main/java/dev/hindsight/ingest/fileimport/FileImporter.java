@@ -1,0 +1,258 @@
+package dev.hindsight.ingest.fileimport;
+
+import dev.hindsight.core.event.Event;
+import dev.hindsight.core.store.AppendResult;
+import dev.hindsight.core.store.DeadLetter;
+import dev.hindsight.core.store.EventBatch;
+import dev.hindsight.core.store.EventSink;
+import dev.hindsight.ingest.spi.FormatDecoder;
+import dev.hindsight.ingest.spi.RecordSink;
+import dev.hindsight.ingest.spi.SourceDataException;
+import dev.hindsight.ingest.spi.SourceFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports files and folders: detects each file's format, decodes it streaming, and stores events in durable batches.
+ * A record that cannot be decoded is rejected with its position and reason and goes to the dead-letter store in the
+ * same transaction as its neighbours; a file that cannot be read at all is rejected as a whole. Nothing stops the rest.
+ */
+@Service
+public class FileImporter {
+
+    /** Rejections listed one by one in a report; beyond this they are only counted. */
+    public static final int MAX_LISTED_REJECTIONS = 1_000;
+
+    /** Bytes read to detect a format. */
+    static final int HEAD_BYTES = 8_192;
+
+    /** Bytes of an unreadable file kept as its dead letter. */
+    static final int DEAD_FILE_BYTES = 256 * 1024;
+
+    private final EventSink sink;
+    private final FormatRegistry formats;
+
+    public FileImporter(EventSink sink, FormatRegistry formats) {
+        this.sink = sink;
+        this.formats = formats;
+    }
+
+    public ImportReport importPaths(List<Path> paths, ImportOptions options, ImportProgress.Listener listener) {
+        Run run = new Run(options, listener);
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            collect(path, files, run);
+        }
+        run.filesTotal = files.size();
+        run.bytesTotal = files.stream().mapToLong(FileImporter::sizeOf).sum();
+        for (Path file : files) {
+            importFile(file, run);
+        }
+        run.flush();
+        return run.report();
+    }
+
+    private static void collect(Path path, List<Path> files, Run run) {
+        if (Files.isSymbolicLink(path)) {
+            run.rejectFile(path.toString(), "is a symbolic link; links are not followed", new byte[0]);
+        } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> walk = Files.walk(path)) {
+                walk.filter(p -> !p.equals(path))
+                        .filter(p -> !hidden(path, p))
+                        .sorted()
+                        .forEach(p -> {
+                            if (Files.isSymbolicLink(p)) {
+                                run.rejectFile(p.toString(), "is a symbolic link; links are not followed", new byte[0]);
+                            } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                                files.add(p);
+                            }
+                        });
+            } catch (IOException | UncheckedIOException e) {
+                run.rejectFile(path.toString(), "cannot list the folder: " + e.getMessage(), new byte[0]);
+            }
+        } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+            files.add(path);
+        } else {
+            run.rejectFile(path.toString(), Files.exists(path) ? "is not a regular file" : "no such file or folder",
+                    new byte[0]);
+        }
+    }
+
+    /** Dot-files and dot-folders below the given root (.DS_Store, .git) are not inputs. */
+    private static boolean hidden(Path root, Path p) {
+        for (Path part : root.relativize(p)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private void importFile(Path path, Run run) {
+        String name = path.toString();
+        run.startFile(name);
+        SourceFile file;
+        byte[] head;
+        try {
+            file = new SourceFile(name, Files.size(path), Files.getLastModifiedTime(path).toInstant(),
+                    () -> Files.newInputStream(path));
+            head = readHead(file, HEAD_BYTES);
+        } catch (IOException e) {
+            run.rejectFile(name, "cannot read the file: " + e.getMessage(), new byte[0]);
+            run.finishFile(sizeOf(path));
+            return;
+        }
+        String forced = run.options.format();
+        FormatDecoder decoder = forced != null
+                ? formats.byName(forced).orElseThrow(() -> new IllegalArgumentException("unknown format " + forced))
+                : formats.detect(path.getFileName().toString(), head).orElse(null);
+        if (decoder != null) {
+            run.currentFormat = decoder.format();
+        }
+        if (decoder == null) {
+            run.rejectFile(name, "cannot tell the format of this file (known formats: "
+                    + String.join(", ", formats.formats()) + "); name one with --format", head);
+        } else {
+            try {
+                decoder.decode(file, run.options.context(), run);
+                run.inputRead = true;
+            } catch (SourceDataException e) {
+                run.rejectFile(name, "not a valid " + decoder.format() + " file: " + e.getMessage(), safeHead(file));
+            } catch (IOException | UncheckedIOException e) {
+                run.rejectFile(name, "reading failed: " + e.getMessage(), safeHead(file));
+            }
+        }
+        run.finishFile(file.size());
+    }
+
+    private static byte[] readHead(SourceFile file, int bytes) throws IOException {
+        try (InputStream in = file.open()) {
+            return in.readNBytes(bytes);
+        }
+    }
+
+    private static byte[] safeHead(SourceFile file) {
+        try {
+            return readHead(file, DEAD_FILE_BYTES);
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    /** The state of one import: pending batch, counters, listener. Single-threaded. */
+    private final class Run implements RecordSink {
+        final ImportOptions options;
+        final ImportProgress.Listener listener;
+        final List<Event> events = new ArrayList<>();
+        final List<DeadLetter> deadLetters = new ArrayList<>();
+        final List<ImportReport.Rejection> rejections = new ArrayList<>();
+        long pendingSkipped;
+        long pendingRejected;
+        long accepted;
+        long duplicates;
+        long skipped;
+        long rejected;
+        int filesTotal;
+        int filesDone;
+        long bytesTotal;
+        long bytesDone;
+        String currentFile = "";
+        String currentFormat = "unknown";
+        boolean inputRead;
+
+        Run(ImportOptions options, ImportProgress.Listener listener) {
+            this.options = options;
+            this.listener = listener;
+        }
+
+        void startFile(String name) {
+            currentFile = name;
+            currentFormat = "unknown";
+            listener.progress(progress());
+        }
+
+        void finishFile(long size) {
+            filesDone++;
+            bytesDone += size;
+            listener.progress(progress());
+        }
+
+        @Override
+        public void event(Event event) {
+            events.add(event);
+            maybeFlush();
+        }
+
+        @Override
+        public void skipped(String position, String reason) {
+            pendingSkipped++;
+            maybeFlush();
+        }
+
+        @Override
+        public void rejected(String position, String reason, byte[] raw) {
+            deadLetters.add(new DeadLetter(position, currentFormat, reason, raw));
+            list(position, reason);
+            pendingRejected++;
+            maybeFlush();
+        }
+
+        void rejectFile(String name, String reason, byte[] raw) {
+            rejected(name, reason, raw);
+        }
+
+        private void list(String position, String reason) {
+            if (rejections.size() < MAX_LISTED_REJECTIONS) {
+                rejections.add(new ImportReport.Rejection(position, reason));
+            }
+        }
+
+        private void maybeFlush() {
+            if (events.size() + deadLetters.size() + pendingSkipped >= options.batchSize()) {
+                flush();
+            }
+        }
+
+        /** One durable commit; counters move only after it succeeded. */
+        void flush() {
+            if (events.isEmpty() && deadLetters.isEmpty() && pendingSkipped == 0) {
+                return;
+            }
+            AppendResult result = sink.append(new EventBatch(events, deadLetters, options.incidentKey(), null));
+            accepted += result.accepted();
+            duplicates += result.duplicates();
+            skipped += pendingSkipped;
+            rejected += pendingRejected;
+            events.clear();
+            deadLetters.clear();
+            pendingSkipped = 0;
+            pendingRejected = 0;
+            listener.progress(progress());
+        }
+
+        ImportProgress progress() {
+            return new ImportProgress(currentFile, filesDone, filesTotal, bytesDone, bytesTotal,
+                    accepted + duplicates + skipped + rejected, accepted, duplicates, skipped, rejected);
+        }
+
+        ImportReport report() {
+            return new ImportReport(accepted, duplicates, skipped, rejected, List.copyOf(rejections), inputRead);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.hindsight.ingest.generic;
+
+import dev.hindsight.core.event.EventId;
+import dev.hindsight.core.event.RawRecord;
+import dev.hindsight.ingest.spi.BoundedLineReader;
+import dev.hindsight.ingest.spi.DecodeContext;
+import dev.hindsight.ingest.spi.FormatDecoder;
+import dev.hindsight.ingest.spi.RecordSink;
+import dev.hindsight.ingest.spi.SourceDataException;
+import dev.hindsight.ingest.spi.SourceFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** jsonl: one JSON object per line with the generic fields; blank lines are ignored. */
+@Component
+public class JsonlDecoder implements FormatDecoder {
+
+    static final String PARSER = "jsonl/1";
+    /** Longest line read; longer ones are rejected without being held in memory. */
+    static final int MAX_LINE = 1 << 20;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Override
+    public String format() {
+        return "jsonl";
+    }
+
+    @Override
+    public int confidence(String fileName, byte[] head) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+            return 90;
+        }
+        String start = new String(head, StandardCharsets.UTF_8).stripLeading();
+        int nl = start.indexOf('\n');
+        String first = nl < 0 ? start : start.substring(0, nl);
+        // one complete object on the first line with the generic fields, and not a JSON array or document
+        return first.startsWith("{") && first.stripTrailing().endsWith("}") && first.contains("\"at\"")
+                        && first.contains("\"title\"")
+                ? 60
+                : 0;
+    }
+
+    @Override
+    public void decode(SourceFile file, DecodeContext context, RecordSink sink) throws IOException {
+        try (InputStream in = file.open()) {
+            BoundedLineReader lines =
+                    new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE);
+            for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
+                String position = file.name() + "#" + line.number();
+                if (line.tooLong()) {
+                    sink.rejected(position, "line " + line.number() + " is " + line.length()
+                            + " characters long; the limit is " + MAX_LINE, new byte[0]);
+                    continue;
+                }
+                String text = line.text();
+                if (text.isBlank()) {
+                    continue;
+                }
+                byte[] raw = text.getBytes(StandardCharsets.UTF_8);
+                try {
+                    sink.event(decodeLine(text, raw, position, context));
+                } catch (SourceDataException e) {
+                    sink.rejected(position, "line " + line.number() + ": " + e.getMessage(), raw);
+                }
+            }
+        }
+    }
+
+    private static dev.hindsight.core.event.Event decodeLine(
+            String text, byte[] raw, String position, DecodeContext context) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(text);
+        } catch (JacksonException e) {
+            throw new SourceDataException("not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (node == null || !node.isObject()) {
+            throw new SourceDataException("expected a JSON object, found " + (node == null ? "nothing" : node.getNodeType()));
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        JsonNode labelNode = node.get("labels");
+        if (labelNode != null && !labelNode.isNull()) {
+            if (!labelNode.isObject()) {
+                throw new SourceDataException("field 'labels' must be an object");
+            }
+            labelNode.properties().forEach(e -> labels.put(e.getKey(), scalar(e.getValue())));
+        }
+        return GenericRecord.toEvent(
+                name -> field(node, name),
+                labels,
+                "jsonl",
+                EventId.contentHash(raw),
+                new RawRecord(position, raw, PARSER),
+                context);
+    }
+
+    private static @Nullable String field(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isContainer()) {
+            throw new SourceDataException("field '" + name + "' must be a string, found " + value.getNodeType());
+        }
+        String text = value.asString();
+        return text.isBlank() ? null : text;
+    }
+
+    private static String scalar(JsonNode value) {
+        return value.isValueNode() ? value.asString() : value.toString();
+    }
+}

@@ -1,0 +1,324 @@
+package dev.hindsight.search.store;
+
+import static dev.hindsight.search.store.EventRows.chunks;
+import static dev.hindsight.search.store.EventRows.placeholders;
+import static dev.hindsight.search.store.EventRows.utc;
+
+import dev.hindsight.core.event.Event;
+import dev.hindsight.core.event.EventId;
+import dev.hindsight.core.event.RawRecord;
+import dev.hindsight.core.event.StoredEvent;
+import dev.hindsight.core.store.AppendResult;
+import dev.hindsight.core.store.Checkpoint;
+import dev.hindsight.core.store.DeadLetter;
+import dev.hindsight.core.store.EventBatch;
+import dev.hindsight.core.store.EventSink;
+import dev.hindsight.core.store.StoreUnavailableException;
+import dev.hindsight.search.index.LuceneIndex;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The durable write path: one database transaction per batch (events, attachments, dead letters, checkpoint), then the
+ * new rows go to the index. Writers are serialized so that sequence order is commit order, which is what lets the
+ * index catch up by sequence without ever skipping a row.
+ */
+public class JdbcEventStore implements EventSink {
+
+    private static final String INSERT = "insert into event (id, seq, source, dedup_key, kind, occurred_at, "
+            + "original_time, original_zone, zone_assumed, ingested_at, title, body, actor, service, host, location, "
+            + "severity, labels, links, provider, raw_origin, raw_hash, raw_size, raw_truncated, parser_version, "
+            + "raw_payload) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final EventRows rows;
+    private final LuceneIndex index;
+    private final Clock clock;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    /** Highest sequence committed; -1 until read from the database under the lock. */
+    private long sequence = -1;
+
+    public JdbcEventStore(JdbcTemplate jdbc, TransactionTemplate tx, EventRows rows, LuceneIndex index, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.rows = rows;
+        this.index = index;
+        this.clock = clock;
+    }
+
+    @Override
+    public AppendResult append(EventBatch batch) {
+        writeLock.lock();
+        try {
+            long before = currentSequence();
+            Instant now = clock.instant();
+            Written written;
+            try {
+                written = tx.execute(status -> write(batch, now));
+            } catch (RuntimeException e) {
+                sequence = before; // nothing was committed
+                throw translate(e);
+            }
+            index.index(written.toIndex(rows));
+            return new AppendResult(written.accepted, written.duplicates, sequence);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Attaches existing events to an incident (durably) and re-indexes them so that visibility rules apply at once.
+     *
+     * @return how many events were newly attached
+     */
+    public int attach(String incidentKey, Collection<String> eventIds) {
+        writeLock.lock();
+        try {
+            long before = currentSequence();
+            List<String> attached;
+            try {
+                attached = tx.execute(status -> attachExisting(incidentKey, eventIds, clock.instant()));
+            } catch (RuntimeException e) {
+                sequence = before;
+                throw translate(e);
+            }
+            index.index(rows.byIds(attached));
+            return attached.size();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** The highest committed sequence. */
+    public long lastSequence() {
+        writeLock.lock();
+        try {
+            return currentSequence();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private long currentSequence() {
+        if (sequence < 0) {
+            Long max = jdbc.queryForObject("select coalesce(max(seq), 0) from event", Long.class);
+            sequence = max == null ? 0 : max;
+        }
+        return sequence;
+    }
+
+    /** What one transaction wrote, and what the index needs afterwards. */
+    private record Written(int accepted, int duplicates, List<StoredEvent> inserted, List<String> reattached) {
+        List<StoredEvent> toIndex(EventRows rows) {
+            if (reattached.isEmpty()) {
+                return inserted;
+            }
+            List<StoredEvent> all = new ArrayList<>(inserted);
+            all.addAll(rows.byIds(reattached));
+            return all;
+        }
+    }
+
+    private Written write(EventBatch batch, Instant now) {
+        Map<String, Event> unique = new LinkedHashMap<>();
+        for (Event event : batch.events()) {
+            unique.putIfAbsent(event.id(), event);
+        }
+        int repeatedInBatch = batch.events().size() - unique.size();
+        Set<String> existing = existingIds(unique.keySet());
+        List<StoredEvent> inserted = new ArrayList<>(unique.size() - existing.size());
+        Set<String> incidents = batch.incidentKey() == null ? Set.of() : Set.of(batch.incidentKey());
+        for (Map.Entry<String, Event> entry : unique.entrySet()) {
+            if (!existing.contains(entry.getKey())) {
+                inserted.add(new StoredEvent(entry.getKey(), ++sequence, now, entry.getValue(), incidents));
+            }
+        }
+        insert(inserted);
+        List<String> reattached = List.of();
+        if (batch.incidentKey() != null) {
+            insertAttachments(batch.incidentKey(), inserted.stream().map(StoredEvent::id).toList(), now);
+            reattached = attachExisting(batch.incidentKey(), existing, now);
+        }
+        insertDeadLetters(batch.deadLetters(), now);
+        if (batch.checkpoint() != null) {
+            saveCheckpoint(batch.checkpoint(), now);
+        }
+        return new Written(inserted.size(), existing.size() + repeatedInBatch, inserted, reattached);
+    }
+
+    private Set<String> existingIds(Collection<String> ids) {
+        Set<String> found = new HashSet<>();
+        for (List<String> chunk : chunks(List.copyOf(ids))) {
+            jdbc.query(
+                    "select id from event where id in (" + placeholders(chunk.size()) + ")",
+                    rs -> {
+                        found.add(rs.getString(1));
+                    },
+                    chunk.toArray());
+        }
+        return found;
+    }
+
+    private void insert(List<StoredEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(INSERT, events, 1000, (ps, stored) -> bind(ps, stored));
+    }
+
+    private static void bind(PreparedStatement ps, StoredEvent stored) throws SQLException {
+        Event e = stored.event();
+        int i = 0;
+        ps.setString(++i, stored.id());
+        ps.setLong(++i, stored.sequence());
+        ps.setString(++i, e.source());
+        ps.setString(++i, e.dedupKey());
+        ps.setString(++i, e.kind().name());
+        ps.setObject(++i, utc(e.occurredAt()));
+        ps.setString(++i, clip(e.originalTime(), 200));
+        ps.setString(++i, clip(e.originalZone(), 64));
+        ps.setBoolean(++i, e.zoneAssumed());
+        ps.setObject(++i, utc(stored.ingestedAt()));
+        ps.setString(++i, e.title());
+        ps.setString(++i, e.text());
+        ps.setString(++i, clip(e.actor(), 512));
+        ps.setString(++i, clip(e.service(), 512));
+        ps.setString(++i, clip(e.host(), 512));
+        ps.setString(++i, clip(e.location(), 512));
+        ps.setString(++i, clip(e.severity(), 64));
+        ps.setString(++i, e.labels().isEmpty() ? null : EventRows.json(e.labels()));
+        ps.setString(++i, e.links().isEmpty() ? null : EventRows.json(e.links()));
+        ps.setBoolean(++i, e.provider());
+        RawRecord raw = e.raw();
+        if (raw == null) {
+            ps.setNull(++i, Types.VARCHAR);
+            ps.setNull(++i, Types.VARCHAR);
+            ps.setNull(++i, Types.INTEGER);
+            ps.setNull(++i, Types.BOOLEAN);
+            ps.setNull(++i, Types.VARCHAR);
+            ps.setNull(++i, Types.VARBINARY);
+        } else {
+            ps.setString(++i, clip(raw.origin(), 2048));
+            ps.setString(++i, EventId.contentHash(raw.bytes()));
+            ps.setInt(++i, raw.bytes().length);
+            ps.setBoolean(++i, raw.bytes().length > RawPayloads.MAX_KEPT);
+            ps.setString(++i, clip(raw.parserVersion(), 64));
+            ps.setBytes(++i, RawPayloads.compress(raw.bytes()));
+        }
+    }
+
+    private void insertAttachments(String incidentKey, List<String> ids, Instant now) {
+        jdbc.batchUpdate(
+                "insert into incident_event (incident_key, event_id, attached_at) values (?,?,?)",
+                ids,
+                1000,
+                (ps, id) -> {
+                    ps.setString(1, incidentKey);
+                    ps.setString(2, id);
+                    ps.setObject(3, utc(now));
+                });
+    }
+
+    /** Attaches existing events not yet attached, bumping their sequence so the index re-reads them. */
+    private List<String> attachExisting(String incidentKey, Collection<String> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Set<String> known = existingIds(ids);
+        Set<String> already = new HashSet<>();
+        for (List<String> chunk : chunks(List.copyOf(known))) {
+            List<Object> args = new ArrayList<>();
+            args.add(incidentKey);
+            args.addAll(chunk);
+            jdbc.query(
+                    "select event_id from incident_event where incident_key = ? and event_id in ("
+                            + placeholders(chunk.size()) + ")",
+                    rs -> {
+                        already.add(rs.getString(1));
+                    },
+                    args.toArray());
+        }
+        List<String> fresh = known.stream().filter(id -> !already.contains(id)).sorted().toList();
+        insertAttachments(incidentKey, fresh, now);
+        jdbc.batchUpdate("update event set seq = ? where id = ?", fresh, 1000, (ps, id) -> {
+            ps.setLong(1, ++sequence);
+            ps.setString(2, id);
+        });
+        return fresh;
+    }
+
+    private void insertDeadLetters(List<DeadLetter> letters, Instant now) {
+        if (letters.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(
+                "insert into dead_letter (received_at, format, origin, reason, raw_size, raw_truncated, raw_payload) "
+                        + "values (?,?,?,?,?,?,?)",
+                letters,
+                1000,
+                (ps, letter) -> {
+                    ps.setObject(1, utc(now));
+                    ps.setString(2, clip(letter.format(), 64));
+                    ps.setString(3, clip(letter.origin(), 2048));
+                    ps.setString(4, letter.reason());
+                    ps.setInt(5, letter.raw().length);
+                    ps.setBoolean(6, letter.raw().length > RawPayloads.MAX_KEPT);
+                    ps.setBytes(7, RawPayloads.compress(letter.raw()));
+                });
+    }
+
+    private void saveCheckpoint(Checkpoint checkpoint, Instant now) {
+        int updated = jdbc.update(
+                "update ingest_checkpoint set position = ?, updated_at = ? where partition_key = ?",
+                checkpoint.position(),
+                utc(now),
+                checkpoint.partition());
+        if (updated == 0) {
+            jdbc.update(
+                    "insert into ingest_checkpoint (partition_key, position, updated_at) values (?,?,?)",
+                    checkpoint.partition(),
+                    checkpoint.position(),
+                    utc(now));
+        }
+    }
+
+    private static RuntimeException translate(RuntimeException e) {
+        if (e instanceof CannotGetJdbcConnectionException
+                || e instanceof CannotCreateTransactionException
+                || e instanceof DataAccessResourceFailureException
+                || e instanceof TransientDataAccessException) {
+            return new StoreUnavailableException("the database cannot accept writes now: " + e.getMessage(), e);
+        }
+        if (e instanceof DataAccessException) {
+            return new IllegalStateException("storing the batch failed: " + e.getMessage(), e);
+        }
+        return e;
+    }
+
+    private static @Nullable String clip(@Nullable String value, int max) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        return value.substring(0, max - 1) + "…";
+    }
+}

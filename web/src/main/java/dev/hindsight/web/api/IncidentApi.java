@@ -1,0 +1,88 @@
+package dev.hindsight.web.api;
+
+import dev.hindsight.core.incident.IncidentSummary;
+import dev.hindsight.core.incident.Severity;
+import dev.hindsight.search.incident.Incidents;
+import dev.hindsight.search.incident.NewIncident;
+import dev.hindsight.web.security.CurrentViewer;
+import dev.hindsight.web.support.NotFoundException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Incidents, as {@code incident list} and {@code incident create} on the command line. */
+@RestController
+@RequestMapping("/api/incidents")
+class IncidentApi {
+
+    private final Incidents incidents;
+
+    IncidentApi(Incidents incidents) {
+        this.incidents = incidents;
+    }
+
+    /** An incident with its number of attached events. */
+    record IncidentView(
+            String key,
+            String title,
+            Severity severity,
+            String status,
+            Instant from,
+            Instant to,
+            @Nullable String scope,
+            @Nullable String commander,
+            boolean restricted,
+            long events) {
+
+        static IncidentView of(IncidentSummary i, long events) {
+            return new IncidentView(i.key(), i.title(), i.severity(), i.status().name(), i.from(), i.to(), i.scope(),
+                    i.commander(), i.restricted(), events);
+        }
+    }
+
+    /** The body of a declaration. */
+    record Declaration(
+            String key,
+            String title,
+            Instant from,
+            Instant to,
+            @Nullable Severity severity,
+            @Nullable String scope,
+            @Nullable String commander,
+            boolean restricted,
+            @Nullable Set<String> members) {}
+
+    @GetMapping
+    List<IncidentView> list() {
+        Map<String, Long> counts = incidents.eventCounts();
+        return incidents.list(CurrentViewer.get()).stream()
+                .map(i -> IncidentView.of(i, counts.getOrDefault(i.key(), 0L)))
+                .toList();
+    }
+
+    @GetMapping("/{key}")
+    IncidentView get(@PathVariable String key) {
+        IncidentSummary incident = incidents.find(key, CurrentViewer.get())
+                .orElseThrow(() -> new NotFoundException("no incident " + key));
+        return IncidentView.of(incident, incidents.eventCounts().getOrDefault(key, 0L));
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    IncidentView create(@RequestBody Declaration d) {
+        IncidentSummary created = incidents.create(new NewIncident(d.key(), d.title(), d.from(), d.to(),
+                d.severity() == null ? Severity.SEV3 : d.severity(), d.scope(), d.commander(), d.restricted(),
+                d.members() == null ? Set.of() : d.members()));
+        return IncidentView.of(created, 0);
+    }
+}

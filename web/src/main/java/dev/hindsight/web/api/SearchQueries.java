@@ -1,0 +1,46 @@
+package dev.hindsight.web.api;
+
+import dev.hindsight.core.store.SearchQuery;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** Search queries from request parameters, the same for the API and the search page. */
+public final class SearchQueries {
+
+    private SearchQueries() {}
+
+    /** Builds a query from request parameters; shared with the search page. */
+    public static SearchQuery of(
+            String q,
+            @Nullable Instant from,
+            @Nullable Instant to,
+            @Nullable String incident,
+            @Nullable List<String> source,
+            @Nullable List<String> kind,
+            int limit,
+            int offset,
+            String sort) {
+        Map<String, Set<String>> filters = new LinkedHashMap<>();
+        if (incident != null && !incident.isBlank()) {
+            filters.put("incident", Set.of(incident));
+        }
+        if (source != null && !source.isEmpty()) {
+            filters.put("source", Set.copyOf(source));
+        }
+        if (kind != null && !kind.isEmpty()) {
+            filters.put("kind", Set.copyOf(kind));
+        }
+        SearchQuery.Sort order;
+        try {
+            order = SearchQuery.Sort.valueOf(sort.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sort must be relevance, time, newest or default");
+        }
+        return new SearchQuery(q, from, to, filters, limit, offset, order, Set.of());
+    }
+}

@@ -1,0 +1,42 @@
+package dev.hindsight.web.cli;
+
+import dev.hindsight.search.SearchOperations;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {
+            "Catches the index up with the database, then compares the two event by event.",
+            "Prints a JSON report; exit 0 when they agree, 1 when they differ (run reindex to repair)."
+        })
+class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOption dataOption;
+
+    record CheckJson(
+            boolean consistent,
+            long databaseEvents,
+            long indexedEvents,
+            long indexedThroughSequence,
+            long missingFromIndex,
+            long extraInIndex,
+            java.util.List<Long> missingSequences,
+            java.util.List<Long> extraSequences) {}
+
+    @Override
+    public Integer call() {
+        try (CliContext app = CliContext.open(dataOption.resolve())) {
+            SearchOperations.ConsistencyReport r = app.bean(SearchOperations.class).check();
+            Json.print(spec.commandLine().getOut(), new CheckJson(r.consistent(), r.databaseEvents(), r.indexedEvents(),
+                    r.indexedThroughSequence(), r.missingFromIndex(), r.extraInIndex(), r.missingSequences(),
+                    r.extraSequences()));
+            return r.consistent() ? 0 : HindsightCli.EXIT_FAILED;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.hindsight.web.cli;
+
+import dev.hindsight.HindsightApplication;
+import dev.hindsight.web.datadir.DataDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The application without its web server, for one command: locks the data directory, starts the store (migrations,
+ * index catch-up), and closes both when the command is done.
+ */
+final class CliContext implements AutoCloseable {
+
+    private final DataDirectory directory;
+    private final ConfigurableApplicationContext context;
+
+    private CliContext(DataDirectory directory, ConfigurableApplicationContext context) {
+        this.directory = directory;
+        this.context = context;
+    }
+
+    static CliContext open(Path data) {
+        DataDirectory directory;
+        try {
+            directory = DataDirectory.lock(data).orElseThrow(() -> new DataDirectoryBusyException(data));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use the data directory " + data + ": " + e.getMessage(), e);
+        }
+        try {
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(HindsightApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .bannerMode(Banner.Mode.OFF)
+                    .logStartupInfo(false)
+                    .properties(properties(directory.path()))
+                    .run();
+            return new CliContext(directory, context);
+        } catch (RuntimeException e) {
+            try {
+                directory.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** Properties of a command run: quiet logs (stdout is for JSON), this data directory. */
+    static Map<String, Object> properties(Path data) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("hindsight.data", data.toString());
+        props.put("hindsight.mode", "cli");
+        props.put("logging.level.root", "WARN");
+        props.put("logging.level.org.flywaydb", "ERROR");
+        props.put("logging.level.dev.hindsight", "INFO");
+        // Lucene suggests --add-modules jdk.incubator.vector; a command is too short-lived to profit from it
+        props.put("logging.level.org.apache.lucene.internal.vectorization", "ERROR");
+        return props;
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        try {
+            context.close();
+        } finally {
+            try {
+                directory.close();
+            } catch (IOException e) {
+                // the OS releases the lock at exit anyway
+            }
+        }
+    }
+}

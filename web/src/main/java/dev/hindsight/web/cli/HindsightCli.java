@@ -1,0 +1,68 @@
+package dev.hindsight.web.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import picocli.CommandLine;
+
+/** Entry point of the command line: dispatches to a command, or serves when there is none. */
+public final class HindsightCli {
+
+    /** Returned by {@code serve}: the web server runs on non-daemon threads and the JVM must not exit. */
+    public static final int KEEP_RUNNING = Integer.MIN_VALUE;
+
+    /** Exit code when the command ran but failed (store unavailable, nothing readable, check found differences). */
+    public static final int EXIT_FAILED = 1;
+
+    /** Exit code of a usage error (picocli's default). */
+    public static final int EXIT_USAGE = 2;
+
+    /** Exit code when another Hindsight process holds the data directory. */
+    public static final int EXIT_BUSY = 3;
+
+    private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+
+    private HindsightCli() {}
+
+    public static int run(String[] args) {
+        String[] effective = args;
+        if (args.length == 0 || (args[0].startsWith("-") && !ROOT_OPTIONS.contains(args[0]))) {
+            // `java -jar hindsight.jar [--port N]` serves
+            effective = new String[args.length + 1];
+            effective[0] = "serve";
+            System.arraycopy(args, 0, effective, 1, args.length);
+        }
+        CommandLine cli = commandLine();
+        return cli.execute(effective);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new RootCommand());
+        cli.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof CommandLine.ParameterException pe) {
+                throw pe;
+            }
+            if (e instanceof DataDirectoryBusyException) {
+                commandLine.getErr().println("hindsight: " + e.getMessage());
+                return EXIT_BUSY;
+            }
+            if (e instanceof IllegalArgumentException) {
+                commandLine.getErr().println("hindsight: " + e.getMessage());
+                return EXIT_USAGE;
+            }
+            commandLine.getErr().println("hindsight: " + commandLine.getCommandName() + " failed: " + rootMessage(e));
+            return EXIT_FAILED;
+        });
+        return cli;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && t.getMessage() == null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.hindsight.web.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Two filter chains: webhooks are stateless and token-only; everything else takes a form-login session (UI) or a
+ * bearer token (API). Only health and the login page are open.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class SecurityConfiguration {
+
+    /** Strict: no inline scripts or styles anywhere, so injected markup cannot run. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    @Bean
+    UserDetailsService userDetailsService(Accounts accounts) {
+        return username -> accounts.findUser(username)
+                .map(u -> User.withUsername(u.username())
+                        .password(u.passwordHash())
+                        .roles(u.role().name())
+                        .disabled(!u.enabled())
+                        .build())
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain webhooks(HttpSecurity http, Accounts accounts) throws Exception {
+        http.securityMatcher("/hooks/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problem401()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain application(HttpSecurity http, Accounts accounts) throws Exception {
+        http.addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
+                .authorizeHttpRequests(a -> a.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/login", "/css/**", "/js/**",
+                                "/vendor/**", "/favicon.ico", "/error")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/incidents")
+                        .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())
+                        .requestMatchers("/actuator/**")
+                        .hasRole(Role.ADMIN.name())
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                        problem401(), PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+        return http.build();
+    }
+
+    private static AuthenticationEntryPoint problem401() {
+        return (request, response, exception) -> {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                    + "\"detail\":\"sign in, or send Authorization: Bearer <token> (hindsight token create)\"}");
+        };
+    }
+}

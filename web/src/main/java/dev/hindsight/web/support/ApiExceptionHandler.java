@@ -1,0 +1,57 @@
+package dev.hindsight.web.support;
+
+import dev.hindsight.core.store.QueryRejectedException;
+import dev.hindsight.core.store.StoreUnavailableException;
+import dev.hindsight.search.incident.IncidentExistsException;
+import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Maps domain failures of the REST API to RFC 9457 problem details; domain code stays free of HTTP. */
+@RestControllerAdvice(basePackages = "dev.hindsight.web.api")
+class ApiExceptionHandler {
+
+    /** Seconds a client should wait before retrying a write the store could not take. */
+    static final String RETRY_AFTER_SECONDS = "30";
+
+    @ExceptionHandler(QueryRejectedException.class)
+    ProblemDetail badQuery(QueryRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_QUERY, "Query refused", e.getMessage());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(IncidentExistsException.class)
+    ProblemDetail conflict(IncidentExistsException e) {
+        return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Already exists", e.getMessage());
+    }
+
+    @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
+    ProblemDetail badRequest(Exception e) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad request", e.getMessage());
+    }
+
+    @ExceptionHandler(StoreUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(StoreUnavailableException e) {
+        ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.STORE_UNAVAILABLE,
+                "Store unavailable", "nothing was stored; retry later");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(body);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setType(type);
+        p.setTitle(title);
+        return p;
+    }
+}

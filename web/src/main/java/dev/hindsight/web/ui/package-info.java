@@ -1,0 +1,5 @@
+/** Server-rendered pages. */
+@NullMarked
+package dev.hindsight.web.ui;
+
+import org.jspecify.annotations.NullMarked;
