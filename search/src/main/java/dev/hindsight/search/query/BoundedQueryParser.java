@@ -10,6 +10,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.RegexpQuery;
+import org.apache.lucene.util.automaton.Operations;
 import org.apache.lucene.util.automaton.RegExp;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
@@ -92,6 +93,9 @@ final class BoundedQueryParser {
                         + " characters");
             }
             try {
+                // determinize up front within a small budget: a query whose automaton explodes is refused here,
+                // before it costs the searcher anything
+                Operations.determinize(new RegExp(regexp.text(), RegExp.ALL).toAutomaton(), REGEXP_WORK_LIMIT);
                 return new RegexpQuery(regexp, RegExp.ALL, 0, RegexpQuery.DEFAULT_PROVIDER, REGEXP_WORK_LIMIT,
                         getMultiTermRewriteMethod(), true);
             } catch (TooComplexToDeterminizeException e) {

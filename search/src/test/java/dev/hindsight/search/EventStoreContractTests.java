@@ -1,0 +1,275 @@
+package dev.hindsight.search;
+
+import static dev.hindsight.search.TestEvents.event;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hindsight.core.event.Event;
+import dev.hindsight.core.event.EventKind;
+import dev.hindsight.core.incident.Severity;
+import dev.hindsight.core.store.AppendResult;
+import dev.hindsight.core.store.Checkpoint;
+import dev.hindsight.core.store.DeadLetter;
+import dev.hindsight.core.store.EventBatch;
+import dev.hindsight.core.store.EventSearch;
+import dev.hindsight.core.store.QueryRejectedException;
+import dev.hindsight.core.store.SearchQuery;
+import dev.hindsight.core.store.SearchResult;
+import dev.hindsight.search.incident.Incidents;
+import dev.hindsight.search.incident.NewIncident;
+import dev.hindsight.search.index.EventAnalyzers;
+import dev.hindsight.search.index.LuceneIndex;
+import dev.hindsight.search.store.EventRows;
+import dev.hindsight.search.store.JdbcEventStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What every database behind the event store must do: durable dedup with exact counts, search with facets and
+ * visibility, a bounded query language, and an index that can always be rebuilt from the rows.
+ */
+abstract class EventStoreContractTests {
+
+    @Autowired
+    JdbcEventStore store;
+
+    @Autowired
+    EventSearch search;
+
+    @Autowired
+    LuceneIndex index;
+
+    @Autowired
+    EventRows rows;
+
+    @Autowired
+    Incidents incidents;
+
+    @Autowired
+    SearchOperations operations;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** Unique per test: tests share one database and filter by it. */
+    String source;
+
+    @BeforeEach
+    void newSource() {
+        source = "t" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private SearchResult searchSource(String text) throws Exception {
+        index.refresh();
+        return search.search(new SearchQuery(text, null, null, Map.of("source", Set.of(source)), 100, 0,
+                SearchQuery.Sort.DEFAULT, Set.of()));
+    }
+
+    private List<Event> threeAlerts() {
+        return List.of(
+                event(source, 0, EventKind.ALERT_FIRING, "Packet loss between dc-east and major networks")
+                        .host("lb1.dc-east").service("network").build(),
+                event(source, 4, EventKind.PAGE_TRIGGERED, "dc-east unreachable, paging operators")
+                        .host("lb1.dc-east").build(),
+                event(source, 10, EventKind.CHAT_MESSAGE, "Contacted the data center provider").actor("joe").build());
+    }
+
+    @Test
+    void appendingTheSameEventsTwiceStoresThemOnceAndCountsDuplicates() throws Exception {
+        AppendResult first = store.append(EventBatch.of(threeAlerts()));
+        AppendResult second = store.append(EventBatch.of(threeAlerts()));
+
+        assertThat(first.accepted()).isEqualTo(3);
+        assertThat(first.duplicates()).isZero();
+        assertThat(second.accepted()).isZero();
+        assertThat(second.duplicates()).isEqualTo(3);
+        assertThat(searchSource("*").total()).isEqualTo(3);
+    }
+
+    @Test
+    void aRecordRepeatedInsideOneBatchIsOneEventAndOneDuplicate() {
+        Event e = threeAlerts().get(0);
+        AppendResult result = store.append(EventBatch.of(List.of(e, e)));
+
+        assertThat(result.accepted()).isEqualTo(1);
+        assertThat(result.duplicates()).isEqualTo(1);
+    }
+
+    @Test
+    void sequencesIncreaseWithEveryCommit() {
+        long before = store.lastSequence();
+        AppendResult result = store.append(EventBatch.of(threeAlerts()));
+
+        assertThat(result.lastSequence()).isEqualTo(before + 3);
+        assertThat(rows.after(before, 10)).extracting(s -> s.sequence()).containsExactly(before + 1, before + 2, before + 3);
+    }
+
+    @Test
+    void searchFindsStemmedTextWithHighlightedSnippetsAndFacetCounts() throws Exception {
+        store.append(EventBatch.of(threeAlerts()));
+
+        SearchResult result = searchSource("operator");
+
+        assertThat(result.total()).isEqualTo(1);
+        assertThat(result.hits().get(0).title()).isEqualTo("dc-east unreachable, paging operators");
+        assertThat(result.hits().get(0).snippet()).contains("<mark>operators</mark>");
+        SearchResult all = searchSource("*");
+        assertThat(all.facets().get("kind"))
+                .containsEntry("ALERT_FIRING", 1L)
+                .containsEntry("PAGE_TRIGGERED", 1L)
+                .containsEntry("CHAT_MESSAGE", 1L);
+        assertThat(all.facets().get("host")).containsExactly(Map.entry("lb1.dc-east", 2L));
+    }
+
+    @Test
+    void withoutQueryTextHitsComeInTimeOrderAndFiltersNarrowThem() throws Exception {
+        store.append(EventBatch.of(threeAlerts()));
+        index.refresh();
+
+        SearchResult ordered = searchSource("*");
+        assertThat(ordered.hits()).extracting(SearchResult.Hit::kind)
+                .containsExactly(EventKind.ALERT_FIRING, EventKind.PAGE_TRIGGERED, EventKind.CHAT_MESSAGE);
+
+        SearchResult window = search.search(new SearchQuery("*", TestEvents.T0.plusSeconds(60), TestEvents.T0.plusSeconds(300),
+                Map.of("source", Set.of(source)), 10, 0, SearchQuery.Sort.TIME, Set.of()));
+        assertThat(window.hits()).extracting(SearchResult.Hit::kind).containsExactly(EventKind.PAGE_TRIGGERED);
+
+        SearchResult byField = searchSource("host:lb1.dc-east AND kind:ALERT_FIRING");
+        assertThat(byField.total()).isEqualTo(1);
+    }
+
+    @Test
+    void eventsOfHiddenIncidentsLeaveHitsTotalsAndFacetsAlike() throws Exception {
+        String key = "SEC-" + source;
+        incidents.create(new NewIncident(key, "breach", TestEvents.T0, TestEvents.T0.plusSeconds(3600), Severity.SEV1,
+                null, "alice", true, Set.of("alice")));
+        List<Event> events = threeAlerts();
+        store.append(new EventBatch(events.subList(0, 1), List.of(), key, null));
+        store.append(EventBatch.of(events.subList(1, 3)));
+        index.refresh();
+
+        SearchQuery all = new SearchQuery("*", null, null, Map.of("source", Set.of(source)), 100, 0,
+                SearchQuery.Sort.DEFAULT, Set.of());
+        SearchResult forOutsider = search.search(all.withHiddenIncidents(
+                incidents.hiddenFrom(new dev.hindsight.core.incident.Viewer("mallory", false))));
+        SearchResult forMember = search.search(all.withHiddenIncidents(
+                incidents.hiddenFrom(new dev.hindsight.core.incident.Viewer("alice", false))));
+
+        assertThat(forOutsider.total()).isEqualTo(2);
+        assertThat(forOutsider.facets().get("kind")).doesNotContainKey("ALERT_FIRING");
+        assertThat(forOutsider.hits()).noneMatch(h -> h.kind() == EventKind.ALERT_FIRING);
+        assertThat(forMember.total()).isEqualTo(3);
+        assertThat(incidents.find(key, new dev.hindsight.core.incident.Viewer("mallory", false))).isEmpty();
+    }
+
+    @Test
+    void attachingStoredEventsToAnIncidentMakesThemFindableByIt() throws Exception {
+        String key = "INC-" + source;
+        incidents.create(new NewIncident(key, "outage", TestEvents.T0, TestEvents.T0.plusSeconds(3600), Severity.SEV2,
+                null, null, false, Set.of()));
+        store.append(EventBatch.of(threeAlerts()));
+        // re-import with --incident: the same records attach instead of duplicating
+        AppendResult again = store.append(new EventBatch(threeAlerts(), List.of(), key, null));
+        index.refresh();
+
+        assertThat(again.duplicates()).isEqualTo(3);
+        SearchResult attached = search.search(new SearchQuery("*", null, null,
+                Map.of("incident", Set.of(key)), 10, 0, SearchQuery.Sort.TIME, Set.of()));
+        assertThat(attached.total()).isEqualTo(3);
+        assertThat(operations.check().consistent()).isTrue();
+    }
+
+    @Test
+    void deadLettersAndCheckpointsCommitWithTheirBatch() {
+        byte[] raw = "{not json".getBytes(StandardCharsets.UTF_8);
+        String partition = "test:" + source;
+        store.append(new EventBatch(threeAlerts(), List.of(new DeadLetter("x.jsonl#4", "jsonl", "line 4: not valid JSON", raw)),
+                null, new Checkpoint(partition, "cursor-1")));
+        store.append(new EventBatch(List.of(), List.of(), null, new Checkpoint(partition, "cursor-2")));
+
+        assertThat(jdbc.queryForObject("select reason from dead_letter where origin = 'x.jsonl#4' order by id desc fetch first 1 rows only",
+                String.class)).isEqualTo("line 4: not valid JSON");
+        assertThat(jdbc.queryForObject("select position from ingest_checkpoint where partition_key = ?", String.class, partition))
+                .isEqualTo("cursor-2");
+    }
+
+    @Test
+    void theRawRecordIsKeptForProvenance() {
+        Event e = threeAlerts().get(0);
+        store.append(EventBatch.of(List.of(e)));
+
+        EventRows.RawView raw = rows.raw(e.id()).orElseThrow();
+        assertThat(new String(raw.bytes(), StandardCharsets.UTF_8)).isEqualTo("{\"title\":\"" + e.title() + "\"}");
+        assertThat(raw.origin()).isEqualTo("test#0");
+        assertThat(raw.truncated()).isFalse();
+    }
+
+    @Test
+    void chatTextIsEscapedInSnippets() throws Exception {
+        store.append(EventBatch.of(List.of(event(source, 1, EventKind.CHAT_MESSAGE, "logout errors")
+                .text("users report logout errors <script>alert(1)</script> & <img src=x onerror=alert(2)>").build())));
+
+        String snippet = searchSource("logout").hits().get(0).snippet();
+
+        assertThat(snippet).contains("<mark>logout</mark>").contains("&lt;script&gt;").doesNotContain("<script")
+                .doesNotContain("<img");
+    }
+
+    @Test
+    void expensiveQueriesAreRefusedWithAReason() {
+        assertThatThrownBy(() -> search.search(SearchQuery.text("*loss", 10)))
+                .isInstanceOf(QueryRejectedException.class).hasMessageContaining("wildcard");
+        assertThatThrownBy(() -> search.search(SearchQuery.text("/" + "a".repeat(150) + "/", 10)))
+                .isInstanceOf(QueryRejectedException.class).hasMessageContaining("longer than");
+        assertThatThrownBy(() -> search.search(SearchQuery.text("/[ab]*a[ab]{20}/", 10)))
+                .isInstanceOf(QueryRejectedException.class).hasMessageContaining("too complex");
+        List<String> terms = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            terms.add("t" + i);
+        }
+        // 10k clauses: refused before parsing, by the length limit that also bounds the clause count
+        assertThatThrownBy(() -> search.search(SearchQuery.text(String.join(" OR ", terms), 10)))
+                .isInstanceOf(QueryRejectedException.class).hasMessageContaining("the limit is");
+        assertThatThrownBy(() -> search.search(SearchQuery.text("(unbalanced", 10)))
+                .isInstanceOf(QueryRejectedException.class).hasMessageContaining("cannot parse");
+        assertThatThrownBy(() -> SearchQuery.text("x", 5000)).isInstanceOf(QueryRejectedException.class);
+    }
+
+    @Test
+    void aLostIndexIsRebuiltFromTheDatabaseOnOpen(@TempDir Path fresh) throws Exception {
+        store.append(EventBatch.of(threeAlerts()));
+        long total = rows.count();
+
+        try (LuceneIndex rebuilt = new LuceneIndex(fresh.resolve("index"), EventAnalyzers.create(), rows, 16)) {
+            rebuilt.open(Duration.ofSeconds(1), Duration.ofSeconds(5));
+            long indexed = rebuilt.withSearcher(s -> (long) s.getIndexReader().numDocs());
+            assertThat(indexed).isEqualTo(total);
+            assertThat(rebuilt.committedSequence()).isEqualTo(store.lastSequence());
+        }
+    }
+
+    @Test
+    void reindexRebuildsAnIdenticalIndexAndCheckAgrees() throws Exception {
+        store.append(EventBatch.of(threeAlerts()));
+        long before = searchSource("*").total();
+
+        long indexed = operations.reindex();
+
+        assertThat(indexed).isEqualTo(rows.count());
+        assertThat(searchSource("*").total()).isEqualTo(before);
+        SearchOperations.ConsistencyReport report = operations.check();
+        assertThat(report.consistent()).isTrue();
+        assertThat(report.databaseEvents()).isEqualTo(report.indexedEvents());
+    }
+}

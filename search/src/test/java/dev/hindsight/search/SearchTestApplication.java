@@ -1,0 +1,7 @@
+package dev.hindsight.search;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The store alone, for its tests: data source, migrations, index, search, incidents. */
+@SpringBootApplication
+public class SearchTestApplication {}
