@@ -1,0 +1,42 @@
+package dev.hindsight.core.store;
+
+import dev.hindsight.core.event.Event;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An {@link EventSink} in memory, with the store's dedup rule, for tests of what feeds the store. */
+public class InMemoryEventSink implements EventSink {
+
+    private final Map<String, Event> events = new LinkedHashMap<>();
+    private final List<DeadLetter> deadLetters = new ArrayList<>();
+    private final List<EventBatch> batches = new ArrayList<>();
+    private long sequence;
+
+    @Override
+    public synchronized AppendResult append(EventBatch batch) {
+        batches.add(batch);
+        int accepted = 0;
+        for (Event event : batch.events()) {
+            if (events.putIfAbsent(event.id(), event) == null) {
+                accepted++;
+                sequence++;
+            }
+        }
+        deadLetters.addAll(batch.deadLetters());
+        return new AppendResult(accepted, batch.events().size() - accepted, sequence);
+    }
+
+    public synchronized List<Event> events() {
+        return List.copyOf(events.values());
+    }
+
+    public synchronized List<DeadLetter> deadLetters() {
+        return List.copyOf(deadLetters);
+    }
+
+    public synchronized List<EventBatch> batches() {
+        return List.copyOf(batches);
+    }
+}
