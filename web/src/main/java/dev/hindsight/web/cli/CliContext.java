@@ -38,8 +38,7 @@ final class CliContext implements AutoCloseable {
                     .web(WebApplicationType.NONE)
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)
-                    .properties(properties(directory.path()))
-                    .run();
+                    .run(arguments(directory.path()));
             return new CliContext(directory, context);
         } catch (RuntimeException e) {
             try {
@@ -51,8 +50,11 @@ final class CliContext implements AutoCloseable {
         }
     }
 
-    /** Properties of a command run: quiet logs (stdout is for JSON), this data directory. */
-    static Map<String, Object> properties(Path data) {
+    /**
+     * Settings of a command run, passed as command-line arguments so that they override application.properties:
+     * this data directory, quiet logs (stdout is for JSON).
+     */
+    static String[] arguments(Path data) {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("hindsight.data", data.toString());
         props.put("hindsight.mode", "cli");
@@ -61,7 +63,7 @@ final class CliContext implements AutoCloseable {
         props.put("logging.level.dev.hindsight", "INFO");
         // Lucene suggests --add-modules jdk.incubator.vector; a command is too short-lived to profit from it
         props.put("logging.level.org.apache.lucene.internal.vectorization", "ERROR");
-        return props;
+        return props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
     <T> T bean(Class<T> type) {

@@ -28,12 +28,9 @@ class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path data = dataOption.resolve();
         held = DataDirectory.lock(data).orElseThrow(() -> new DataDirectoryBusyException(data));
+        // as arguments, so that they override application.properties
         new SpringApplicationBuilder(HindsightApplication.class)
-                .properties(
-                        "hindsight.data=" + held.path(),
-                        "hindsight.mode=serve",
-                        "server.port=" + port)
-                .run();
+                .run("--hindsight.data=" + held.path(), "--hindsight.mode=serve", "--server.port=" + port);
         return HindsightCli.KEEP_RUNNING;
     }
 }

@@ -1,0 +1,145 @@
+package dev.hindsight.web.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hindsight.web.datadir.DataDirectory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The command-line contract, run as a user would: import, re-import, search, incidents, check, errors. */
+class CliTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path dir;
+
+    private JsonNode json(CliRunner.Result result) {
+        assertThat(result.err()).doesNotContain("Exception");
+        return JSON.readTree(result.out());
+    }
+
+    private Path feed() throws Exception {
+        Path file = dir.resolve("x.jsonl");
+        Files.writeString(file, """
+                {"at":"2014-08-12T07:50:00Z","title":"Extreme latency and packet loss at dc-east","source":"nagios","kind":"ALERT_FIRING","host":"lb1"}
+                {"at":"2014-08-12T07:54:00Z","title":"Monitoring paged two operators","kind":"PAGE_TRIGGERED","id":"pd-1"}
+                {"at":"2014-08-12T12:30:00Z","title":"Users report logout errors","kind":"CHAT_MESSAGE","actor":"support"}
+                {"at":"not a time","title":"broken"}
+                """);
+        return file;
+    }
+
+    @Test
+    void importThenSearchThenReimportGivesDuplicatesOnly() throws Exception {
+        String data = dir.resolve("data").toString();
+        Path file = feed();
+
+        JsonNode first = json(CliRunner.run("import", "--data", data, file.toString()));
+        assertThat(first.get("accepted").asInt()).isEqualTo(3);
+        assertThat(first.get("rejected").asInt()).isEqualTo(1);
+        assertThat(first.get("rejections").get(0).get("source").asString()).endsWith("x.jsonl#4");
+        assertThat(first.get("rejections").get(0).get("reason").asString()).contains("field 'at'");
+
+        JsonNode found = json(CliRunner.run("search", "packet loss", "--data", data));
+        assertThat(found.get("total").asInt()).isEqualTo(1);
+        JsonNode hit = found.get("hits").get(0);
+        assertThat(hit.get("at").asString()).isEqualTo("2014-08-12T07:50:00Z");
+        assertThat(hit.get("source").asString()).isEqualTo("nagios");
+        assertThat(hit.get("kind").asString()).isEqualTo("ALERT_FIRING");
+        assertThat(hit.get("snippet").asString()).contains("<mark>packet</mark>");
+        assertThat(found.get("facets").get("source").get("nagios").asInt()).isEqualTo(1);
+
+        JsonNode again = json(CliRunner.run("import", file.toString(), "--data", data));
+        assertThat(again.get("accepted").asInt()).isZero();
+        assertThat(again.get("duplicates").asInt()).isEqualTo(3);
+
+        CliRunner.Result check = CliRunner.run("check", "--data", data);
+        assertThat(check.exit()).isZero();
+        assertThat(json(check).get("databaseEvents").asInt()).isEqualTo(3);
+        // everything lives in the data directory given, nowhere else
+        assertThat(dir.resolve("data/db")).isDirectory();
+        assertThat(dir.resolve("data/index")).isDirectory();
+    }
+
+    @Test
+    void importIntoAnIncidentCreatesItAroundItsEvents() throws Exception {
+        String data = dir.resolve("data").toString();
+        CliRunner.run("import", "--data", data, "--incident", "LP-2014", feed().toString());
+
+        JsonNode list = json(CliRunner.run("incident", "list", "--format", "json", "--data", data));
+
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).get("key").asString()).isEqualTo("LP-2014");
+        assertThat(list.get(0).get("from").asString()).isEqualTo("2014-08-12T07:50:00Z");
+        assertThat(list.get(0).get("to").asString()).isEqualTo("2014-08-12T12:30:00Z");
+        assertThat(list.get(0).get("events").asInt()).isEqualTo(3);
+        JsonNode scoped = json(CliRunner.run("search", "*", "--incident", "LP-2014", "--data", data));
+        assertThat(scoped.get("total").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void incidentCreateValidatesItsArguments() {
+        String data = dir.resolve("data").toString();
+        CliRunner.Result created = CliRunner.run("incident", "create", "INC-1", "--title", "DC outage", "--from",
+                "2014-08-12T07:50:00Z", "--to", "2014-08-13T00:45:00Z", "--severity", "SEV1", "--restricted",
+                "--member", "alice", "--data", data);
+        assertThat(created.exit()).isZero();
+        assertThat(json(created).get("restricted").asBoolean()).isTrue();
+
+        CliRunner.Result duplicate = CliRunner.run("incident", "create", "INC-1", "--title", "again", "--from",
+                "2014-08-12T07:50:00Z", "--to", "2014-08-13T00:45:00Z", "--data", data);
+        assertThat(duplicate.exit()).isEqualTo(HindsightCli.EXIT_FAILED);
+        assertThat(duplicate.err()).contains("INC-1 already exists");
+
+        CliRunner.Result badSeverity = CliRunner.run("incident", "create", "INC-2", "--title", "t", "--from",
+                "2014-08-12", "--to", "2014-08-13", "--severity", "SEV9", "--data", data);
+        assertThat(badSeverity.exit()).isEqualTo(HindsightCli.EXIT_USAGE);
+    }
+
+    @Test
+    void usageErrorsExitWithTwoAndSayWhy() throws Exception {
+        String data = dir.resolve("data").toString();
+        assertThat(CliRunner.run("import", "--data", data).exit()).isEqualTo(2);
+        CliRunner.Result badFormat = CliRunner.run("import", "--format", "yaml", "--data", data, feed().toString());
+        assertThat(badFormat.exit()).isEqualTo(2);
+        assertThat(badFormat.err()).contains("unknown format 'yaml'");
+        CliRunner.Result badQuery = CliRunner.run("search", "*oops", "--data", data);
+        assertThat(badQuery.exit()).isEqualTo(2);
+        assertThat(badQuery.err()).contains("wildcard");
+        assertThat(CliRunner.run("frobnicate").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void nothingReadableExitsWithOne() {
+        CliRunner.Result result = CliRunner.run("import", "--data", dir.resolve("data").toString(), dir.resolve("missing.jsonl").toString());
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(json(result).get("rejected").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aDataDirectoryHeldByAnotherProcessIsRefusedClearly() throws Exception {
+        Path data = dir.resolve("data");
+        try (DataDirectory held = DataDirectory.lock(data).orElseThrow()) {
+            CliRunner.Result result = CliRunner.run("search", "*", "--data", data.toString());
+            assertThat(result.exit()).isEqualTo(HindsightCli.EXIT_BUSY);
+            assertThat(result.err()).contains("in use by another Hindsight process");
+        }
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String[] command : new String[][] {{"--help"}, {"import", "--help"}, {"search", "--help"}, {"incident", "create", "--help"},
+                {"incident", "list", "--help"}, {"check", "--help"}, {"reindex", "--help"}, {"serve", "--help"},
+                {"user", "add", "--help"}, {"token", "create", "--help"}}) {
+            CliRunner.Result help = CliRunner.run(command);
+            assertThat(help.exit()).as(String.join(" ", command)).isZero();
+            assertThat(help.out()).contains("Usage: hindsight");
+        }
+    }
+}
