@@ -59,7 +59,7 @@ class IncidentApi {
             @Nullable Severity severity,
             @Nullable String scope,
             @Nullable String commander,
-            boolean restricted,
+            @Nullable Boolean restricted,
             @Nullable Set<String> members) {}
 
     @GetMapping
@@ -81,7 +81,8 @@ class IncidentApi {
     @ResponseStatus(HttpStatus.CREATED)
     IncidentView create(@RequestBody Declaration d) {
         IncidentSummary created = incidents.create(new NewIncident(d.key(), d.title(), d.from(), d.to(),
-                d.severity() == null ? Severity.SEV3 : d.severity(), d.scope(), d.commander(), d.restricted(),
+                d.severity() == null ? Severity.SEV3 : d.severity(), d.scope(), d.commander(),
+                Boolean.TRUE.equals(d.restricted()),
                 d.members() == null ? Set.of() : d.members()));
         return IncidentView.of(created, 0);
     }
