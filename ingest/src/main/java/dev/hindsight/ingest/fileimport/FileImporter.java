@@ -105,7 +105,7 @@ public class FileImporter {
     }
 
     private void importFile(Path path, Run run) {
-        String name = path.toString();
+        String name = run.options.nameOf(path);
         run.startFile(name);
         SourceFile file;
         byte[] head;

@@ -1,12 +1,11 @@
 package dev.hindsight.web.cli;
 
-import dev.hindsight.ingest.fileimport.FileImporter;
 import dev.hindsight.ingest.fileimport.FormatRegistry;
 import dev.hindsight.ingest.fileimport.ImportOptions;
 import dev.hindsight.ingest.fileimport.ImportProgress;
 import dev.hindsight.ingest.fileimport.ImportReport;
 import dev.hindsight.ingest.spi.DecodeContext;
-import dev.hindsight.search.incident.Incidents;
+import dev.hindsight.web.imports.Imports;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -88,30 +87,18 @@ class ImportCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--format: unknown format '" + format
                         + "'; this build reads " + String.join(", ", formats.formats()));
             }
-            Incidents incidents = app.bean(Incidents.class);
-            boolean created = incident != null && incidents.ensureExists(incident);
             ImportOptions options = new ImportOptions(incident, format, new DecodeContext(zoneId, year, provider), batchSize);
             ConsoleProgress console = new ConsoleProgress(System.err, System.console() != null);
             AtomicReference<ImportProgress> last = new AtomicReference<>();
-            ImportReport report = app.bean(FileImporter.class).importPaths(paths, options, p -> {
+            ImportReport report = app.bean(Imports.class).run(paths, options, p -> {
                 last.set(p);
                 console.progress(p);
             });
             if (last.get() != null) {
                 console.finish(last.get());
             }
-            if (created && report.accepted() + report.duplicates() > 0) {
-                incidents.fitWindowToEvents(incident);
-            }
-            Json.print(spec.commandLine().getOut(), ImportJson.of(report));
+            Json.print(spec.commandLine().getOut(), Imports.Summary.of(report));
             return report.inputRead() ? 0 : HindsightCli.EXIT_FAILED;
-        }
-    }
-
-    /** The import JSON of the contract, exactly. */
-    record ImportJson(long accepted, long duplicates, long skipped, long rejected, List<ImportReport.Rejection> rejections) {
-        static ImportJson of(ImportReport r) {
-            return new ImportJson(r.accepted(), r.duplicates(), r.skipped(), r.rejected(), r.rejections());
         }
     }
 }

@@ -62,6 +62,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/incidents")
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/imports")
+                        .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name(), Role.RESPONDER.name())
                         .requestMatchers("/actuator/**")
                         .hasRole(Role.ADMIN.name())
                         .anyRequest()
