@@ -5,6 +5,7 @@ import dev.hindsight.core.store.AppendResult;
 import dev.hindsight.core.store.DeadLetter;
 import dev.hindsight.core.store.EventBatch;
 import dev.hindsight.core.store.EventSink;
+import dev.hindsight.ingest.spi.Archive;
 import dev.hindsight.ingest.spi.FormatDecoder;
 import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceDataException;
@@ -63,6 +64,8 @@ public class FileImporter {
     private static void collect(Path path, List<Path> files, Run run) {
         if (Files.isSymbolicLink(path)) {
             run.rejectFile(path.toString(), "is a symbolic link; links are not followed", new byte[0]);
+        } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) && isExportFolder(path)) {
+            files.add(path); // read as one archive, e.g. an unpacked Slack export
         } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
             try (Stream<Path> walk = Files.walk(path)) {
                 walk.filter(p -> !p.equals(path))
@@ -86,6 +89,11 @@ public class FileImporter {
         }
     }
 
+    /** A folder holding an export's index files, to be read as a whole rather than file by file. */
+    private static boolean isExportFolder(Path dir) {
+        return Files.isRegularFile(dir.resolve("channels.json")) || Files.isRegularFile(dir.resolve("users.json"));
+    }
+
     /** Dot-files and dot-folders below the given root (.DS_Store, .git) are not inputs. */
     private static boolean hidden(Path root, Path p) {
         for (Path part : root.relativize(p)) {
@@ -107,38 +115,83 @@ public class FileImporter {
     private void importFile(Path path, Run run) {
         String name = run.options.nameOf(path);
         run.startFile(name);
-        SourceFile file;
-        byte[] head;
         try {
-            file = new SourceFile(name, Files.size(path), Files.getLastModifiedTime(path).toInstant(),
+            if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                importArchive(new FolderArchive(path, name), run);
+                return;
+            }
+            SourceFile file = new SourceFile(name, Files.size(path), Files.getLastModifiedTime(path).toInstant(),
                     () -> Files.newInputStream(path));
-            head = readHead(file, HEAD_BYTES);
-        } catch (IOException e) {
+            byte[] head = readHead(file, HEAD_BYTES);
+            if (ZipArchive.looksLikeZip(name, head)) {
+                try (ZipArchive zip = ZipArchive.open(path, name, file.modified())) {
+                    importArchive(zip, run);
+                } catch (SourceDataException e) {
+                    run.rejectFile(name, "archive refused: " + e.getMessage(), new byte[0]);
+                }
+                return;
+            }
+            importSource(file, head, run);
+        } catch (IOException | UncheckedIOException e) {
             run.rejectFile(name, "cannot read the file: " + e.getMessage(), new byte[0]);
+        } finally {
             run.finishFile(sizeOf(path));
-            return;
         }
+    }
+
+    /** An archive: one decoder for the whole of it when one recognizes it, else entry by entry. */
+    private void importArchive(Archive archive, Run run) throws IOException {
         String forced = run.options.format();
-        FormatDecoder decoder = forced != null
-                ? formats.byName(forced).orElseThrow(() -> new IllegalArgumentException("unknown format " + forced))
-                : formats.detect(path.getFileName().toString(), head).orElse(null);
-        if (decoder != null) {
-            run.currentFormat = decoder.format();
-        }
-        if (decoder == null) {
-            run.rejectFile(name, "cannot tell the format of this file (known formats: "
-                    + String.join(", ", formats.formats()) + "); name one with --format", head);
-        } else {
+        var decoder = formats.archiveDecoder(archive, forced);
+        if (decoder.isPresent()) {
+            run.currentFormat = decoder.get().format();
             try {
-                decoder.decode(file, run.options.context(), run);
+                decoder.get().decode(archive, run.options.context(), run);
                 run.inputRead = true;
             } catch (SourceDataException e) {
-                run.rejectFile(name, "not a valid " + decoder.format() + " file: " + e.getMessage(), safeHead(file));
-            } catch (IOException | UncheckedIOException e) {
-                run.rejectFile(name, "reading failed: " + e.getMessage(), safeHead(file));
+                run.rejectFile(archive.name(), "not a valid " + decoder.get().format() + " archive: " + e.getMessage(), new byte[0]);
             }
+            return;
         }
-        run.finishFile(file.size());
+        for (SourceFile entry : archive.entries()) {
+            byte[] head;
+            try {
+                head = readHead(entry, HEAD_BYTES);
+            } catch (IOException | SourceDataException e) {
+                run.rejectFile(entry.name(), "cannot read the entry: " + e.getMessage(), new byte[0]);
+                continue;
+            }
+            if (ZipArchive.looksLikeZip(entry.name(), head)) {
+                run.rejectFile(entry.name(), "nested archives are not read; unpack it and import it on its own", new byte[0]);
+                continue;
+            }
+            importSource(entry, head, run);
+        }
+    }
+
+    /** One file or archive entry: detect (or take the forced format), decode, count. */
+    private void importSource(SourceFile file, byte[] head, Run run) {
+        String forced = run.options.format();
+        String leaf = file.name().substring(Math.max(file.name().lastIndexOf('/'), file.name().lastIndexOf('#')) + 1);
+        FormatDecoder decoder = forced != null
+                ? formats.byName(forced).orElse(null)
+                : formats.detect(leaf, head).orElse(null);
+        run.currentFormat = decoder == null ? "unknown" : decoder.format();
+        if (decoder == null) {
+            run.rejectFile(file.name(), forced != null
+                    ? "format " + forced + " reads archives only, and this is a single file"
+                    : "cannot tell the format of this file (known formats: " + String.join(", ", formats.formats())
+                            + "); name one with --format", head);
+            return;
+        }
+        try {
+            decoder.decode(file, run.options.context(), run);
+            run.inputRead = true;
+        } catch (SourceDataException e) {
+            run.rejectFile(file.name(), "not a valid " + decoder.format() + " file: " + e.getMessage(), safeHead(file));
+        } catch (IOException | UncheckedIOException e) {
+            run.rejectFile(file.name(), "reading failed: " + e.getMessage(), safeHead(file));
+        }
     }
 
     private static byte[] readHead(SourceFile file, int bytes) throws IOException {
@@ -150,7 +203,7 @@ public class FileImporter {
     private static byte[] safeHead(SourceFile file) {
         try {
             return readHead(file, DEAD_FILE_BYTES);
-        } catch (IOException e) {
+        } catch (IOException | SourceDataException e) {
             return new byte[0];
         }
     }

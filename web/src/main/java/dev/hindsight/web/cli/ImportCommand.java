@@ -83,7 +83,7 @@ class ImportCommand implements Callable<Integer> {
         }
         try (CliContext app = CliContext.open(dataOption.resolve())) {
             FormatRegistry formats = app.bean(FormatRegistry.class);
-            if (format != null && formats.byName(format).isEmpty()) {
+            if (format != null && !formats.knows(format)) {
                 throw new ParameterException(spec.commandLine(), "--format: unknown format '" + format
                         + "'; this build reads " + String.join(", ", formats.formats()));
             }

@@ -74,7 +74,7 @@ class ImportApi {
             @RequestParam(required = false) @Nullable String format,
             @RequestParam(defaultValue = "UTC") String zone,
             @RequestParam(required = false) @Nullable Integer year) {
-        if (format != null && formats.byName(format).isEmpty()) {
+        if (format != null && !formats.knows(format)) {
             throw new IllegalArgumentException("unknown format '" + format + "'; known: " + String.join(", ", formats.formats()));
         }
         ZoneId zoneId;

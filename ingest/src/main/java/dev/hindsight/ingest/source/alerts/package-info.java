@@ -1,0 +1,5 @@
+/** Monitoring alerts: Prometheus Alertmanager and Grafana webhook notifications. */
+@NullMarked
+package dev.hindsight.ingest.source.alerts;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,40 @@
+package dev.hindsight.ingest.source.chat;
+
+import dev.hindsight.core.event.Event;
+import dev.hindsight.core.event.EventId;
+import dev.hindsight.core.event.EventKind;
+import dev.hindsight.core.event.RawRecord;
+import dev.hindsight.ingest.spi.DecodeContext;
+import dev.hindsight.ingest.spi.Timestamps;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+
+/** What chat sources share: the contract's dedup key (channel + time + author + text hash) and the event shape. */
+final class ChatMessages {
+
+    /** Longest title; the full message stays in the text. */
+    static final int TITLE_CHARS = 200;
+
+    private ChatMessages() {}
+
+    static Event message(String source, String channel, Timestamps.Parsed at, @Nullable String author, String text,
+            RawRecord raw, DecodeContext context) {
+        String hash = EventId.contentHash(text.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        Event.Builder event = Event.builder(source, EventKind.CHAT_MESSAGE, at.instant(), title(text))
+                .originalTime(at.original(), at.zone(), at.zoneAssumed())
+                .text(text)
+                .actor(author)
+                .label("channel", channel)
+                .dedupKey(channel + "|" + at.instant() + "|" + author + "|" + hash)
+                .raw(raw);
+        if (context.provider() != null) {
+            event.provider(true).label("provider", context.provider());
+        }
+        return event.build();
+    }
+
+    static String title(String text) {
+        String firstLine = text.strip().lines().findFirst().orElse("");
+        return firstLine.length() <= TITLE_CHARS ? firstLine : firstLine.substring(0, TITLE_CHARS - 1) + "…";
+    }
+}

@@ -1,0 +1,121 @@
+package dev.hindsight.ingest.source.chat;
+
+import static dev.hindsight.ingest.spi.JsonSource.text;
+
+import dev.hindsight.core.event.RawRecord;
+import dev.hindsight.ingest.spi.BoundedLineReader;
+import dev.hindsight.ingest.spi.DecodeContext;
+import dev.hindsight.ingest.spi.FormatDecoder;
+import dev.hindsight.ingest.spi.JsonSource;
+import dev.hindsight.ingest.spi.RecordSink;
+import dev.hindsight.ingest.spi.SourceDataException;
+import dev.hindsight.ingest.spi.SourceFile;
+import dev.hindsight.ingest.spi.Timestamps;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Mattermost bulk export (JSONL, first line {@code {"type":"version"}}): each post and each reply is one message;
+ * team, channel, user and other definition lines are skipped.
+ */
+@Component
+public class MattermostDecoder implements FormatDecoder {
+
+    static final String PARSER = "mattermost/1";
+    static final int MAX_LINE = 4 << 20;
+
+    @Override
+    public String format() {
+        return "mattermost";
+    }
+
+    @Override
+    public int confidence(String fileName, byte[] head) {
+        String first = JsonSource.head(head).stripLeading();
+        return first.matches("(?s)\\{\\s*\"type\"\\s*:\\s*\"version\".*") ? 95 : 0;
+    }
+
+    @Override
+    public void decode(SourceFile file, DecodeContext context, RecordSink sink) throws IOException {
+        try (InputStream in = file.open()) {
+            BoundedLineReader lines = new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE);
+            boolean versioned = false;
+            for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
+                String position = file.name() + "#" + line.number();
+                if (line.tooLong()) {
+                    sink.rejected(position, "line " + line.number() + " is longer than " + MAX_LINE + " characters", new byte[0]);
+                    continue;
+                }
+                if (line.text().isBlank()) {
+                    continue;
+                }
+                byte[] raw = line.text().getBytes(StandardCharsets.UTF_8);
+                try {
+                    JsonNode node = JsonSource.parse(raw);
+                    String type = JsonSource.required(node, "type");
+                    if (!versioned) {
+                        if (!"version".equals(type)) {
+                            throw new SourceDataException("the first line of a Mattermost bulk export must be the version line");
+                        }
+                        versioned = true;
+                        sink.skipped(position, "version line");
+                        continue;
+                    }
+                    switch (type) {
+                        case "post" -> post(node.get("post"), text(node.path("post"), "channel"), position, raw, context, sink);
+                        case "direct_post" -> post(node.get("direct_post"), directChannel(node.get("direct_post")), position, raw,
+                                context, sink);
+                        default -> sink.skipped(position, type + " definition");
+                    }
+                } catch (SourceDataException e) {
+                    if (line.number() == 1) {
+                        throw e;
+                    }
+                    sink.rejected(position, "line " + line.number() + ": " + e.getMessage(), raw);
+                }
+            }
+        }
+    }
+
+    private static void post(JsonNode post, String channel, String position, byte[] raw, DecodeContext context, RecordSink sink) {
+        if (post == null || !post.isObject()) {
+            throw new SourceDataException("the post object is missing");
+        }
+        sink.event(message(post, channel, position, raw, context));
+        JsonNode replies = post.path("replies");
+        for (int i = 0; i < replies.size(); i++) {
+            sink.event(message(replies.get(i), channel, position + "/replies[" + i + "]", raw, context));
+        }
+    }
+
+    private static dev.hindsight.core.event.Event message(JsonNode post, String channel, String position, byte[] raw,
+            DecodeContext context) {
+        String createAt = JsonSource.required(post, "create_at");
+        long millis;
+        try {
+            millis = Long.parseLong(createAt);
+        } catch (NumberFormatException e) {
+            throw new SourceDataException("field 'create_at' is not epoch milliseconds: '" + createAt + "'");
+        }
+        var instant = JsonSource.epochMillis(millis, createAt);
+        var at = new Timestamps.Parsed(instant, createAt, ZoneOffset.UTC.getId(), false);
+        String text = JsonSource.required(post, "message");
+        return ChatMessages.message("mattermost", channel == null ? "unknown" : channel, at, text(post, "user"), text,
+                new RawRecord(position, raw, PARSER), context);
+    }
+
+    private static String directChannel(JsonNode post) {
+        if (post == null) {
+            throw new SourceDataException("the direct_post object is missing");
+        }
+        java.util.List<String> members = new java.util.ArrayList<>();
+        post.path("channel_members").forEach(m -> members.add(m.asString()));
+        members.sort(null);
+        return "dm:" + String.join(",", members);
+    }
+}

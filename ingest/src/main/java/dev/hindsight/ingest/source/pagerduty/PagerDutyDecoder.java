@@ -1,0 +1,36 @@
+package dev.hindsight.ingest.source.pagerduty;
+
+import dev.hindsight.ingest.spi.DecodeContext;
+import dev.hindsight.ingest.spi.FormatDecoder;
+import dev.hindsight.ingest.spi.JsonSource;
+import dev.hindsight.ingest.spi.RecordSink;
+import dev.hindsight.ingest.spi.SourceFile;
+import java.io.IOException;
+import org.springframework.stereotype.Component;
+
+/** PagerDuty JSON as its REST API returns it (log entries, incidents) or as v3 webhooks deliver it. */
+@Component
+public class PagerDutyDecoder implements FormatDecoder {
+
+    @Override
+    public String format() {
+        return "pagerduty";
+    }
+
+    @Override
+    public int confidence(String fileName, byte[] head) {
+        String text = JsonSource.head(head);
+        if (JsonSource.hasKey(text, "log_entries") || text.contains("_log_entry\"")) {
+            return 90;
+        }
+        if (JsonSource.hasKey(text, "incidents") && JsonSource.hasKey(text, "incident_number")) {
+            return 85;
+        }
+        return JsonSource.hasKey(text, "event_type") && text.contains("\"incident.") ? 85 : 0;
+    }
+
+    @Override
+    public void decode(SourceFile file, DecodeContext context, RecordSink sink) throws IOException {
+        PagerDutyRecords.decode(JsonSource.read(file), file.name(), context, sink);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.hindsight.ingest.source.statuspage;
+
+import dev.hindsight.ingest.spi.DecodeContext;
+import dev.hindsight.ingest.spi.FormatDecoder;
+import dev.hindsight.ingest.spi.JsonSource;
+import dev.hindsight.ingest.spi.RecordSink;
+import dev.hindsight.ingest.spi.SourceFile;
+import java.io.IOException;
+import org.springframework.stereotype.Component;
+
+/** Statuspage JSON files: public API responses or saved webhook bodies. */
+@Component
+public class StatuspageDecoder implements FormatDecoder {
+
+    @Override
+    public String format() {
+        return "statuspage";
+    }
+
+    @Override
+    public int confidence(String fileName, byte[] head) {
+        String text = JsonSource.head(head);
+        if (JsonSource.hasKey(text, "incident_updates")) {
+            return 90;
+        }
+        return JsonSource.hasKey(text, "incidents") && JsonSource.hasKey(text, "page") && !JsonSource.hasKey(text, "incident_number") ? 60 : 0;
+    }
+
+    @Override
+    public void decode(SourceFile file, DecodeContext context, RecordSink sink) throws IOException {
+        try {
+            StatuspageRecords.decode(JsonSource.read(file), file.name(), context, sink);
+        } catch (JsonSource.Skip skip) {
+            sink.skipped(file.name(), skip.getMessage());
+        }
+    }
+}
