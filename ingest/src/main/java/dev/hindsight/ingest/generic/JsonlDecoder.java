@@ -86,6 +86,11 @@ public class JsonlDecoder implements FormatDecoder {
         } catch (JacksonException e) {
             throw new SourceDataException("not valid JSON (" + e.getOriginalMessage() + ")");
         }
+        return decodeRecord(node, raw, position, context);
+    }
+
+    /** One generic record already parsed (a line of a file, or a webhook body). */
+    public static dev.hindsight.core.event.Event decodeRecord(JsonNode node, byte[] raw, String position, DecodeContext context) {
         if (node == null || !node.isObject()) {
             throw new SourceDataException("expected a JSON object, found " + (node == null ? "nothing" : node.getNodeType()));
         }

@@ -13,8 +13,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer hs_...} API tokens. A request carrying a bearer header that is not a
- * valid token is refused with 401 here, never passed on as anonymous.
+ * Authenticates API tokens: {@code Authorization: Bearer hs_...}, or Basic with the token as the password (for senders
+ * that only do basic auth, such as Alertmanager and Grafana). A request carrying such a header with an invalid token
+ * is refused with 401 here, never passed on as anonymous.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -29,14 +30,38 @@ class BearerTokenFilter extends OncePerRequestFilter {
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
+    /** Basic credentials whose password is an API token (a user's own password never looks like one). */
+    static boolean hasBasicToken(HttpServletRequest request) {
+        return basicPassword(request).filter(p -> p.startsWith(Accounts.TOKEN_PREFIX)).isPresent();
+    }
+
+    private static Optional<String> basicPassword(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        try {
+            String decoded = new String(java.util.Base64.getDecoder().decode(header.substring(6).trim()),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? Optional.empty() : Optional.of(decoded.substring(colon + 1));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!hasBearer(request)) {
+        String token;
+        if (hasBearer(request)) {
+            token = request.getHeader("Authorization").substring(7).trim();
+        } else if (hasBasicToken(request)) {
+            token = basicPassword(request).orElseThrow();
+        } else {
             chain.doFilter(request, response);
             return;
         }
-        String token = request.getHeader("Authorization").substring(7).trim();
         Optional<Accounts.TokenPrincipal> principal = accounts.authenticateToken(token);
         if (principal.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);

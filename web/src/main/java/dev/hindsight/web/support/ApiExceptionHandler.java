@@ -2,6 +2,7 @@ package dev.hindsight.web.support;
 
 import dev.hindsight.core.store.QueryRejectedException;
 import dev.hindsight.core.store.StoreUnavailableException;
+import dev.hindsight.ingest.push.PushIntake;
 import dev.hindsight.search.incident.IncidentExistsException;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Maps domain failures of the REST API to RFC 9457 problem details; domain code stays free of HTTP. */
-@RestControllerAdvice(basePackages = {"dev.hindsight.web.api", "dev.hindsight.web.imports"})
+@RestControllerAdvice(basePackages = {"dev.hindsight.web.api", "dev.hindsight.web.imports", "dev.hindsight.web.hooks"})
 class ApiExceptionHandler {
 
     /** Seconds a client should wait before retrying a write the store could not take. */
@@ -37,6 +38,11 @@ class ApiExceptionHandler {
     @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
     ProblemDetail badRequest(Exception e) {
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad request", e.getMessage());
+    }
+
+    @ExceptionHandler(PushIntake.MalformedBodyException.class)
+    ProblemDetail malformedBody(PushIntake.MalformedBodyException e) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Malformed body", e.getMessage());
     }
 
     @ExceptionHandler(StoreUnavailableException.class)
