@@ -44,6 +44,11 @@ public class PushIntake {
         Hook(String format) {
             this.format = format;
         }
+
+        /** The format its dead letters are filed under. */
+        public String format() {
+            return format;
+        }
     }
 
     /** The import JSON of one delivery. */
@@ -75,14 +80,7 @@ public class PushIntake {
             if (body.length > MAX_BODY) {
                 throw new SourceDataException("the body is larger than " + (MAX_BODY >> 20) + " MiB");
             }
-            JsonNode root = JsonSource.parse(body);
-            switch (hook) {
-                case ALERTMANAGER -> AlertNotifications.decode(root, origin, "alertmanager", context, collected);
-                case GRAFANA -> AlertNotifications.decode(root, origin, "grafana", context, collected);
-                case PAGERDUTY -> PagerDutyRecords.decode(root, origin, context, collected);
-                case STATUSPAGE -> decodeStatuspage(root, origin, context, collected);
-                case GENERIC -> decodeGeneric(root, origin, context, collected);
-            }
+            decode(hook, body, origin, context, collected);
         } catch (SourceDataException e) {
             byte[] kept = body.length > MAX_BODY ? java.util.Arrays.copyOf(body, MAX_BODY) : body;
             sink.append(new EventBatch(List.of(), List.of(new DeadLetter(origin, hook.format, e.getMessage(), kept)), null, null));
@@ -93,7 +91,19 @@ public class PushIntake {
                 collected.rejections);
     }
 
-    private static void decodeStatuspage(JsonNode root, String origin, DecodeContext context, Collected out) {
+    /** Decodes a body without storing it (also used to replay dead letters of webhooks). */
+    public static void decode(Hook hook, byte[] body, String origin, DecodeContext context, RecordSink out) {
+        JsonNode root = JsonSource.parse(body);
+        switch (hook) {
+            case ALERTMANAGER -> AlertNotifications.decode(root, origin, "alertmanager", context, out);
+            case GRAFANA -> AlertNotifications.decode(root, origin, "grafana", context, out);
+            case PAGERDUTY -> PagerDutyRecords.decode(root, origin, context, out);
+            case STATUSPAGE -> decodeStatuspage(root, origin, context, out);
+            case GENERIC -> decodeGeneric(root, origin, context, out);
+        }
+    }
+
+    private static void decodeStatuspage(JsonNode root, String origin, DecodeContext context, RecordSink out) {
         try {
             StatuspageRecords.decode(root, origin, context, out);
         } catch (JsonSource.Skip skip) {
@@ -101,7 +111,7 @@ public class PushIntake {
         }
     }
 
-    private static void decodeGeneric(JsonNode root, String origin, DecodeContext context, Collected out) {
+    private static void decodeGeneric(JsonNode root, String origin, DecodeContext context, RecordSink out) {
         if (root.isArray()) {
             JsonSource.eachEntry(root, origin, "records", out,
                     e -> JsonlDecoder.decodeRecord(e.node(), JsonSource.bytes(e.node()), e.position(), context));

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             SearchCommand.class,
             ReindexCommand.class,
             CheckCommand.class,
+            DeadLettersCommand.class,
             UserCommand.class,
             TokenCommand.class
         },

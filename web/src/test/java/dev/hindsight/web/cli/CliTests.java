@@ -115,6 +115,22 @@ class CliTests {
     }
 
     @Test
+    void rejectedRecordsAreListedAndAReplayThatStillFailsSaysWhy() throws Exception {
+        String data = dir.resolve("data").toString();
+        CliRunner.run("import", "--data", data, feed().toString());
+
+        JsonNode letters = json(CliRunner.run("dead-letters", "list", "--data", data));
+        assertThat(letters).hasSize(1);
+        assertThat(letters.get(0).get("origin").asString()).endsWith("x.jsonl#4");
+        assertThat(letters.get(0).get("reason").asString()).contains("field 'at'");
+
+        CliRunner.Result replay = CliRunner.run("dead-letters", "replay", "--data", data);
+        assertThat(replay.exit()).isEqualTo(HindsightCli.EXIT_FAILED);
+        assertThat(json(replay).get(0).get("replayed").asBoolean()).isFalse();
+        assertThat(json(replay).get(0).get("reason").asString()).contains("field 'at'");
+    }
+
+    @Test
     void nothingReadableExitsWithOne() {
         CliRunner.Result result = CliRunner.run("import", "--data", dir.resolve("data").toString(), dir.resolve("missing.jsonl").toString());
 
@@ -134,7 +150,7 @@ class CliTests {
 
     @Test
     void everyCommandHasHelp() {
-        for (String[] command : new String[][] {{"--help"}, {"import", "--help"}, {"search", "--help"}, {"incident", "create", "--help"},
+        for (String[] command : new String[][] {{"--help"}, {"import", "--help"}, {"search", "--help"}, {"dead-letters", "replay", "--help"}, {"incident", "create", "--help"},
                 {"incident", "list", "--help"}, {"check", "--help"}, {"reindex", "--help"}, {"serve", "--help"},
                 {"user", "add", "--help"}, {"token", "create", "--help"}}) {
             CliRunner.Result help = CliRunner.run(command);
