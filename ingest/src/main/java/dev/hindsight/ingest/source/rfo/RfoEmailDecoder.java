@@ -75,7 +75,7 @@ public class RfoEmailDecoder implements FormatDecoder {
             String position = messages.size() == 1 ? file.name() : file.name() + "#" + (i + 1);
             byte[] raw = messages.get(i);
             try {
-                sink.event(message(raw, position, context));
+                sink.event(decodeMessage(raw, position, context));
             } catch (SourceDataException e) {
                 sink.rejected(position, (messages.size() == 1 ? "" : "message " + (i + 1) + ": ") + e.getMessage(), raw);
             }
@@ -101,7 +101,8 @@ public class RfoEmailDecoder implements FormatDecoder {
         return messages;
     }
 
-    private static Event message(byte[] raw, String position, DecodeContext context) {
+    /** One RFC 5322 message; a message without a Date is rejected. */
+    public static Event decodeMessage(byte[] raw, String position, DecodeContext context) {
         try {
             MimeMessage mail = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
             if (mail.getSentDate() == null) {

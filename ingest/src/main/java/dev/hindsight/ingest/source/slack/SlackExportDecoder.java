@@ -158,7 +158,7 @@ public class SlackExportDecoder implements ArchiveDecoder, FormatDecoder {
             JsonNode m = messages.get(i);
             String position = file.name() + "#" + i;
             try {
-                Event event = message(m, position, channelId, channelName, users, context);
+                Event event = decodeMessage(m, position, channelId, channelName, users, context);
                 if (event == null) {
                     sink.skipped(position, "subtype " + text(m, "subtype"));
                 } else {
@@ -170,8 +170,14 @@ public class SlackExportDecoder implements ArchiveDecoder, FormatDecoder {
         }
     }
 
-    private static Event message(JsonNode m, String position, String channelId, String channelName, Map<String, String> users,
-            DecodeContext context) {
+    /**
+     * One Slack message, from an export or from {@code conversations.history}.
+     *
+     * @return null for a subtype with no timeline meaning (joins, topic changes)
+     * @throws SourceDataException naming what is wrong
+     */
+    public static @org.jspecify.annotations.Nullable Event decodeMessage(JsonNode m, String position, String channelId,
+            String channelName, Map<String, String> users, DecodeContext context) {
         if (!m.isObject()) {
             throw new SourceDataException("is not a message object");
         }

@@ -1,0 +1,55 @@
+package dev.hindsight.ingest.pull;
+
+import dev.hindsight.ingest.source.statuspage.StatuspageRecords;
+import dev.hindsight.ingest.spi.DecodeContext;
+import dev.hindsight.ingest.spi.JsonSource;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A provider's public status page ({@code https://status.provider.example/api/v2/incidents.json}): every run reads
+ * the recent incidents; updates already stored are duplicates. Its records are the provider's statements.
+ */
+public final class StatuspagePull implements PullSource {
+
+    private final String name;
+    private final URI url;
+    private final @Nullable String provider;
+    private final Duration interval;
+    private final Clock clock;
+    private final HttpJson http = new HttpJson();
+
+    public StatuspagePull(String name, URI url, @Nullable String provider, Duration interval, Clock clock) {
+        this.name = "statuspage:" + name;
+        this.url = url;
+        this.provider = provider;
+        this.interval = interval;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Duration interval() {
+        return interval;
+    }
+
+    @Override
+    public Page poll(@Nullable String cursor) throws IOException {
+        Collected out = new Collected("statuspage");
+        try {
+            StatuspageRecords.decode(http.get(url, Map.of("Accept", "application/json")), name, new DecodeContext(ZoneOffset.UTC, null, provider), out);
+        } catch (JsonSource.Skip skip) {
+            // a page without incidents
+        }
+        return out.page(clock.instant().toString(), false);
+    }
+}
