@@ -57,16 +57,45 @@ public final class PullRunner implements AutoCloseable {
         this.clock = clock;
     }
 
+    private volatile boolean started;
+
     /** Starts the schedule: every source runs now, then at its interval (or its backoff). */
-    public void start() {
+    public synchronized void start() {
+        started = true;
         for (String name : sources.keySet()) {
             scheduler.schedule(() -> runAndReschedule(name), 0, TimeUnit.MILLISECONDS);
         }
     }
 
+    /** Adds a source at runtime (configured through the API); it runs at once when the schedule is started. */
+    public synchronized void add(PullSource source) {
+        if (sources.putIfAbsent(source.name(), source) != null) {
+            throw new IllegalArgumentException("a pull source is already named " + source.name());
+        }
+        states.put(source.name(), new State(source.name(), kindOf(source)));
+        if (started) {
+            scheduler.schedule(() -> runAndReschedule(source.name()), 0, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Removes a source; its checkpoint stays, so adding it again resumes where it was. */
+    public synchronized boolean remove(String name) {
+        states.remove(name);
+        return sources.remove(name) != null;
+    }
+
     private void runAndReschedule(String name) {
+        synchronized (this) {
+            if (!sources.containsKey(name)) {
+                return; // removed meanwhile
+            }
+        }
         SourceStatus status = runOnce(name);
-        long delay = status.nextRunAt() == null ? sources.get(name).interval().toMillis()
+        PullSource source = sources.get(name);
+        if (source == null) {
+            return;
+        }
+        long delay = status.nextRunAt() == null ? source.interval().toMillis()
                 : Math.max(0, Duration.between(clock.instant(), status.nextRunAt()).toMillis());
         if (!scheduler.isShutdown()) {
             scheduler.schedule(() -> runAndReschedule(name), delay, TimeUnit.MILLISECONDS);

@@ -2,25 +2,57 @@ package dev.hindsight.web.ingest;
 
 import dev.hindsight.ingest.pull.PullRunner;
 import dev.hindsight.ingest.pull.SourceStatus;
+import dev.hindsight.web.security.CurrentViewer;
+import dev.hindsight.web.support.NotFoundException;
 import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
-/** {@code GET /api/ingest/sources}: every pull source's last run, lag, counts and last error; {@code POST .../run} runs one now. */
+/**
+ * Pull sources: {@code GET /api/ingest/sources} (last run, lag, counts, last error of each), {@code POST} to add one
+ * ({@code {"kind": "pagerduty", "settings": {"name": "main", "token": "..."}}}, the same settings as the properties),
+ * {@code DELETE /{name}}, and {@code POST /{name}/run} to run one now. Changes are for admins.
+ */
 @RestController
 class IngestApi {
 
     private final PullRunner runner;
+    private final ConfiguredSources configured;
 
-    IngestApi(PullRunner runner) {
+    IngestApi(PullRunner runner, ConfiguredSources configured) {
         this.runner = runner;
+        this.configured = configured;
     }
 
     @GetMapping("/api/ingest/sources")
     List<SourceStatus> sources() {
         return runner.statuses();
+    }
+
+    @PostMapping("/api/ingest/sources")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, String> add(@RequestBody JsonNode body) {
+        JsonNode kind = body.get("kind");
+        if (kind == null || !kind.isString()) {
+            throw new IllegalArgumentException("'kind' is required: one of " + ConfiguredSources.kinds());
+        }
+        return Map.of("name", configured.add(kind.asString(), body.get("settings"), CurrentViewer.get().name()));
+    }
+
+    @DeleteMapping("/api/ingest/sources/{name}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void remove(@PathVariable String name) {
+        if (!configured.remove(name)) {
+            throw new NotFoundException("no pull source " + name);
+        }
     }
 
     @PostMapping("/api/ingest/sources/{name}/run")

@@ -68,6 +68,8 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name(), Role.RESPONDER.name())
                         .requestMatchers(HttpMethod.POST, "/api/ingest/**")
                         .hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/ingest/**")
+                        .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/dead-letters/**")
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())
                         .requestMatchers("/actuator/**")

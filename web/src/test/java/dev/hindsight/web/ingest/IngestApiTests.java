@@ -1,0 +1,72 @@
+package dev.hindsight.web.ingest;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.hindsight.web.security.Accounts;
+import dev.hindsight.web.security.Role;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Pull sources configured through the API: validated like properties, run on demand, visible with their status. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class IngestApiTests {
+
+    static Path data;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Accounts accounts;
+
+    @DynamicPropertySource
+    static void data(DynamicPropertyRegistry registry) throws Exception {
+        data = Files.createTempDirectory("hindsight-ingest-api-");
+        registry.add("hindsight.data", data::toString);
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data + "/db/hindsight;WRITE_DELAY=0");
+    }
+
+    @Test
+    void anAdminAddsAWatchedFolderThatImportsOnItsFirstRun() throws Exception {
+        String admin = "Bearer " + accounts.createToken("admin", Role.ADMIN);
+        String responder = "Bearer " + accounts.createToken("responder", Role.RESPONDER);
+        Path drop = Files.createDirectories(data.resolve("drop"));
+        Files.writeString(drop.resolve("a.jsonl"), "{\"at\":\"2014-08-12T08:00:00Z\",\"title\":\"dropped\"}\n");
+        Files.setLastModifiedTime(drop.resolve("a.jsonl"), java.nio.file.attribute.FileTime.fromMillis(0));
+        String body = "{\"kind\":\"folder\",\"settings\":{\"name\":\"drop\",\"path\":\"" + drop + "\",\"interval\":\"PT1H\"}}";
+
+        mvc.perform(post("/api/ingest/sources").header("Authorization", responder).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/ingest/sources").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.name").value("folder:drop"));
+        mvc.perform(post("/api/ingest/sources/folder:drop/run").header("Authorization", admin))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.lastError").doesNotExist());
+        mvc.perform(get("/api/ingest/sources").header("Authorization", responder))
+                .andExpect(jsonPath("$[?(@.name == 'folder:drop')].accepted").value(1));
+
+        mvc.perform(post("/api/ingest/sources").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/ingest/sources").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"pagerduty\",\"settings\":{\"name\":\"x\",\"interval\":\"soon\"}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("invalid pagerduty settings")));
+        mvc.perform(delete("/api/ingest/sources/folder:drop").header("Authorization", admin)).andExpect(status().isNoContent());
+        mvc.perform(delete("/api/ingest/sources/folder:drop").header("Authorization", admin)).andExpect(status().isNotFound());
+    }
+}
