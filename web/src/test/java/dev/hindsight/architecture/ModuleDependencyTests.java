@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The module rule of DESIGN.md: core depends on nothing of ours; ingest, search and reporting only on core. */
+/** The module rule of DESIGN.md: core depends on nothing of ours; ingest, search, reporting and samples only on core. */
 class ModuleDependencyTests {
 
     static JavaClasses classes;
@@ -51,6 +51,14 @@ class ModuleDependencyTests {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.hindsight.ingest..", "dev.hindsight.search..", "dev.hindsight.web..")
                 .allowEmptyShould(true) // reporting has no classes until the reporting issue lands
+                .check(classes);
+    }
+
+    @Test
+    void samplesDependOnlyOnCore() {
+        noClasses().that().resideInAPackage("dev.hindsight.samples..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.hindsight.ingest..", "dev.hindsight.search..", "dev.hindsight.reporting..", "dev.hindsight.web..")
                 .check(classes);
     }
 

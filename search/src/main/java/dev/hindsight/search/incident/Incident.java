@@ -85,6 +85,11 @@ class Incident {
         this.updatedAt = now;
     }
 
+    void status(IncidentStatus newStatus, Instant now) {
+        this.status = newStatus;
+        this.updatedAt = now;
+    }
+
     void details(@Nullable String newScope, @Nullable String newCommander, boolean newRestricted, Set<String> newMembers) {
         this.scope = newScope;
         this.commander = newCommander;

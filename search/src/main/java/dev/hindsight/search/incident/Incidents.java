@@ -1,5 +1,6 @@
 package dev.hindsight.search.incident;
 
+import dev.hindsight.core.incident.IncidentStatus;
 import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.core.incident.Severity;
 import dev.hindsight.core.incident.Viewer;
@@ -65,6 +66,13 @@ public class Incidents {
         Instant now = clock.instant();
         repository.save(new Incident(key, key, Severity.SEV3, now, now.plusSeconds(1), now));
         return true;
+    }
+
+    /** Moves an incident to another status (e.g. RESOLVED). */
+    @Transactional
+    public void setStatus(String key, IncidentStatus status) {
+        Incident incident = repository.findById(key).orElseThrow(() -> new IllegalArgumentException("no incident " + key));
+        incident.status(status, clock.instant());
     }
 
     /** Sets the window to span the attached events (at least one second). */

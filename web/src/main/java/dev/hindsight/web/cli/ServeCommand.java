@@ -24,13 +24,17 @@ class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--no-samples", description = "Do not load the sample incidents (LastPass 2014, a bad deploy) into an empty data directory.")
+    boolean noSamples;
+
     @Override
     public Integer call() throws Exception {
         Path data = dataOption.resolve();
         held = DataDirectory.lock(data).orElseThrow(() -> new DataDirectoryBusyException(data));
         // as arguments, so that they override application.properties
         new SpringApplicationBuilder(HindsightApplication.class)
-                .run("--hindsight.data=" + held.path(), "--hindsight.mode=serve", "--server.port=" + port);
+                .run("--hindsight.data=" + held.path(), "--hindsight.mode=serve", "--server.port=" + port,
+                        "--hindsight.samples.enabled=" + !noSamples);
         return HindsightCli.KEEP_RUNNING;
     }
 }

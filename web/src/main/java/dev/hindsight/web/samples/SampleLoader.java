@@ -1,0 +1,95 @@
+package dev.hindsight.web.samples;
+
+import dev.hindsight.core.incident.IncidentStatus;
+import dev.hindsight.core.incident.Severity;
+import dev.hindsight.core.incident.Viewer;
+import dev.hindsight.ingest.fileimport.ImportOptions;
+import dev.hindsight.ingest.fileimport.ImportProgress;
+import dev.hindsight.ingest.fileimport.ImportReport;
+import dev.hindsight.ingest.spi.DecodeContext;
+import dev.hindsight.samples.SampleIncident;
+import dev.hindsight.samples.SampleIncidents;
+import dev.hindsight.search.incident.Incidents;
+import dev.hindsight.search.incident.NewIncident;
+import dev.hindsight.search.store.EventRows;
+import dev.hindsight.web.imports.Imports;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the first start of a server with an empty data directory, loads the sample incidents (LastPass 2014 and a bad
+ * deploy) from their raw files, so the product opens on a real incident. The raw files are copied to
+ * {@code <data>/samples/} for anyone who wants to look at them. {@code serve --no-samples} skips this.
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "hindsight.mode", havingValue = "serve")
+class SampleLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(SampleLoader.class);
+
+    private final Incidents incidents;
+    private final EventRows events;
+    private final Imports imports;
+    private final Path data;
+    private final boolean enabled;
+
+    SampleLoader(Incidents incidents, EventRows events, Imports imports, @Value("${hindsight.data}") Path data,
+            @Value("${hindsight.samples.enabled:true}") boolean enabled) {
+        this.incidents = incidents;
+        this.events = events;
+        this.imports = imports;
+        this.data = data;
+        this.enabled = enabled;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (!enabled || events.count() > 0 || !incidents.list(Viewer.LOCAL_ADMIN).isEmpty()) {
+            return;
+        }
+        for (SampleIncident sample : SampleIncidents.ALL) {
+            long loaded = load(sample);
+            log.info("First start: loaded the sample incident {} ({} events) from its raw files in {} (start with --no-samples to skip)",
+                    sample.key(), loaded, data.resolve("samples").resolve(sample.folder()));
+        }
+    }
+
+    long load(SampleIncident sample) throws IOException {
+        Path folder = Files.createDirectories(data.resolve("samples").resolve(sample.folder()));
+        incidents.create(new NewIncident(sample.key(), sample.title(), sample.from(), sample.to(),
+                Severity.parse(sample.severity()).orElse(Severity.SEV3), null, sample.commander(), false, Set.of()));
+        long accepted = 0;
+        for (SampleIncident.SampleFile file : sample.files()) {
+            Path target = folder.resolve(file.name());
+            try (InputStream in = sample.open(file)) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            ImportReport report = imports.run(List.of(target),
+                    new ImportOptions(file.attach() ? sample.key() : null, null,
+                            new DecodeContext(ZoneId.of(sample.zone()), null, file.provider()), ImportOptions.DEFAULT_BATCH)
+                            .namingRelativeTo(data),
+                    ImportProgress.Listener.NONE);
+            if (report.rejected() > 0) {
+                log.warn("Sample file {} had {} rejected records: {}", file.name(), report.rejected(), report.rejections());
+            }
+            accepted += report.accepted();
+        }
+        incidents.setStatus(sample.key(), IncidentStatus.RESOLVED);
+        return accepted;
+    }
+}
