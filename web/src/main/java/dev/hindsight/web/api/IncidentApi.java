@@ -4,6 +4,8 @@ import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.core.incident.Severity;
 import dev.hindsight.search.incident.Incidents;
 import dev.hindsight.search.incident.NewIncident;
+import dev.hindsight.search.timeline.Timeline;
+import dev.hindsight.search.timeline.TimelineEngine;
 import dev.hindsight.web.security.CurrentViewer;
 import dev.hindsight.web.support.NotFoundException;
 import java.time.Instant;
@@ -26,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class IncidentApi {
 
     private final Incidents incidents;
+    private final TimelineEngine engine;
 
-    IncidentApi(Incidents incidents) {
+    IncidentApi(Incidents incidents, TimelineEngine engine) {
         this.incidents = incidents;
+        this.engine = engine;
     }
 
     /** An incident with its number of attached events. */
@@ -75,6 +79,14 @@ class IncidentApi {
         IncidentSummary incident = incidents.find(key, CurrentViewer.get())
                 .orElseThrow(() -> new NotFoundException("no incident " + key));
         return IncidentView.of(incident, incidents.eventCounts().getOrDefault(key, 0L));
+    }
+
+    /** The timeline JSON of the contract, built for this viewer (events of incidents hidden from them left out). */
+    @GetMapping("/{key}/timeline")
+    Timeline timeline(@PathVariable String key) {
+        var viewer = CurrentViewer.get();
+        IncidentSummary incident = incidents.find(key, viewer).orElseThrow(() -> new NotFoundException("no incident " + key));
+        return engine.build(incident, incidents.hiddenFrom(viewer));
     }
 
     @PostMapping

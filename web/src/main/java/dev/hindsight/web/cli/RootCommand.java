@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             IncidentCommand.class,
             SearchCommand.class,
+            TimelineCommand.class,
             ReindexCommand.class,
             CheckCommand.class,
             DeadLettersCommand.class,

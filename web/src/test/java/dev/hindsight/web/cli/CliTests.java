@@ -150,7 +150,7 @@ class CliTests {
 
     @Test
     void everyCommandHasHelp() {
-        for (String[] command : new String[][] {{"--help"}, {"import", "--help"}, {"search", "--help"}, {"dead-letters", "replay", "--help"}, {"incident", "create", "--help"},
+        for (String[] command : new String[][] {{"--help"}, {"import", "--help"}, {"search", "--help"}, {"dead-letters", "replay", "--help"}, {"timeline", "--help"}, {"incident", "create", "--help"},
                 {"incident", "list", "--help"}, {"check", "--help"}, {"reindex", "--help"}, {"serve", "--help"},
                 {"user", "add", "--help"}, {"token", "create", "--help"}}) {
             CliRunner.Result help = CliRunner.run(command);

@@ -2,6 +2,10 @@ package dev.hindsight.web.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import dev.hindsight.core.incident.IncidentStatus;
 import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.core.incident.Viewer;
@@ -11,6 +15,15 @@ import dev.hindsight.search.incident.Incidents;
 import dev.hindsight.search.index.LuceneIndex;
 import dev.hindsight.search.store.DeadLetterRows;
 import dev.hindsight.search.store.EventRows;
+import dev.hindsight.search.timeline.Timeline;
+import dev.hindsight.search.timeline.TimelineEngine;
+import dev.hindsight.web.security.Accounts;
+import dev.hindsight.web.security.Role;
+import java.util.TreeMap;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +37,17 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** A server's first start on an empty data directory opens on the sample incidents, imported from their raw files. */
 @SpringBootTest(properties = "hindsight.mode=serve")
+@AutoConfigureMockMvc
 class SampleLoaderTests {
+
+    @Autowired
+    TimelineEngine engine;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Accounts accounts;
 
     static Path data;
 
@@ -72,5 +95,40 @@ class SampleLoaderTests {
 
         loader.run(null); // a later start: the data directory is not empty, nothing is loaded twice
         assertThat(events.count()).isEqualTo(158);
+    }
+
+    /** The golden timeline: moments from the company's own account, key entries in, noise out. */
+    @Test
+    void theLastPassTimelineMatchesTheGoldenOne() throws Exception {
+        JsonNode golden;
+        try (var in = getClass().getResourceAsStream("/dev/hindsight/samples/expected/LP-2014-08-12.timeline.json")) {
+            golden = JsonMapper.builder().build().readTree(in);
+        }
+        Timeline t = engine.build(incidents.find("LP-2014-08-12", Viewer.LOCAL_ADMIN).orElseThrow(), Set.of());
+
+        Map<String, String> moments = new TreeMap<>();
+        t.moments().forEach(m -> moments.put(m.kind().name(), m.at().toString()));
+        Map<String, String> expected = new TreeMap<>();
+        golden.get("moments").properties().forEach(e -> expected.put(e.getKey(), e.getValue().asString()));
+        assertThat(moments).isEqualTo(expected);
+
+        List<String> storylines = t.storylines().stream().map(Timeline.Storyline::title).toList();
+        golden.get("storylines").forEach(s -> assertThat(storylines).anyMatch(title -> title.startsWith(s.asString())));
+        List<String> titles = t.entries().stream().map(Timeline.Entry::title).toList();
+        golden.get("entries").forEach(e -> assertThat(titles).contains(e.asString()));
+        golden.get("absent").forEach(e -> assertThat(titles).doesNotContain(e.asString()));
+        Set<String> findings = t.findings().stream().map(f -> f.type().name()).collect(java.util.stream.Collectors.toSet());
+        golden.get("findings").forEach(f -> assertThat(findings).contains(f.asString()));
+        assertThat(t.findings()).anySatisfy(f -> assertThat(f.message()).contains("Logged out immediately after login"));
+        assertThat(t.entries()).allSatisfy(e -> assertThat(e.reason()).isNotBlank());
+
+        String viewer = "Bearer " + accounts.createToken("golden-viewer", Role.VIEWER);
+        mvc.perform(get("/api/incidents/LP-2014-08-12/timeline").header("Authorization", viewer))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.incident.key").value("LP-2014-08-12"))
+                .andExpect(jsonPath("$.moments[?(@.kind == 'ACKNOWLEDGED')].at").value("2014-08-12T07:57:12Z"))
+                .andExpect(jsonPath("$.metrics.timeToAcknowledgeSeconds").value(432))
+                .andExpect(jsonPath("$.entries[0].storyline").exists());
+        mvc.perform(get("/api/incidents/NOPE/timeline").header("Authorization", viewer)).andExpect(status().isNotFound());
     }
 }

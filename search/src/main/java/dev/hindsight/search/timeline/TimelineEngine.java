@@ -1,0 +1,653 @@
+package dev.hindsight.search.timeline;
+
+import dev.hindsight.core.event.Event;
+import dev.hindsight.core.event.EventKind;
+import dev.hindsight.core.event.StoredEvent;
+import dev.hindsight.core.incident.IncidentSummary;
+import dev.hindsight.core.store.EventSearch;
+import dev.hindsight.core.store.SearchQuery;
+import dev.hindsight.search.store.WindowRows;
+import dev.hindsight.search.timeline.Timeline.Entry;
+import dev.hindsight.search.timeline.Timeline.Finding;
+import dev.hindsight.search.timeline.Timeline.FindingType;
+import dev.hindsight.search.timeline.Timeline.Moment;
+import dev.hindsight.search.timeline.Timeline.MomentKind;
+import dev.hindsight.search.timeline.Timeline.Storyline;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds an incident's timeline. Steps, each leaving its reason on what it decided:
+ * <ol>
+ *   <li>candidates: the events attached to the incident, plus events in its window (with lead and lag) that match its
+ *       scope or share a host, site, ticket, IP, paging incident, alert or thread with what is attached;</li>
+ *   <li>collapse: repeats of one alert or page fold into one entry with a count and a range;</li>
+ *   <li>storylines: structured evidence (alerts, pages, changes, logs, provider notices) linked by shared strong
+ *       entities; chat, notes and reports join the storyline they talk about;</li>
+ *   <li>key moments and metrics exactly as the contract defines them;</li>
+ *   <li>findings: detection gaps, communication gaps, provider discrepancies, data gaps.</li>
+ * </ol>
+ * Deterministic: the same events in any order give the same timeline.
+ */
+@Service
+@EnableConfigurationProperties(TimelineSettings.class)
+public class TimelineEngine {
+
+    static final Set<EventKind> HUMAN = Set.of(EventKind.CHAT_MESSAGE, EventKind.PAGE_NOTE, EventKind.NOTE);
+    static final Set<EventKind> COLLAPSIBLE = Set.of(EventKind.ALERT_FIRING, EventKind.ALERT_RESOLVED, EventKind.PAGE_NOTIFIED,
+            EventKind.PAGE_ESCALATED, EventKind.LOG_LINE);
+    static final String CHAT = "chat";
+    static final String COMMS = "comms";
+
+    private final WindowRows rows;
+    private final EventSearch search;
+    private final TimelineSettings settings;
+
+    public TimelineEngine(WindowRows rows, EventSearch search, TimelineSettings settings) {
+        this.rows = rows;
+        this.search = search;
+        this.settings = settings;
+    }
+
+    /**
+     * The timeline of an incident as this viewer may see it.
+     *
+     * @param hiddenIncidents incidents the viewer may not see: events attached to them are left out
+     */
+    public Timeline build(IncidentSummary incident, Set<String> hiddenIncidents) {
+        Map<String, StoredEvent> attached = new TreeMap<>();
+        rows.attachedTo(incident.key()).forEach(e -> attached.put(e.id(), e));
+        List<StoredEvent> window = rows.between(incident.from().minus(settings.lead()), incident.to().plus(settings.lag()));
+        return assemble(incident, attached.values(), window, scopeMatches(incident), hiddenIncidents);
+    }
+
+    private Set<String> scopeMatches(IncidentSummary incident) {
+        if (incident.scope() == null || incident.scope().isBlank()) {
+            return Set.of();
+        }
+        Set<String> ids = new HashSet<>();
+        for (int offset = 0; offset < SearchQuery.MAX_WINDOW; offset += SearchQuery.MAX_LIMIT) {
+            var page = search.search(new SearchQuery(incident.scope(), incident.from().minus(settings.lead()),
+                    incident.to().plus(settings.lag()), Map.of(), SearchQuery.MAX_LIMIT, offset, SearchQuery.Sort.TIME, Set.of()));
+            page.hits().forEach(h -> ids.add(h.id()));
+            if (page.hits().size() < SearchQuery.MAX_LIMIT) {
+                break;
+            }
+        }
+        return ids;
+    }
+
+    /** The pure part: from events to timeline. Package-private for tests. */
+    Timeline assemble(IncidentSummary incident, Collection<StoredEvent> attachedEvents, Collection<StoredEvent> windowEvents,
+            Set<String> scope, Set<String> hidden) {
+        Map<String, StoredEvent> byId = new TreeMap<>();
+        windowEvents.forEach(e -> byId.put(e.id(), e));
+        attachedEvents.forEach(e -> byId.put(e.id(), e));
+        byId.values().removeIf(e -> !Collections.disjoint(e.incidents(), hidden));
+        Set<String> attachedIds = attachedEvents.stream().map(StoredEvent::id).collect(Collectors.toSet());
+
+        Entities entities = new Entities(byId.values().stream().map(StoredEvent::event).toList());
+        Map<String, Set<String>> entityOf = new HashMap<>();
+        byId.values().forEach(e -> entityOf.put(e.id(), entities.of(e.event())));
+
+        // 1. candidates
+        Map<String, String> reasons = new LinkedHashMap<>();
+        Map<String, String> attachedStrong = new TreeMap<>(); // strong entity or service -> an attached event's title showing it
+        for (StoredEvent e : sorted(byId.values())) {
+            if (attachedIds.contains(e.id())) {
+                reasons.put(e.id(), "attached to " + incident.key());
+                entityOf.get(e.id()).stream().filter(x -> Entities.strong(x) || x.startsWith("svc:"))
+                        .forEach(x -> attachedStrong.putIfAbsent(x, e.event().title()));
+            }
+        }
+        boolean openWindow = attachedIds.isEmpty() && scope.isEmpty();
+        for (StoredEvent e : sorted(byId.values())) {
+            if (reasons.containsKey(e.id())) {
+                continue;
+            }
+            if (scope.contains(e.id())) {
+                reasons.put(e.id(), "matches the incident's scope");
+            } else if (openWindow && inWindow(e, incident)) {
+                reasons.put(e.id(), "in the incident window");
+            } else {
+                entityOf.get(e.id()).stream().filter(attachedStrong::containsKey)
+                        .sorted(Comparator.comparing((String x) -> x.startsWith("svc:")).thenComparing(x -> x)).findFirst().ifPresent(x ->
+                        reasons.put(e.id(), "shares " + Entities.describe(x) + " with \"" + shorten(attachedStrong.get(x)) + "\""));
+            }
+        }
+        List<StoredEvent> candidates = sorted(byId.values().stream().filter(e -> reasons.containsKey(e.id())).toList());
+
+        // 2. collapse repeats
+        List<Group> groups = collapse(candidates);
+
+        // 3. storylines
+        Map<Group, String> storylineOf = new HashMap<>();
+        List<Storyline> storylines = storylines(groups, entityOf, storylineOf);
+
+        List<Entry> entries = new ArrayList<>();
+        for (Group g : groups) {
+            Event e = g.first.event();
+            entries.add(new Entry(g.first.id(), e.occurredAt(), e.source(), e.kind(), e.title(), storylineOf.get(g), g.events.size(),
+                    g.events.size() > 1 ? g.last().event().occurredAt() : null,
+                    reasons.get(g.first.id()) + (g.events.size() > 1 ? "; " + g.events.size() + " repeats collapsed" : ""),
+                    e.actor(), e.provider()));
+        }
+
+        // 4. moments and metrics
+        Map<MomentKind, Moment> moments = moments(candidates);
+        Timeline.Metrics metrics = metrics(moments);
+
+        // 5. findings
+        List<Finding> findings = new ArrayList<>();
+        findings.addAll(detectionGaps(groups, storylineOf, storylines));
+        findings.addAll(commsGaps(candidates, moments));
+        findings.addAll(providerDiscrepancies(candidates, groups, storylineOf, entityOf, moments));
+        findings.addAll(dataGaps(candidates, incident));
+
+        return new Timeline(new Timeline.Incident(incident.key(), incident.title(), incident.from(), incident.to()),
+                List.copyOf(moments.values()), metrics, entries, storylines, findings);
+    }
+
+    private static boolean inWindow(StoredEvent e, IncidentSummary incident) {
+        Instant at = e.event().occurredAt();
+        return !at.isBefore(incident.from()) && !at.isAfter(incident.to());
+    }
+
+    private static List<StoredEvent> sorted(Collection<StoredEvent> events) {
+        return events.stream()
+                .sorted(Comparator.comparing((StoredEvent e) -> e.event().occurredAt()).thenComparing(StoredEvent::id))
+                .toList();
+    }
+
+    // ---- collapse --------------------------------------------------------------------------------------------
+
+    /** Events folded into one entry: the first stands for the rest. */
+    private static final class Group {
+        final StoredEvent first;
+        final List<StoredEvent> events = new ArrayList<>();
+
+        Group(StoredEvent first) {
+            this.first = first;
+            events.add(first);
+        }
+
+        StoredEvent last() {
+            return events.get(events.size() - 1);
+        }
+    }
+
+    private List<Group> collapse(List<StoredEvent> candidates) {
+        List<Group> groups = new ArrayList<>();
+        Map<String, Group> open = new HashMap<>();
+        for (StoredEvent e : candidates) {
+            Event ev = e.event();
+            if (!COLLAPSIBLE.contains(ev.kind())) {
+                groups.add(new Group(e));
+                continue;
+            }
+            String key = ev.source() + "|" + ev.kind() + "|" + identity(ev);
+            Group group = open.get(key);
+            if (group != null && Duration.between(group.last().event().occurredAt(), ev.occurredAt()).compareTo(settings.collapseWithin()) <= 0) {
+                group.events.add(e);
+            } else {
+                group = new Group(e);
+                open.put(key, group);
+                groups.add(group);
+            }
+        }
+        return groups;
+    }
+
+    /** What makes two notifications "the same alert": its fingerprint, else host, service and title without numbers. */
+    private static String identity(Event e) {
+        String fingerprint = e.labels().get("fingerprint");
+        if (fingerprint != null) {
+            return fingerprint;
+        }
+        return e.host() + "|" + e.service() + "|" + e.title().replaceAll("[0-9.,:%]+", "#");
+    }
+
+    // ---- storylines ------------------------------------------------------------------------------------------
+
+    private List<Storyline> storylines(List<Group> groups, Map<String, Set<String>> entityOf, Map<Group, String> storylineOf) {
+        // structured evidence linked by shared strong entities (union-find over entities)
+        Map<String, String> parent = new HashMap<>();
+        List<Group> structured = groups.stream().filter(g -> !HUMAN.contains(kind(g)) && !isOwnStatus(g)).toList();
+        Map<Group, List<String>> links = new HashMap<>();
+        for (Group g : structured) {
+            List<String> link = linkingEntities(g, entityOf);
+            links.put(g, link);
+            for (int i = 1; i < link.size(); i++) {
+                union(parent, link.get(0), link.get(i));
+            }
+        }
+        Map<String, List<Group>> clusters = new TreeMap<>();
+        Map<Group, String> rootOf = new HashMap<>();
+        for (Group g : structured) {
+            List<String> link = links.get(g);
+            String root = link.isEmpty() ? serviceKey(g, entityOf) : find(parent, link.get(0));
+            if (root != null) {
+                rootOf.put(g, root);
+                clusters.computeIfAbsent(root, r -> new ArrayList<>()).add(g);
+            }
+        }
+        // a service-only storyline (a deploy, say) joins the one storyline whose evidence carries that service
+        for (String key : List.copyOf(clusters.keySet())) {
+            if (!key.startsWith("svc-")) {
+                continue;
+            }
+            String service = key.substring(4);
+            List<String> owners = clusters.entrySet().stream()
+                    .filter(c -> !c.getKey().startsWith("svc-"))
+                    .filter(c -> c.getValue().stream().anyMatch(g -> Entities.structured(g.first.event()).contains(service)))
+                    .map(Map.Entry::getKey).toList();
+            if (owners.size() == 1) {
+                List<Group> moved = clusters.remove(key);
+                clusters.get(owners.get(0)).addAll(moved);
+                moved.forEach(g -> rootOf.put(g, owners.get(0)));
+            }
+        }
+        // chat, notes, reports and entity-less evidence join the cluster they share most strong entities with,
+        // else the one whose evidence uses the same distinctive words
+        Map<String, Set<String>> clusterWords = new HashMap<>();
+        clusters.forEach((root, members) -> clusterWords.put(root, members.stream()
+                .flatMap(g -> Words.of(g.first.event()).stream()).collect(Collectors.toCollection(TreeSet::new))));
+        Map<String, Set<String>> clusterEntities = new HashMap<>();
+        clusters.forEach((root, members) -> clusterEntities.put(root, members.stream()
+                .flatMap(g -> strongOf(g, entityOf).stream()).collect(Collectors.toCollection(TreeSet::new))));
+        Map<String, List<Group>> extras = new TreeMap<>();
+        for (Group g : groups) {
+            if (rootOf.containsKey(g)) {
+                continue;
+            }
+            String target = isOwnStatus(g) ? COMMS : bestCluster(g, entityOf, clusterEntities).orElse(null);
+            if (target == null) {
+                target = bySharedService(g, groups, rootOf, entityOf)
+                        .or(() -> Words.closest(Words.of(g.first.event()), clusterWords))
+                        .orElse(kind(g) == EventKind.CHAT_MESSAGE ? CHAT : "other");
+            }
+            extras.computeIfAbsent(target, t -> new ArrayList<>()).add(g);
+        }
+        extras.forEach((target, members) -> clusters.computeIfAbsent(target, t -> new ArrayList<>()).addAll(members));
+
+        // ids in order of first appearance, titles from their entities
+        List<Map.Entry<String, List<Group>>> ordered = clusters.entrySet().stream()
+                .peek(c -> c.getValue().sort(Comparator.comparing((Group g) -> g.first.event().occurredAt()).thenComparing(g -> g.first.id())))
+                .sorted(Comparator.comparing((Map.Entry<String, List<Group>> c) -> c.getValue().get(0).first.event().occurredAt())
+                        .thenComparing(Map.Entry::getKey))
+                .toList();
+        List<Storyline> storylines = new ArrayList<>();
+        int n = 0;
+        for (Map.Entry<String, List<Group>> cluster : ordered) {
+            String id = "s" + (++n);
+            List<Group> members = cluster.getValue();
+            members.forEach(g -> storylineOf.put(g, id));
+            Instant from = members.get(0).first.event().occurredAt();
+            Instant to = members.stream().map(g -> g.last().event().occurredAt()).max(Comparator.naturalOrder()).orElse(from);
+            int size = members.stream().mapToInt(g -> g.events.size()).sum();
+            storylines.add(new Storyline(id, title(cluster.getKey(), members, entityOf), from, to, size, reason(cluster.getKey(), members, entityOf)));
+        }
+        return storylines;
+    }
+
+    private static EventKind kind(Group g) {
+        return g.first.event().kind();
+    }
+
+    private static boolean isOwnStatus(Group g) {
+        return kind(g) == EventKind.STATUS_UPDATE && !g.first.event().provider();
+    }
+
+    /**
+     * What ties this evidence to others: its own host, site and IP fields (text naming other places must not bridge
+     * two storylines), its tickets, paging incidents, alerts and threads; text topology only when it has no fields.
+     */
+    private static List<String> linkingEntities(Group g, Map<String, Set<String>> entityOf) {
+        Set<String> fields = Entities.structured(g.first.event());
+        boolean ownTopology = fields.stream().anyMatch(Entities::topology);
+        Set<String> all = entityOf.get(g.first.id());
+        boolean namesHosts = all.stream().anyMatch(x -> x.startsWith("host:"));
+        return all.stream()
+                .filter(Entities::strong)
+                .filter(x -> !Entities.topology(x) || (ownTopology ? fields.contains(x) : !namesHosts || !x.startsWith("site:")))
+                .sorted()
+                .toList();
+    }
+
+    /** The storyline key of evidence that has a service and nothing more specific. */
+    private static @Nullable String serviceKey(Group g, Map<String, Set<String>> entityOf) {
+        return Entities.structured(g.first.event()).stream().filter(x -> x.startsWith("svc:")).sorted().findFirst()
+                .map(x -> "svc-" + x).orElse(null);
+    }
+
+    private static List<String> strongOf(Group g, Map<String, Set<String>> entityOf) {
+        return entityOf.get(g.first.id()).stream().filter(Entities::strong).sorted().toList();
+    }
+
+    private static Optional<String> bestCluster(Group g, Map<String, Set<String>> entityOf, Map<String, Set<String>> clusterEntities) {
+        Set<String> mine = new HashSet<>(strongOf(g, entityOf));
+        String best = null;
+        long bestScore = 0;
+        for (Map.Entry<String, Set<String>> c : new TreeMap<>(clusterEntities).entrySet()) {
+            long score = c.getValue().stream().filter(mine::contains).count();
+            if (score > bestScore) {
+                best = c.getKey();
+                bestScore = score;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** A report about a service joins the storyline of the change or alert on that service (the logout fix, say). */
+    private static Optional<String> bySharedService(Group g, List<Group> groups, Map<Group, String> rootOf, Map<String, Set<String>> entityOf) {
+        Set<String> services = entityOf.get(g.first.id()).stream().filter(x -> x.startsWith("svc:")).collect(Collectors.toSet());
+        if (services.isEmpty()) {
+            return Optional.empty();
+        }
+        return groups.stream()
+                .filter(other -> other != g && !HUMAN.contains(kind(other)) && !isOwnStatus(other))
+                .filter(other -> entityOf.get(other.first.id()).stream().anyMatch(services::contains))
+                .map(other -> rootOf.containsKey(other) ? rootOf.get(other) : "svc-" + entityOf.get(other.first.id()).stream()
+                        .filter(services::contains).sorted().findFirst().orElseThrow())
+                .sorted()
+                .findFirst();
+    }
+
+    private static String title(String key, List<Group> members, Map<String, Set<String>> entityOf) {
+        if (key.equals(COMMS)) {
+            return "Status page updates";
+        }
+        if (key.equals(CHAT)) {
+            return "Team chat";
+        }
+        if (key.startsWith("svc-svc:")) {
+            return "Service " + key.substring("svc-svc:".length());
+        }
+        Map<String, Long> counts = members.stream().flatMap(g -> entityOf.get(g.first.id()).stream())
+                .filter(x -> x.startsWith("site:") || x.startsWith("host:"))
+                .collect(Collectors.groupingBy(x -> x, TreeMap::new, Collectors.counting()));
+        Optional<String> site = counts.entrySet().stream().filter(x -> x.getKey().startsWith("site:"))
+                .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .map(x -> x.getKey().substring(5));
+        List<String> hosts = counts.entrySet().stream().filter(x -> x.getKey().startsWith("host:"))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(3).map(x -> x.getKey().substring(5)).sorted().toList();
+        if (site.isPresent()) {
+            return site.get() + (hosts.isEmpty() ? "" : " (" + String.join(", ", hosts) + ")");
+        }
+        if (!hosts.isEmpty()) {
+            return String.join(", ", hosts);
+        }
+        return shorten(members.get(0).first.event().title());
+    }
+
+    private static String reason(String key, List<Group> members, Map<String, Set<String>> entityOf) {
+        if (key.equals(COMMS)) {
+            return "the organisation's own status page";
+        }
+        if (key.equals(CHAT)) {
+            return "chat that names no host, site or ticket of another storyline";
+        }
+        if (key.startsWith("svc-")) {
+            return "reports and changes about " + Entities.describe(key.substring(4));
+        }
+        List<String> shared = members.stream().flatMap(g -> entityOf.get(g.first.id()).stream()).filter(Entities::strong)
+                .collect(Collectors.groupingBy(x -> x, TreeMap::new, Collectors.counting()))
+                .entrySet().stream().filter(x -> x.getValue() > 1)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(3).map(x -> Entities.describe(x.getKey())).toList();
+        return shared.isEmpty() ? "one piece of evidence" : "entries share " + String.join(", ", shared);
+    }
+
+    private static String find(Map<String, String> parent, String x) {
+        String p = parent.getOrDefault(x, x);
+        if (p.equals(x)) {
+            return x;
+        }
+        String root = find(parent, p);
+        parent.put(x, root);
+        return root;
+    }
+
+    private static void union(Map<String, String> parent, String a, String b) {
+        String ra = find(parent, a);
+        String rb = find(parent, b);
+        if (!ra.equals(rb)) { // the smaller name becomes the root: order-independent
+            if (ra.compareTo(rb) < 0) {
+                parent.put(rb, ra);
+            } else {
+                parent.put(ra, rb);
+            }
+        }
+    }
+
+    // ---- moments and metrics (contract definitions) ---------------------------------------------------------
+
+    private static Map<MomentKind, Moment> moments(List<StoredEvent> events) {
+        Map<MomentKind, Moment> moments = new EnumMap<>(MomentKind.class);
+        Optional<StoredEvent> firstFiring = first(events, e -> e.kind() == EventKind.ALERT_FIRING);
+        Optional<Moment> statedStart = events.stream()
+                .filter(e -> e.event().provider() && e.event().labels().containsKey("stated.impactStart"))
+                .map(e -> new Moment(MomentKind.IMPACT_START, Instant.parse(e.event().labels().get("stated.impactStart")), e.id()))
+                .min(Comparator.comparing(Moment::at).thenComparing(Moment::eventId));
+        Optional<Moment> alertStart = firstFiring.map(e -> new Moment(MomentKind.IMPACT_START, e.event().occurredAt(), e.id()));
+        Optional<Moment> impact = alertStart.isPresent() && statedStart.isPresent()
+                ? Optional.of(statedStart.get().at().isBefore(alertStart.get().at()) ? statedStart.get() : alertStart.get())
+                : alertStart.or(() -> statedStart);
+        impact.ifPresent(m -> moments.put(MomentKind.IMPACT_START, m));
+        first(events, e -> e.kind() == EventKind.ALERT_FIRING || e.kind() == EventKind.PAGE_TRIGGERED)
+                .ifPresent(e -> moments.put(MomentKind.DETECTED, moment(MomentKind.DETECTED, e)));
+        first(events, e -> e.kind() == EventKind.PAGE_ACKNOWLEDGED).ifPresent(e -> moments.put(MomentKind.ACKNOWLEDGED, moment(MomentKind.ACKNOWLEDGED, e)));
+        first(events, e -> e.kind() == EventKind.STATUS_UPDATE && !e.provider())
+                .ifPresent(e -> moments.put(MomentKind.FIRST_COMMS, moment(MomentKind.FIRST_COMMS, e)));
+        first(events, Event::provider).ifPresent(e -> moments.put(MomentKind.PROVIDER_NOTICE, moment(MomentKind.PROVIDER_NOTICE, e)));
+        first(events, e -> e.kind() == EventKind.STATUS_UPDATE && !e.provider() && "monitoring".equalsIgnoreCase(e.labels().get("status")))
+                .ifPresent(e -> moments.put(MomentKind.MITIGATED, moment(MomentKind.MITIGATED, e)));
+        last(events, e -> (e.kind() == EventKind.STATUS_UPDATE && !e.provider() && "resolved".equalsIgnoreCase(e.labels().get("status")))
+                        || e.kind() == EventKind.PAGE_RESOLVED || e.kind() == EventKind.ALERT_RESOLVED)
+                .ifPresent(e -> moments.put(MomentKind.RESOLVED, moment(MomentKind.RESOLVED, e)));
+        return moments;
+    }
+
+    private static Moment moment(MomentKind kind, StoredEvent e) {
+        return new Moment(kind, e.event().occurredAt(), e.id());
+    }
+
+    private static Optional<StoredEvent> first(List<StoredEvent> events, java.util.function.Predicate<Event> test) {
+        return events.stream().filter(e -> test.test(e.event())).findFirst();
+    }
+
+    private static Optional<StoredEvent> last(List<StoredEvent> events, java.util.function.Predicate<Event> test) {
+        StoredEvent found = null;
+        for (StoredEvent e : events) {
+            if (test.test(e.event())) {
+                found = e;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private static Timeline.Metrics metrics(Map<MomentKind, Moment> m) {
+        return new Timeline.Metrics(
+                between(m.get(MomentKind.IMPACT_START), m.get(MomentKind.DETECTED)),
+                between(m.get(MomentKind.DETECTED), m.get(MomentKind.ACKNOWLEDGED)),
+                between(m.get(MomentKind.DETECTED), m.get(MomentKind.FIRST_COMMS)),
+                between(m.get(MomentKind.IMPACT_START), m.get(MomentKind.MITIGATED)),
+                between(m.get(MomentKind.IMPACT_START), m.get(MomentKind.RESOLVED)));
+    }
+
+    private static @Nullable Long between(@Nullable Moment from, @Nullable Moment to) {
+        return from == null || to == null ? null : Duration.between(from.at(), to.at()).toSeconds();
+    }
+
+    // ---- findings --------------------------------------------------------------------------------------------
+
+    /** People reported a problem before any alert of its storyline fired, or no alert ever did. */
+    private List<Finding> detectionGaps(List<Group> groups, Map<Group, String> storylineOf, List<Storyline> storylines) {
+        List<Finding> findings = new ArrayList<>();
+        for (Storyline s : storylines) {
+            if (s.title().equals("Team chat") || s.title().equals("Status page updates")) {
+                continue;
+            }
+            List<Group> members = groups.stream().filter(g -> s.id().equals(storylineOf.get(g))).toList();
+            if (members.stream().allMatch(g -> HUMAN.contains(kind(g)))) {
+                continue; // chat alone is no storyline of the incident's own
+            }
+            Optional<Group> report = members.stream()
+                    .filter(g -> kind(g) == EventKind.NOTE || kind(g) == EventKind.PAGE_NOTE
+                            || (kind(g) == EventKind.CHAT_MESSAGE && Words.soundsLikeAProblem(g.first.event())))
+                    .findFirst();
+            Optional<Group> alert = members.stream()
+                    .filter(g -> kind(g) == EventKind.ALERT_FIRING || kind(g) == EventKind.PAGE_TRIGGERED).findFirst();
+            if (report.isEmpty()) {
+                continue;
+            }
+            Instant reported = report.get().first.event().occurredAt();
+            String who = report.get().first.event().actor() == null ? "someone" : report.get().first.event().actor();
+            if (alert.isEmpty()) {
+                findings.add(new Finding(FindingType.DETECTION_GAP, who + " reported \"" + shorten(report.get().first.event().title())
+                        + "\" at " + reported + " and no alert of storyline \"" + s.title() + "\" ever fired", null, null));
+            } else {
+                Duration lead = Duration.between(reported, alert.get().first.event().occurredAt());
+                if (lead.compareTo(settings.detectionGap()) > 0) {
+                    findings.add(new Finding(FindingType.DETECTION_GAP, who + " reported \"" + shorten(report.get().first.event().title())
+                            + "\" at " + reported + ", " + minutes(lead) + " before the first alert of storyline \"" + s.title() + "\"", null, null));
+                }
+            }
+        }
+        return findings;
+    }
+
+    /** Silences on the own status page longer than the threshold while the incident was open. */
+    private List<Finding> commsGaps(List<StoredEvent> events, Map<MomentKind, Moment> moments) {
+        Moment start = moments.getOrDefault(MomentKind.FIRST_COMMS, moments.get(MomentKind.DETECTED));
+        Moment end = moments.get(MomentKind.RESOLVED);
+        if (start == null || end == null) {
+            return List.of();
+        }
+        List<Instant> updates = events.stream().filter(e -> e.event().kind() == EventKind.STATUS_UPDATE && !e.event().provider())
+                .map(e -> e.event().occurredAt()).filter(t -> t.isAfter(start.at()) && t.isBefore(end.at())).toList();
+        List<Instant> marks = new ArrayList<>();
+        marks.add(start.at());
+        marks.addAll(updates);
+        marks.add(end.at());
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 1; i < marks.size(); i++) {
+            Duration silence = Duration.between(marks.get(i - 1), marks.get(i));
+            if (silence.compareTo(settings.commsGap()) > 0) {
+                findings.add(new Finding(FindingType.COMMS_GAP, "no status update for " + minutes(silence) + " between "
+                        + marks.get(i - 1) + " and " + marks.get(i), null, null));
+            }
+        }
+        return findings;
+    }
+
+    /** A provider's stated times set against our own evidence of the same moments. */
+    private List<Finding> providerDiscrepancies(List<StoredEvent> events, List<Group> groups, Map<Group, String> storylineOf,
+            Map<String, Set<String>> entityOf, Map<MomentKind, Moment> moments) {
+        List<Finding> findings = new ArrayList<>();
+        Optional<Instant> firstAlert = first(events, e -> e.kind() == EventKind.ALERT_FIRING).map(e -> e.event().occurredAt());
+        for (StoredEvent notice : events) {
+            Event e = notice.event();
+            if (!e.provider()) {
+                continue;
+            }
+            String provider = e.labels().getOrDefault("provider", e.source());
+            String start = e.labels().get("stated.impactStart");
+            if (start != null && firstAlert.isPresent()) {
+                compare(findings, provider, "impact began", Instant.parse(start), "our first alert fired", firstAlert.get());
+            }
+            String end = e.labels().get("stated.impactEnd");
+            if (end != null) {
+                String storyline = groups.stream().filter(g -> g.first.id().equals(notice.id())).findFirst().map(storylineOf::get).orElse(null);
+                List<StoredEvent> thread = events.stream().filter(x -> storyline == null || groups.stream()
+                        .anyMatch(g -> g.events.contains(x) && storyline.equals(storylineOf.get(g)))).toList();
+                // our evidence of the end: the first recovery after the last alert of that storyline fired
+                Optional<Instant> lastFiring = last(thread, x -> x.kind() == EventKind.ALERT_FIRING).map(x -> x.event().occurredAt());
+                thread.stream()
+                        .filter(x -> x.event().kind() == EventKind.ALERT_RESOLVED)
+                        .filter(x -> lastFiring.isEmpty() || x.event().occurredAt().isAfter(lastFiring.get()))
+                        .findFirst()
+                        .ifPresent(r -> compare(findings, provider, "impact ended", Instant.parse(end),
+                                "our alerts first showed recovery", r.event().occurredAt()));
+            }
+        }
+        return findings;
+    }
+
+    private void compare(List<Finding> findings, String provider, String claim, Instant stated, String evidence, Instant ours) {
+        Duration difference = Duration.between(ours, stated).abs();
+        if (difference.compareTo(settings.providerDiscrepancy()) > 0) {
+            findings.add(new Finding(FindingType.PROVIDER_DISCREPANCY, provider + " states " + claim + " at " + stated + "; "
+                    + evidence + " at " + ours + " (" + minutes(difference) + (stated.isAfter(ours) ? " earlier" : " later") + ")",
+                    null, null));
+        }
+    }
+
+    /** The longest silence of each source that spoke before and after it inside the window. */
+    private List<Finding> dataGaps(List<StoredEvent> events, IncidentSummary incident) {
+        Map<String, List<Instant>> bySource = new TreeMap<>();
+        events.stream().filter(e -> inWindow(e, incident))
+                .forEach(e -> bySource.computeIfAbsent(e.event().source(), s -> new ArrayList<>()).add(e.event().occurredAt()));
+        List<Finding> findings = new ArrayList<>();
+        bySource.forEach((source, times) -> {
+            if (!speaksOften(times)) {
+                return; // a source that speaks a few times a day is not "silent" between its words
+            }
+            Duration longest = Duration.ZERO;
+            Instant from = null;
+            for (int i = 1; i < times.size(); i++) {
+                Duration gap = Duration.between(times.get(i - 1), times.get(i));
+                if (gap.compareTo(longest) > 0) {
+                    longest = gap;
+                    from = times.get(i - 1);
+                }
+            }
+            if (from != null && longest.compareTo(settings.dataGap()) > 0) {
+                findings.add(new Finding(FindingType.DATA_GAP, source + " was silent for " + minutes(longest) + " from " + from
+                        + " to " + from.plus(longest), source, null));
+            }
+        });
+        return findings;
+    }
+
+    /** At least ten records, and half of its gaps shorter than a third of the data-gap threshold. */
+    private boolean speaksOften(List<Instant> times) {
+        if (times.size() < 10) {
+            return false;
+        }
+        List<Duration> gaps = new ArrayList<>();
+        for (int i = 1; i < times.size(); i++) {
+            gaps.add(Duration.between(times.get(i - 1), times.get(i)));
+        }
+        gaps.sort(null);
+        return gaps.get(gaps.size() / 2).compareTo(settings.dataGap().dividedBy(3)) <= 0;
+    }
+
+    private static String minutes(Duration d) {
+        long m = d.toMinutes();
+        return m >= 60 ? (m / 60) + " h " + (m % 60) + " min" : m + " min";
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 79) + "…";
+    }
+}

@@ -1,0 +1,74 @@
+package dev.hindsight.search.timeline;
+
+import dev.hindsight.core.event.Event;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Distinctive words of an event, crudely stemmed, for the last resort of storyline assignment: a message that names no
+ * host, site or ticket joins the storyline whose evidence uses the same words ("logged out" and "logs users out").
+ */
+final class Words {
+
+    /** Words shared by almost any operational text; they say nothing about which storyline a message belongs to. */
+    private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "is", "are", "was",
+            "it", "its", "this", "that", "with", "from", "by", "be", "we", "our", "us", "they", "them", "now", "no", "not", "so", "as",
+            "all", "but", "can", "get", "got", "just", "still", "after", "before", "right", "up", "down", "out", "when", "what",
+            "how", "some", "one", "two", "three", "see", "seen", "look", "ok", "yes", "back", "again", "http", "https", "error", "errors",
+            "issue", "issues", "service", "users", "user", "data", "center", "centre");
+    static final int MIN_SHARED = 2;
+
+    private Words() {}
+
+    static Set<String> of(Event e) {
+        Set<String> words = new HashSet<>();
+        for (String raw : (e.title() + " " + (e.text() == null ? "" : e.text())).toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            if (raw.length() < 3 || STOP.contains(raw)) {
+                continue;
+            }
+            words.add(stem(raw));
+        }
+        return words;
+    }
+
+    /** Enough to make "logged", "logs" and "logging" one word. */
+    static String stem(String w) {
+        for (String suffix : new String[] {"ging", "ing", "ged", "ed", "es", "s"}) {
+            if (w.length() > suffix.length() + 2 && w.endsWith(suffix)) {
+                return w.substring(0, w.length() - suffix.length());
+            }
+        }
+        return w;
+    }
+
+    private static final java.util.regex.Pattern PROBLEM = java.util.regex.Pattern.compile(
+            "(?i)\\b(error|errors|fail\\w*|down|dark|slow|timeout|timing out|timed out|latency|packet loss|outage|unreachable|"
+                    + "unavailable|broken|can'?t|cannot|unable|logged out|log(?:ged)? me out|logout|crash\\w*|5\\d\\d|saturat\\w*|"
+                    + "degrad\\w*|not working|doesn'?t work|thrown out|kicked out)\\b");
+
+    /** Whether a message sounds like someone reporting a problem, not chatting about the work. */
+    static boolean soundsLikeAProblem(Event e) {
+        return PROBLEM.matcher(e.title() + " " + (e.text() == null ? "" : e.text())).find();
+    }
+
+    /** The storyline sharing the most words (at least {@link #MIN_SHARED}), if exactly one does. */
+    static Optional<String> closest(Set<String> words, Map<String, Set<String>> storylines) {
+        String best = null;
+        long bestScore = 0;
+        boolean tie = false;
+        for (Map.Entry<String, Set<String>> s : new java.util.TreeMap<>(storylines).entrySet()) {
+            long score = s.getValue().stream().filter(words::contains).count();
+            if (score > bestScore) {
+                best = s.getKey();
+                bestScore = score;
+                tie = false;
+            } else if (score == bestScore && score > 0) {
+                tie = true;
+            }
+        }
+        return bestScore >= MIN_SHARED && !tie ? Optional.of(best) : Optional.empty();
+    }
+}
