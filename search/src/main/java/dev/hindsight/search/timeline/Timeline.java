@@ -38,6 +38,7 @@ public record Timeline(
      * @param count how many events this entry stands for
      * @param until the last repeat's time when {@code count > 1}
      * @param reason why this event is on the timeline
+     * @param correctedAt the time with its source's estimated clock skew taken out, when a CLOCK_SKEW was found
      */
     public record Entry(
             String id,
@@ -50,7 +51,8 @@ public record Timeline(
             @Nullable Instant until,
             String reason,
             @Nullable String actor,
-            boolean provider) {}
+            boolean provider,
+            @Nullable Instant correctedAt) {}
 
     /** A thread of related entries, e.g. "dc-east (edge1, lb1)", with why its entries belong together. */
     public record Storyline(String id, String title, Instant from, Instant to, int size, String reason) {}

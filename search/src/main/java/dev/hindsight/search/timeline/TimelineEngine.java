@@ -142,13 +142,17 @@ public class TimelineEngine {
         Map<Group, String> storylineOf = new HashMap<>();
         List<Storyline> storylines = storylines(groups, entityOf, storylineOf);
 
+        List<ClockSkew.Skew> skews = ClockSkew.estimate(candidates, settings.clockSkew());
+        Map<String, Long> skewOf = skews.stream().collect(Collectors.toMap(ClockSkew.Skew::source, ClockSkew.Skew::offsetSeconds));
+
         List<Entry> entries = new ArrayList<>();
         for (Group g : groups) {
             Event e = g.first.event();
+            Long skew = skewOf.get(e.source());
             entries.add(new Entry(g.first.id(), e.occurredAt(), e.source(), e.kind(), e.title(), storylineOf.get(g), g.events.size(),
                     g.events.size() > 1 ? g.last().event().occurredAt() : null,
                     reasons.get(g.first.id()) + (g.events.size() > 1 ? "; " + g.events.size() + " repeats collapsed" : ""),
-                    e.actor(), e.provider()));
+                    e.actor(), e.provider(), skew == null ? null : e.occurredAt().minusSeconds(skew)));
         }
 
         // 4. moments and metrics
@@ -157,6 +161,9 @@ public class TimelineEngine {
 
         // 5. findings
         List<Finding> findings = new ArrayList<>();
+        skews.forEach(k -> findings.add(new Finding(FindingType.CLOCK_SKEW, k.source() + " runs " + minutes(Duration.ofSeconds(Math.abs(k.offsetSeconds())))
+                + " " + (k.offsetSeconds() > 0 ? "ahead of" : "behind") + " " + k.reference() + " (" + k.pairs()
+                + " records mirror each other); corrected times are shown beside its entries", k.source(), k.offsetSeconds())));
         findings.addAll(detectionGaps(groups, storylineOf, storylines));
         findings.addAll(commsGaps(candidates, moments));
         findings.addAll(providerDiscrepancies(candidates, groups, storylineOf, entityOf, moments));
@@ -644,7 +651,10 @@ public class TimelineEngine {
 
     private static String minutes(Duration d) {
         long m = d.toMinutes();
-        return m >= 60 ? (m / 60) + " h " + (m % 60) + " min" : m + " min";
+        if (m == 0) {
+            return d.toSeconds() + " s";
+        }
+        return m >= 60 ? (m / 60) + " h " + (m % 60) + " min" : m + " min" + (d.toSecondsPart() > 0 ? " " + d.toSecondsPart() + " s" : "");
     }
 
     private static String shorten(String s) {

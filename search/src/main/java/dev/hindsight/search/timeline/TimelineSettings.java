@@ -19,10 +19,11 @@ public record TimelineSettings(
         @DefaultValue("PT2M") Duration detectionGap,
         @DefaultValue("PT1H") Duration commsGap,
         @DefaultValue("PT10M") Duration providerDiscrepancy,
-        @DefaultValue("PT30M") Duration dataGap) {
+        @DefaultValue("PT30M") Duration dataGap,
+        @DefaultValue("PT1M") Duration clockSkew) {
 
     public static TimelineSettings defaults() {
         return new TimelineSettings(Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofMinutes(2),
-                Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMinutes(30));
+                Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofMinutes(1));
     }
 }

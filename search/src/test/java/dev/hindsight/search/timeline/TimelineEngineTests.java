@@ -138,4 +138,43 @@ class TimelineEngineTests {
         assertThat(collapsed.until()).isEqualTo(T0.plusSeconds(600));
         assertThat(collapsed.reason()).endsWith("3 repeats collapsed");
     }
+
+    @Test
+    void aChatBotWhoseClockRunsFiveMinutesAheadIsFoundAndCorrected() {
+        Set<String> inc = Set.of("INC-1");
+        List<StoredEvent> events = new ArrayList<>();
+        String[] alerts = {"CRITICAL edge1 upstream packet loss 72 percent", "CRITICAL lb1 https socket timeout",
+                "WARNING web7 network throughput saturated", "CRITICAL web8 network throughput saturated"};
+        for (int i = 0; i < alerts.length; i++) {
+            events.add(event(inc, at(i * 20, "nagios", EventKind.ALERT_FIRING, alerts[i]).host("edge1.dc-east")));
+            // the bot posts each alert 3 s after it fired, but its clock is 5 min ahead
+            events.add(event(inc, Event.builder("slack", EventKind.CHAT_MESSAGE, T0.plusSeconds(i * 1200L + 3 + 300), alerts[i])
+                    .actor("nagios-bot").dedupKey("bot" + i)));
+        }
+
+        Timeline t = engine.assemble(INCIDENT, events, List.of(), Set.of(), Set.of());
+
+        assertThat(t.findings()).filteredOn(f -> f.type() == FindingType.CLOCK_SKEW).singleElement().satisfies(f -> {
+            assertThat(f.source()).isEqualTo("slack");
+            assertThat(f.offsetSeconds()).isBetween(300L - 30, 300L + 30);
+        });
+        assertThat(t.entries()).filteredOn(e -> e.source().equals("slack")).allSatisfy(e ->
+                assertThat(e.correctedAt()).isEqualTo(e.at().minusSeconds(303)));
+        assertThat(t.entries()).filteredOn(e -> e.source().equals("nagios")).allSatisfy(e -> assertThat(e.correctedAt()).isNull());
+    }
+
+    @Test
+    void aNotificationDelayIsLatencyNotSkew() {
+        Set<String> inc = Set.of("INC-1");
+        List<StoredEvent> events = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            events.add(event(inc, at(i * 20, "nagios", EventKind.ALERT_FIRING, "CRITICAL lb1 https socket timeout " + i).host("lb1.dc-east")));
+            events.add(event(inc, Event.builder("slack", EventKind.CHAT_MESSAGE, T0.plusSeconds(i * 1200L + 5), "CRITICAL lb1 https socket timeout " + i)
+                    .dedupKey("bot" + i)));
+        }
+
+        Timeline t = engine.assemble(INCIDENT, events, List.of(), Set.of(), Set.of());
+
+        assertThat(t.findings()).noneMatch(f -> f.type() == FindingType.CLOCK_SKEW);
+    }
 }

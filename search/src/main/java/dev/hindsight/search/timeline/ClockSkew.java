@@ -1,0 +1,116 @@
+package dev.hindsight.search.timeline;
+
+import dev.hindsight.core.event.StoredEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Estimates clock skew between sources from records that mirror each other: the same happening told by two sources
+ * in (nearly) the same words, such as a chat bot echoing alerts. For each pair of sources the median offset of its
+ * mirrored records is taken; a consistent offset beyond the threshold means one clock is off. With more than two
+ * sources, the skewed one is the source that disagrees with the others; with two, the one with fewer records.
+ */
+final class ClockSkew {
+
+    /** How far apart two mirrored records may be, at most. */
+    static final Duration MAX_DISTANCE = Duration.ofMinutes(30);
+    /** Word overlap (Jaccard) that makes two records mirrors. */
+    static final double SIMILARITY = 0.6;
+    static final int MIN_PAIRS = 3;
+    /** Most records compared with one record. */
+    static final int MAX_CANDIDATES = 200;
+    /** Mirrored offsets must agree within this, or it is latency, not skew. */
+    static final Duration MAX_SPREAD = Duration.ofSeconds(30);
+
+    /** A skewed source and how far its clock is ahead (positive) of the others. */
+    record Skew(String source, long offsetSeconds, String reference, int pairs) {}
+
+    private ClockSkew() {}
+
+    static List<Skew> estimate(List<StoredEvent> events, Duration threshold) {
+        Map<String, Set<String>> words = new HashMap<>();
+        events.forEach(e -> words.put(e.id(), Words.of(e.event())));
+        // candidates come from the records sharing a's rarest word: mirrors share all their words, so this finds
+        // them while keeping the work linear in the number of records
+        Map<String, List<StoredEvent>> postings = new HashMap<>();
+        events.forEach(e -> words.get(e.id()).forEach(w -> postings.computeIfAbsent(w, k -> new ArrayList<>()).add(e)));
+        // each record's best mirror in each other source: most similar words, then nearest in time
+        Map<String, List<Long>> offsets = new TreeMap<>(); // "a|b" (a < b): time in b minus time in a
+        for (StoredEvent a : events) {
+            Map<String, StoredEvent> best = new TreeMap<>();
+            Map<String, double[]> score = new HashMap<>();
+            List<StoredEvent> candidates = words.get(a.id()).stream()
+                    .min(java.util.Comparator.comparingInt((String w) -> postings.get(w).size()).thenComparing(w -> w))
+                    .map(postings::get).orElse(List.of());
+            if (candidates.size() > MAX_CANDIDATES) {
+                continue; // its rarest word is everywhere: nothing distinctive to mirror
+            }
+            for (StoredEvent b : candidates) {
+                String sb = b.event().source();
+                Duration distance = Duration.between(a.event().occurredAt(), b.event().occurredAt()).abs();
+                if (sb.equals(a.event().source()) || distance.compareTo(MAX_DISTANCE) > 0) {
+                    continue;
+                }
+                double similarity = jaccard(words.get(a.id()), words.get(b.id()));
+                double[] current = score.get(sb);
+                if (similarity >= SIMILARITY && (current == null || similarity > current[0]
+                        || (similarity == current[0] && distance.toMillis() < current[1]))) {
+                    best.put(sb, b);
+                    score.put(sb, new double[] {similarity, distance.toMillis()});
+                }
+            }
+            best.forEach((sb, b) -> {
+                String sa = a.event().source();
+                if (sa.compareTo(sb) < 0) { // count each pair once, from the side whose source sorts first
+                    offsets.computeIfAbsent(sa + "|" + sb, k -> new ArrayList<>())
+                            .add(Duration.between(a.event().occurredAt(), b.event().occurredAt()).toSeconds());
+                }
+            });
+        }
+        Map<String, Long> counts = events.stream().collect(Collectors.groupingBy(e -> e.event().source(), Collectors.counting()));
+        List<Skew> skews = new ArrayList<>();
+        Map<String, Integer> votes = new TreeMap<>();
+        List<Skew> candidates = new ArrayList<>();
+        offsets.forEach((pair, list) -> {
+            if (list.size() < MIN_PAIRS) {
+                return;
+            }
+            List<Long> sorted = list.stream().sorted().toList();
+            long median = sorted.get(sorted.size() / 2);
+            long spread = sorted.get(sorted.size() * 3 / 4) - sorted.get(sorted.size() / 4); // interquartile range
+            if (Math.abs(median) <= threshold.toSeconds() || spread > MAX_SPREAD.toSeconds()) {
+                return;
+            }
+            String[] sources = pair.split("\\|");
+            candidates.add(new Skew(sources[1], median, sources[0], list.size()));
+            votes.merge(sources[0], 1, Integer::sum);
+            votes.merge(sources[1], 1, Integer::sum);
+        });
+        for (Skew s : candidates) {
+            // the source in more skewed pairs is the odd one out; on a tie, the one with fewer records
+            int va = votes.get(s.reference());
+            int vb = votes.get(s.source());
+            boolean referenceIsSkewed = va > vb || (va == vb && counts.get(s.reference()) < counts.get(s.source()));
+            Skew skew = referenceIsSkewed ? new Skew(s.reference(), -s.offsetSeconds(), s.source(), s.pairs()) : s;
+            if (skews.stream().noneMatch(x -> x.source().equals(skew.source()))) {
+                skews.add(skew);
+            }
+        }
+        return skews;
+    }
+
+    static double jaccard(@Nullable Set<String> a, @Nullable Set<String> b) {
+        if (a == null || b == null || a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        long shared = a.stream().filter(b::contains).count();
+        return (double) shared / (a.size() + b.size() - shared);
+    }
+}
