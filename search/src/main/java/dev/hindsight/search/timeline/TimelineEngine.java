@@ -55,6 +55,8 @@ public class TimelineEngine {
     static final Set<EventKind> COLLAPSIBLE = Set.of(EventKind.ALERT_FIRING, EventKind.ALERT_RESOLVED, EventKind.PAGE_NOTIFIED,
             EventKind.PAGE_ESCALATED, EventKind.LOG_LINE);
     static final String CHAT = "chat";
+    /** Rounds of growing the evidence from what was included. */
+    static final int EXPANSION_ROUNDS = 2;
     static final String COMMS = "comms";
 
     private final WindowRows rows;
@@ -128,9 +130,32 @@ public class TimelineEngine {
             } else if (openWindow && inWindow(e, incident)) {
                 reasons.put(e.id(), "in the incident window");
             } else {
-                entityOf.get(e.id()).stream().filter(attachedStrong::containsKey)
-                        .sorted(Comparator.comparing((String x) -> x.startsWith("svc:")).thenComparing(x -> x)).findFirst().ifPresent(x ->
+                shared(e, attachedStrong, entityOf).ifPresent(x ->
                         reasons.put(e.id(), "shares " + Entities.describe(x) + " with \"" + shorten(attachedStrong.get(x)) + "\""));
+            }
+        }
+        // the evidence grows from what came in (a change naming three hosts brings their alerts), a bounded number of
+        // rounds and only through specific entities: sites and services would let unrelated noise snowball in
+        for (int round = 0; round < EXPANSION_ROUNDS; round++) {
+            Map<String, String> included = new TreeMap<>();
+            for (StoredEvent e : sorted(byId.values())) {
+                if (reasons.containsKey(e.id())) {
+                    entityOf.get(e.id()).stream().filter(x -> Entities.strong(x) && !x.startsWith("site:"))
+                            .forEach(x -> included.putIfAbsent(x, e.event().title()));
+                }
+            }
+            boolean grew = false;
+            for (StoredEvent e : sorted(byId.values())) {
+                if (!reasons.containsKey(e.id()) && !openWindow) {
+                    Optional<String> via = shared(e, included, entityOf).filter(x -> !x.startsWith("svc:"));
+                    if (via.isPresent()) {
+                        reasons.put(e.id(), "shares " + Entities.describe(via.get()) + " with \"" + shorten(included.get(via.get())) + "\"");
+                        grew = true;
+                    }
+                }
+            }
+            if (!grew) {
+                break;
             }
         }
         List<StoredEvent> candidates = sorted(byId.values().stream().filter(e -> reasons.containsKey(e.id())).toList());
@@ -171,6 +196,19 @@ public class TimelineEngine {
 
         return new Timeline(new Timeline.Incident(incident.key(), incident.title(), incident.from(), incident.to()),
                 List.copyOf(moments.values()), metrics, entries, storylines, findings);
+    }
+
+    /**
+     * The entity by which a window event joins, if any: evidence that names its own host joins by that host (or an IP,
+     * ticket, page, fingerprint or thread), not just by sharing a site, a service or an alert name: a data center holds
+     * many boxes that have nothing to do with the incident, and many boxes fire alerts of the same name.
+     */
+    private static Optional<String> shared(StoredEvent e, Map<String, String> known, Map<String, Set<String>> entityOf) {
+        boolean ownHost = Entities.structured(e.event()).stream().anyMatch(x -> x.startsWith("host:"));
+        return entityOf.get(e.id()).stream().filter(known::containsKey)
+                .filter(x -> !ownHost || (Entities.strong(x) && !x.startsWith("site:") && !x.startsWith("alert:")))
+                .sorted(Comparator.comparing((String x) -> x.startsWith("svc:")).thenComparing(x -> x))
+                .findFirst();
     }
 
     private static boolean inWindow(StoredEvent e, IncidentSummary incident) {
@@ -388,7 +426,8 @@ public class TimelineEngine {
         if (key.startsWith("svc-svc:")) {
             return "Service " + key.substring("svc-svc:".length());
         }
-        Map<String, Long> counts = members.stream().flatMap(g -> entityOf.get(g.first.id()).stream())
+        List<Group> evidence = members.stream().filter(g -> !HUMAN.contains(kind(g))).toList();
+        Map<String, Long> counts = (evidence.isEmpty() ? members : evidence).stream().flatMap(g -> entityOf.get(g.first.id()).stream())
                 .filter(x -> x.startsWith("site:") || x.startsWith("host:"))
                 .collect(Collectors.groupingBy(x -> x, TreeMap::new, Collectors.counting()));
         Optional<String> site = counts.entrySet().stream().filter(x -> x.getKey().startsWith("site:"))

@@ -34,6 +34,17 @@ final class Words {
         return words;
     }
 
+    /** Every letter-or-digit token, numbers included: what tells one echo of an alert from the next. */
+    static Set<String> tokens(Event e) {
+        Set<String> tokens = new HashSet<>();
+        for (String raw : (e.title() + " " + (e.text() == null ? "" : e.text())).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!raw.isEmpty()) {
+                tokens.add(raw);
+            }
+        }
+        return tokens;
+    }
+
     /** Enough to make "logged", "logs" and "logging" one word. */
     static String stem(String w) {
         for (String suffix : new String[] {"ging", "ing", "ged", "ed", "es", "s"}) {
