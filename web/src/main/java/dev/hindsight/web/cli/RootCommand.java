@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ReindexCommand.class,
             CheckCommand.class,
             DeadLettersCommand.class,
+            GenerateCommand.class,
             UserCommand.class,
             TokenCommand.class
         },

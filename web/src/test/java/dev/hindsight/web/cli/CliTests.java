@@ -131,6 +131,21 @@ class CliTests {
     }
 
     @Test
+    void theGeneratorIsSeededAndItsCorpusImports() throws Exception {
+        Path a = dir.resolve("a.jsonl");
+        Path b = dir.resolve("b.jsonl");
+        JsonNode made = json(CliRunner.run("generate", "--events", "3000", "--incidents", "2", "--seed", "7", "--out", a.toString()));
+        CliRunner.run("generate", "--events", "3000", "--incidents", "2", "--seed", "7", "--out", b.toString());
+
+        assertThat(Files.readAllLines(a)).hasSize(made.get("events").asInt()).isEqualTo(Files.readAllLines(b));
+        assertThat(made.get("events").asInt()).isGreaterThan(3000); // background plus the planted incidents
+        assertThat(JsonMapper.builder().build().readTree(dir.resolve("a.jsonl.truth.json").toFile()).get("incidents")).hasSize(2);
+        JsonNode imported = json(CliRunner.run("import", "--data", dir.resolve("data").toString(), a.toString()));
+        assertThat(imported.get("accepted").asInt()).isEqualTo(made.get("events").asInt());
+        assertThat(imported.get("rejected").asInt()).isZero();
+    }
+
+    @Test
     void nothingReadableExitsWithOne() {
         CliRunner.Result result = CliRunner.run("import", "--data", dir.resolve("data").toString(), dir.resolve("missing.jsonl").toString());
 
@@ -150,7 +165,7 @@ class CliTests {
 
     @Test
     void everyCommandHasHelp() {
-        for (String[] command : new String[][] {{"--help"}, {"import", "--help"}, {"search", "--help"}, {"dead-letters", "replay", "--help"}, {"timeline", "--help"}, {"incident", "create", "--help"},
+        for (String[] command : new String[][] {{"--help"}, {"import", "--help"}, {"search", "--help"}, {"dead-letters", "replay", "--help"}, {"timeline", "--help"}, {"generate", "--help"}, {"incident", "create", "--help"},
                 {"incident", "list", "--help"}, {"check", "--help"}, {"reindex", "--help"}, {"serve", "--help"},
                 {"user", "add", "--help"}, {"token", "create", "--help"}}) {
             CliRunner.Result help = CliRunner.run(command);
