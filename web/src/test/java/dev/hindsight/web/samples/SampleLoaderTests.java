@@ -2,6 +2,7 @@ package dev.hindsight.web.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -130,5 +131,18 @@ class SampleLoaderTests {
                 .andExpect(jsonPath("$.metrics.timeToAcknowledgeSeconds").value(432))
                 .andExpect(jsonPath("$.entries[0].storyline").exists());
         mvc.perform(get("/api/incidents/NOPE/timeline").header("Authorization", viewer)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theIncidentPageShowsMomentsStorylinesFindingsAndEntries() throws Exception {
+        String html = mvc.perform(get("/incidents/LP-2014-08-12").with(user("viewer").roles("VIEWER")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("LastPass: data center network failure", "Key moments", "ACKNOWLEDGED", "7 min 12 s",
+                "PROVIDER_DISCREPANCY", "dc-west (lb2, web7, web8)", "found it. web7, web8 and web9 negotiated 100Mbps");
+        String filtered = mvc.perform(get("/incidents/LP-2014-08-12").param("storyline", "s4").with(user("viewer").roles("VIEWER")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(filtered).contains("Logged out immediately after login").doesNotContain("edge1.dc-east/Upstream packet loss CRITICAL");
+        mvc.perform(get("/incidents/NOPE").with(user("viewer").roles("VIEWER"))).andExpect(status().isNotFound());
     }
 }
