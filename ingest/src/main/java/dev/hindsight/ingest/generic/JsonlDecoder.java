@@ -2,15 +2,13 @@ package dev.hindsight.ingest.generic;
 
 import dev.hindsight.core.event.EventId;
 import dev.hindsight.core.event.RawRecord;
-import dev.hindsight.ingest.spi.BoundedLineReader;
+import dev.hindsight.ingest.spi.Lines;
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.FormatDecoder;
 import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceDataException;
 import dev.hindsight.ingest.spi.SourceFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -54,28 +52,14 @@ public class JsonlDecoder implements FormatDecoder {
 
     @Override
     public void decode(SourceFile file, DecodeContext context, RecordSink sink) throws IOException {
-        try (InputStream in = file.open()) {
-            BoundedLineReader lines =
-                    new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE);
-            for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
-                String position = file.name() + "#" + line.number();
-                if (line.tooLong()) {
-                    sink.rejected(position, "line " + line.number() + " is " + line.length()
-                            + " characters long; the limit is " + MAX_LINE, new byte[0]);
-                    continue;
-                }
-                String text = line.text();
-                if (text.isBlank()) {
-                    continue;
-                }
-                byte[] raw = text.getBytes(StandardCharsets.UTF_8);
-                try {
-                    sink.event(decodeLine(text, raw, position, context));
-                } catch (SourceDataException e) {
-                    sink.rejected(position, "line " + line.number() + ": " + e.getMessage(), raw);
-                }
+        Lines.each(file, MAX_LINE, sink, (number, text, position) -> {
+            byte[] raw = text.getBytes(StandardCharsets.UTF_8);
+            try {
+                sink.event(decodeLine(text, raw, position, context));
+            } catch (SourceDataException e) {
+                sink.rejected(position, "line " + number + ": " + e.getMessage(), raw);
             }
-        }
+        });
     }
 
     private static dev.hindsight.core.event.Event decodeLine(

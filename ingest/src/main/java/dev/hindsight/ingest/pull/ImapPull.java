@@ -20,11 +20,10 @@ import org.jspecify.annotations.Nullable;
  * folder's UIDVALIDITY changes (the mailbox was rebuilt), it reads the folder again from the start; Message-IDs keep
  * that from storing anything twice.
  */
-public final class ImapPull implements PullSource {
+public final class ImapPull extends NamedPullSource {
 
     static final int BATCH = 50;
 
-    private final String name;
     private final String host;
     private final int port;
     private final boolean ssl;
@@ -32,11 +31,10 @@ public final class ImapPull implements PullSource {
     private final String password;
     private final String folderName;
     private final @Nullable String provider;
-    private final Duration interval;
 
     public ImapPull(String name, String host, int port, boolean ssl, String username, String password, String folderName,
             @Nullable String provider, Duration interval) {
-        this.name = "imap:" + name;
+        super("imap", name, interval);
         this.host = host;
         this.port = port;
         this.ssl = ssl;
@@ -44,18 +42,9 @@ public final class ImapPull implements PullSource {
         this.password = password;
         this.folderName = folderName;
         this.provider = provider;
-        this.interval = interval;
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
-    @Override
-    public Duration interval() {
-        return interval;
-    }
 
     @Override
     public Page poll(@Nullable String cursor) throws IOException {

@@ -18,36 +18,25 @@ import tools.jackson.databind.JsonNode;
  * {@code until} = now, offset paging within the window ({@code limit=100}, {@code more}). The cursor is the window and
  * the offset while paging ({@code since|until|offset}), then the window's end.
  */
-public final class PagerDutyPull implements PullSource {
+public final class PagerDutyPull extends NamedPullSource {
 
     static final int LIMIT = 100;
 
-    private final String name;
     private final URI baseUrl;
     private final String token;
     private final Instant start;
-    private final Duration interval;
     private final Clock clock;
     private final HttpJson http = new HttpJson();
 
     public PagerDutyPull(String name, URI baseUrl, String token, Instant start, Duration interval, Clock clock) {
-        this.name = "pagerduty:" + name;
+        super("pagerduty", name, interval);
         this.baseUrl = baseUrl;
         this.token = token;
         this.start = start;
-        this.interval = interval;
         this.clock = clock;
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
-    @Override
-    public Duration interval() {
-        return interval;
-    }
 
     @Override
     public Page poll(@Nullable String cursor) throws IOException {

@@ -19,36 +19,25 @@ import tools.jackson.databind.JsonNode;
  * paged with {@code next_cursor}. The cursor is {@code oldest} when idle, {@code oldest|next_cursor|newest seen} while
  * paging. {@code {"ok": false, "error": "ratelimited"}} is retried after Slack's Retry-After.
  */
-public final class SlackHistoryPull implements PullSource {
+public final class SlackHistoryPull extends NamedPullSource {
 
     static final int LIMIT = 200;
 
-    private final String name;
     private final URI baseUrl;
     private final String token;
     private final String channelId;
     private final String channelName;
-    private final Duration interval;
     private final HttpJson http = new HttpJson();
 
     public SlackHistoryPull(String name, URI baseUrl, String token, String channelId, String channelName, Duration interval) {
-        this.name = "slack:" + name;
+        super("slack", name, interval);
         this.baseUrl = baseUrl;
         this.token = token;
         this.channelId = channelId;
         this.channelName = channelName;
-        this.interval = interval;
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
-    @Override
-    public Duration interval() {
-        return interval;
-    }
 
     @Override
     public Page poll(@Nullable String cursor) throws IOException {

@@ -15,32 +15,21 @@ import org.jspecify.annotations.Nullable;
  * A provider's public status page ({@code https://status.provider.example/api/v2/incidents.json}): every run reads
  * the recent incidents; updates already stored are duplicates. Its records are the provider's statements.
  */
-public final class StatuspagePull implements PullSource {
+public final class StatuspagePull extends NamedPullSource {
 
-    private final String name;
     private final URI url;
     private final @Nullable String provider;
-    private final Duration interval;
     private final Clock clock;
     private final HttpJson http = new HttpJson();
 
     public StatuspagePull(String name, URI url, @Nullable String provider, Duration interval, Clock clock) {
-        this.name = "statuspage:" + name;
+        super("statuspage", name, interval);
         this.url = url;
         this.provider = provider;
-        this.interval = interval;
         this.clock = clock;
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
-    @Override
-    public Duration interval() {
-        return interval;
-    }
 
     @Override
     public Page poll(@Nullable String cursor) throws IOException {

@@ -27,34 +27,23 @@ import org.jspecify.annotations.Nullable;
  * would, one file per page. Files younger than {@link #SETTLE} are left for the next run, in case they are still
  * being written. Files larger than {@link #MAX_FILE} are refused here: import them with the command.
  */
-public final class WatchedFolderPull implements PullSource {
+public final class WatchedFolderPull extends NamedPullSource {
 
     static final Duration SETTLE = Duration.ofSeconds(2);
     static final long MAX_FILE = 64L * 1024 * 1024;
 
-    private final String name;
     private final Path folder;
     private final FormatRegistry formats;
-    private final Duration interval;
     private final Clock clock;
 
     public WatchedFolderPull(String name, Path folder, FormatRegistry formats, Duration interval, Clock clock) {
-        this.name = "folder:" + name;
+        super("folder", name, interval);
         this.folder = folder;
         this.formats = formats;
-        this.interval = interval;
         this.clock = clock;
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
-    @Override
-    public Duration interval() {
-        return interval;
-    }
 
     /** A file's place in the reading order: {@code <mtime millis>|<name>}. */
     private static String key(Path p) {

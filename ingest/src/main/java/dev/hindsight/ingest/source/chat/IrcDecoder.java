@@ -1,7 +1,7 @@
 package dev.hindsight.ingest.source.chat;
 
 import dev.hindsight.core.event.RawRecord;
-import dev.hindsight.ingest.spi.BoundedLineReader;
+import dev.hindsight.ingest.spi.Lines;
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.FileDates;
 import dev.hindsight.ingest.spi.FormatDecoder;
@@ -10,8 +10,6 @@ import dev.hindsight.ingest.spi.SourceDataException;
 import dev.hindsight.ingest.spi.SourceFile;
 import dev.hindsight.ingest.spi.Timestamps;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -75,39 +73,29 @@ public class IrcDecoder implements FormatDecoder {
         if (context.year() != null) {
             day = day.withYear(context.year());
         }
-        try (InputStream in = file.open()) {
-            BoundedLineReader lines = new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE);
-            for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
-                String position = file.name() + "#" + line.number();
-                if (line.tooLong()) {
-                    sink.rejected(position, "line " + line.number() + " is longer than " + MAX_LINE + " characters", new byte[0]);
-                    continue;
+        LocalDate[] current = {day}; // "Log opened" and "Day changed" move it along
+        boolean fixedDay = dayFromName;
+        Lines.each(file, MAX_LINE, sink, (number, text, position) -> {
+            Matcher opened = OPENED.matcher(text);
+            if (opened.find()) {
+                if (!fixedDay) {
+                    LocalDate header = LocalDate.of(Integer.parseInt(opened.group(3)),
+                            MONTH.parse(opened.group(1)).get(java.time.temporal.ChronoField.MONTH_OF_YEAR),
+                            Integer.parseInt(opened.group(2)));
+                    current[0] = context.year() != null ? header.withYear(context.year()) : header;
                 }
-                String text = line.text();
-                if (text.isBlank()) {
-                    continue;
-                }
-                Matcher opened = OPENED.matcher(text);
-                if (opened.find()) {
-                    if (!dayFromName) {
-                        LocalDate header = LocalDate.of(Integer.parseInt(opened.group(3)),
-                                MONTH.parse(opened.group(1)).get(java.time.temporal.ChronoField.MONTH_OF_YEAR),
-                                Integer.parseInt(opened.group(2)));
-                        day = context.year() != null ? header.withYear(context.year()) : header;
-                    }
-                    continue;
-                }
-                if (text.startsWith("--- ")) {
-                    continue; // "Log closed" and other logger banners are not records
-                }
-                byte[] raw = text.getBytes(StandardCharsets.UTF_8);
-                try {
-                    line(text, day, zone, channel, new RawRecord(position, raw, PARSER), context, sink, position);
-                } catch (SourceDataException | DateTimeParseException e) {
-                    sink.rejected(position, "line " + line.number() + ": " + e.getMessage(), raw);
-                }
+                return;
             }
-        }
+            if (text.startsWith("--- ")) {
+                return; // "Log closed" and other logger banners are not records
+            }
+            byte[] raw = text.getBytes(StandardCharsets.UTF_8);
+            try {
+                line(text, current[0], zone, channel, new RawRecord(position, raw, PARSER), context, sink, position);
+            } catch (SourceDataException | DateTimeParseException e) {
+                sink.rejected(position, "line " + number + ": " + e.getMessage(), raw);
+            }
+        });
     }
 
     private static void line(String text, LocalDate day, ZoneId zone, String channel, RawRecord raw, DecodeContext context,

@@ -3,7 +3,7 @@ package dev.hindsight.ingest.source.chat;
 import static dev.hindsight.ingest.spi.JsonSource.text;
 
 import dev.hindsight.core.event.RawRecord;
-import dev.hindsight.ingest.spi.BoundedLineReader;
+import dev.hindsight.ingest.spi.Lines;
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.FormatDecoder;
 import dev.hindsight.ingest.spi.JsonSource;
@@ -12,8 +12,6 @@ import dev.hindsight.ingest.spi.SourceDataException;
 import dev.hindsight.ingest.spi.SourceFile;
 import dev.hindsight.ingest.spi.Timestamps;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import org.springframework.stereotype.Component;
@@ -42,44 +40,33 @@ public class MattermostDecoder implements FormatDecoder {
 
     @Override
     public void decode(SourceFile file, DecodeContext context, RecordSink sink) throws IOException {
-        try (InputStream in = file.open()) {
-            BoundedLineReader lines = new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE);
-            boolean versioned = false;
-            for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
-                String position = file.name() + "#" + line.number();
-                if (line.tooLong()) {
-                    sink.rejected(position, "line " + line.number() + " is longer than " + MAX_LINE + " characters", new byte[0]);
-                    continue;
-                }
-                if (line.text().isBlank()) {
-                    continue;
-                }
-                byte[] raw = line.text().getBytes(StandardCharsets.UTF_8);
-                try {
-                    JsonNode node = JsonSource.parse(raw);
-                    String type = JsonSource.required(node, "type");
-                    if (!versioned) {
-                        if (!"version".equals(type)) {
-                            throw new SourceDataException("the first line of a Mattermost bulk export must be the version line");
-                        }
-                        versioned = true;
-                        sink.skipped(position, "version line");
-                        continue;
+        boolean[] versioned = {false};
+        Lines.each(file, MAX_LINE, sink, (number, line, position) -> {
+            byte[] raw = line.getBytes(StandardCharsets.UTF_8);
+            try {
+                JsonNode node = JsonSource.parse(raw);
+                String type = JsonSource.required(node, "type");
+                if (!versioned[0]) {
+                    if (!"version".equals(type)) {
+                        throw new SourceDataException("the first line of a Mattermost bulk export must be the version line");
                     }
-                    switch (type) {
-                        case "post" -> post(node.get("post"), text(node.path("post"), "channel"), position, raw, context, sink);
-                        case "direct_post" -> post(node.get("direct_post"), directChannel(node.get("direct_post")), position, raw,
-                                context, sink);
-                        default -> sink.skipped(position, type + " definition");
-                    }
-                } catch (SourceDataException e) {
-                    if (line.number() == 1) {
-                        throw e;
-                    }
-                    sink.rejected(position, "line " + line.number() + ": " + e.getMessage(), raw);
+                    versioned[0] = true;
+                    sink.skipped(position, "version line");
+                    return;
                 }
+                switch (type) {
+                    case "post" -> post(node.get("post"), text(node.path("post"), "channel"), position, raw, context, sink);
+                    case "direct_post" -> post(node.get("direct_post"), directChannel(node.get("direct_post")), position, raw,
+                            context, sink);
+                    default -> sink.skipped(position, type + " definition");
+                }
+            } catch (SourceDataException e) {
+                if (number == 1) {
+                    throw e;
+                }
+                sink.rejected(position, "line " + number + ": " + e.getMessage(), raw);
             }
-        }
+        });
     }
 
     private static void post(JsonNode post, String channel, String position, byte[] raw, DecodeContext context, RecordSink sink) {

@@ -4,7 +4,7 @@ import dev.hindsight.core.event.Event;
 import dev.hindsight.core.event.EventId;
 import dev.hindsight.core.event.EventKind;
 import dev.hindsight.core.event.RawRecord;
-import dev.hindsight.ingest.spi.BoundedLineReader;
+import dev.hindsight.ingest.spi.Lines;
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.FormatDecoder;
 import dev.hindsight.ingest.spi.JsonSource;
@@ -13,8 +13,6 @@ import dev.hindsight.ingest.spi.SourceDataException;
 import dev.hindsight.ingest.spi.SourceFile;
 import dev.hindsight.ingest.spi.Timestamps;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.Set;
@@ -50,29 +48,18 @@ public class NagiosDecoder implements FormatDecoder {
     @Override
     public void decode(SourceFile file, DecodeContext context, RecordSink sink) throws IOException {
         String fileName = file.name().substring(file.name().replace('\\', '/').lastIndexOf('/') + 1);
-        try (InputStream in = file.open()) {
-            BoundedLineReader lines = new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE);
-            for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
-                String position = file.name() + "#" + line.number();
-                if (line.tooLong()) {
-                    sink.rejected(position, "line " + line.number() + " is longer than " + MAX_LINE + " characters", new byte[0]);
-                    continue;
+        Lines.each(file, MAX_LINE, sink, (number, text, position) -> {
+            byte[] raw = text.getBytes(StandardCharsets.UTF_8);
+            try {
+                Event.Builder event = parse(text, new RawRecord(position, raw, PARSER));
+                if (context.provider() != null) {
+                    event.provider(true).label("provider", context.provider());
                 }
-                if (line.text().isBlank()) {
-                    continue;
-                }
-                byte[] raw = line.text().getBytes(StandardCharsets.UTF_8);
-                try {
-                    Event.Builder event = parse(line.text(), new RawRecord(position, raw, PARSER));
-                    if (context.provider() != null) {
-                        event.provider(true).label("provider", context.provider());
-                    }
-                    sink.event(event.dedupKey(fileName + "#" + line.number() + "#" + EventId.contentHash(raw).substring(0, 16)).build());
-                } catch (SourceDataException e) {
-                    sink.rejected(position, "line " + line.number() + ": " + e.getMessage(), raw);
-                }
+                sink.event(event.dedupKey(fileName + "#" + number + "#" + EventId.contentHash(raw).substring(0, 16)).build());
+            } catch (SourceDataException e) {
+                sink.rejected(position, "line " + number + ": " + e.getMessage(), raw);
             }
-        }
+        });
     }
 
     private static Event.Builder parse(String line, RawRecord raw) {

@@ -4,7 +4,7 @@ import dev.hindsight.core.event.Event;
 import dev.hindsight.core.event.EventId;
 import dev.hindsight.core.event.EventKind;
 import dev.hindsight.core.event.RawRecord;
-import dev.hindsight.ingest.spi.BoundedLineReader;
+import dev.hindsight.ingest.spi.Lines;
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.FileDates;
 import dev.hindsight.ingest.spi.FormatDecoder;
@@ -13,8 +13,6 @@ import dev.hindsight.ingest.spi.SourceDataException;
 import dev.hindsight.ingest.spi.SourceFile;
 import dev.hindsight.ingest.spi.Timestamps;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -69,28 +67,16 @@ public class SyslogDecoder implements FormatDecoder {
         int year = context.year() != null ? context.year()
                 : FileDates.fromName(file.name()).map(java.time.LocalDate::getYear)
                         .orElse(file.modified().atZone(context.zone()).getYear());
-        try (InputStream in = file.open()) {
-            BoundedLineReader lines = new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE);
-            for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
-                String position = file.name() + "#" + line.number();
-                if (line.tooLong()) {
-                    sink.rejected(position, "line " + line.number() + " is longer than " + MAX_LINE + " characters", new byte[0]);
-                    continue;
-                }
-                String text = line.text().replace("\uFEFF", "");
-                if (text.isBlank()) {
-                    continue;
-                }
-                byte[] raw = line.text().getBytes(StandardCharsets.UTF_8);
-                try {
-                    sink.event(parse(text, year, context, new RawRecord(position, raw, PARSER))
-                            .dedupKey(fileName + "#" + line.number() + "#" + EventId.contentHash(raw).substring(0, 16))
-                            .build());
-                } catch (SourceDataException | DateTimeParseException e) {
-                    sink.rejected(position, "line " + line.number() + ": " + e.getMessage(), raw);
-                }
+        Lines.each(file, MAX_LINE, sink, (number, line, position) -> {
+            byte[] raw = line.getBytes(StandardCharsets.UTF_8);
+            try {
+                sink.event(parse(line.replace("\uFEFF", ""), year, context, new RawRecord(position, raw, PARSER))
+                        .dedupKey(fileName + "#" + number + "#" + EventId.contentHash(raw).substring(0, 16))
+                        .build());
+            } catch (SourceDataException | DateTimeParseException e) {
+                sink.rejected(position, "line " + number + ": " + e.getMessage(), raw);
             }
-        }
+        });
     }
 
     private static Event.Builder parse(String line, int year, DecodeContext context, RawRecord raw) {
