@@ -32,10 +32,12 @@ class SearchApi {
             @RequestParam(required = false) @Nullable String incident,
             @RequestParam(required = false) @Nullable List<String> source,
             @RequestParam(required = false) @Nullable List<String> kind,
+            @RequestParam(required = false) @Nullable List<String> service,
+            @RequestParam(required = false) @Nullable List<String> host,
             @RequestParam(defaultValue = "20") int limit,
             @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "default") String sort) {
-        return search.search(SearchQueries.of(q, from, to, incident, source, kind, limit, offset, sort)
+        return search.search(SearchQueries.of(q, from, to, incident, source, kind, service, host, limit, offset, sort)
                 .withHiddenIncidents(incidents.hiddenFrom(CurrentViewer.get())));
     }
 }

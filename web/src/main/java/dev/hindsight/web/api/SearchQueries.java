@@ -22,6 +22,8 @@ public final class SearchQueries {
             @Nullable String incident,
             @Nullable List<String> source,
             @Nullable List<String> kind,
+            @Nullable List<String> service,
+            @Nullable List<String> host,
             int limit,
             int offset,
             String sort) {
@@ -34,6 +36,12 @@ public final class SearchQueries {
         }
         if (kind != null && !kind.isEmpty()) {
             filters.put("kind", Set.copyOf(kind));
+        }
+        if (service != null && !service.isEmpty()) {
+            filters.put("service", Set.copyOf(service));
+        }
+        if (host != null && !host.isEmpty()) {
+            filters.put("host", Set.copyOf(host));
         }
         SearchQuery.Sort order;
         try {

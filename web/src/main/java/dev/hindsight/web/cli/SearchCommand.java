@@ -60,6 +60,12 @@ class SearchCommand implements Callable<Integer> {
     @Option(names = "--kind", paramLabel = "KIND", description = "Only events of this kind (repeatable).")
     List<String> kinds = new ArrayList<>();
 
+    @Option(names = "--service", paramLabel = "NAME", description = "Only events of this service (repeatable).")
+    List<String> services = new ArrayList<>();
+
+    @Option(names = "--host", paramLabel = "NAME", description = "Only events of this host (repeatable).")
+    List<String> hosts = new ArrayList<>();
+
     @Option(names = "--limit", defaultValue = "20", paramLabel = "N", description = "Hits to return, at most 1000 (default: ${DEFAULT-VALUE}).")
     int limit;
 
@@ -74,7 +80,7 @@ class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SearchQuery q = SearchQueries.of(query, from, to, incident, sources, kinds, limit, offset, sort);
+        SearchQuery q = SearchQueries.of(query, from, to, incident, sources, kinds, services, hosts, limit, offset, sort);
         try (CliContext app = CliContext.open(dataOption.resolve())) {
             SearchResult result = app.bean(EventSearch.class).search(q);
             PrintWriter out = spec.commandLine().getOut();

@@ -54,7 +54,7 @@ class PagesController {
         model.addAttribute("selectedKinds", kind == null ? List.of() : kind);
         model.addAttribute("incident", incident);
         try {
-            SearchQuery query = SearchQueries.of(q.isBlank() ? "*" : q, null, null, incident, source, kind,
+            SearchQuery query = SearchQueries.of(q.isBlank() ? "*" : q, null, null, incident, source, kind, null, null,
                     PAGE_SIZE, Math.max(0, offset), "default");
             SearchResult result = search.search(query.withHiddenIncidents(incidents.hiddenFrom(CurrentViewer.get())));
             model.addAttribute("result", result);

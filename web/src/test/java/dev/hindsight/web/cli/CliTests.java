@@ -45,6 +45,7 @@ class CliTests {
         assertThat(first.get("rejections").get(0).get("source").asString()).endsWith("x.jsonl#4");
         assertThat(first.get("rejections").get(0).get("reason").asString()).contains("field 'at'");
 
+        assertThat(json(CliRunner.run("search", "*", "--host", "lb1", "--data", data)).get("total").asInt()).isEqualTo(1);
         JsonNode found = json(CliRunner.run("search", "packet loss", "--data", data));
         assertThat(found.get("total").asInt()).isEqualTo(1);
         JsonNode hit = found.get("hits").get(0);
