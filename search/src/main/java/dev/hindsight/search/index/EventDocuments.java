@@ -72,9 +72,4 @@ final class EventDocuments {
         }
     }
 
-    /** Stored value of a field, or null. */
-    static @Nullable String stored(Document doc, String field) {
-        return doc.get(field);
-    }
-
 }

@@ -38,6 +38,7 @@ class PagesController {
     String incidents(Model model) {
         model.addAttribute("incidents", incidents.list(CurrentViewer.get()));
         model.addAttribute("counts", incidents.eventCounts());
+        model.addAttribute("samples", Files.isDirectory(data.resolve("samples")) ? data.resolve("samples").toString() : null);
         return "incidents";
     }
 

@@ -144,5 +144,7 @@ class SampleLoaderTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(filtered).contains("Logged out immediately after login").doesNotContain("edge1.dc-east/Upstream packet loss CRITICAL");
         mvc.perform(get("/incidents/NOPE").with(user("viewer").roles("VIEWER"))).andExpect(status().isNotFound());
+        assertThat(mvc.perform(get("/").with(user("viewer").roles("VIEWER"))).andReturn().getResponse().getContentAsString())
+                .contains("loaded two sample incidents", "LP-2014-08-12");
     }
 }
