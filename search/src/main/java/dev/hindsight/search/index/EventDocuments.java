@@ -71,5 +71,4 @@ final class EventDocuments {
             sb.append('\n').append(value);
         }
     }
-
 }
