@@ -6,6 +6,7 @@ import dev.hindsight.search.incident.Incidents;
 import dev.hindsight.search.incident.NewIncident;
 import dev.hindsight.search.timeline.Timeline;
 import dev.hindsight.search.timeline.TimelineEngine;
+import dev.hindsight.web.audit.AuditLog;
 import dev.hindsight.web.security.CurrentViewer;
 import dev.hindsight.web.support.NotFoundException;
 import java.time.Instant;
@@ -29,10 +30,12 @@ class IncidentApi {
 
     private final Incidents incidents;
     private final TimelineEngine engine;
+    private final AuditLog audit;
 
-    IncidentApi(Incidents incidents, TimelineEngine engine) {
+    IncidentApi(Incidents incidents, TimelineEngine engine, AuditLog audit) {
         this.incidents = incidents;
         this.engine = engine;
+        this.audit = audit;
     }
 
     /** An incident with its number of attached events. */
@@ -78,6 +81,7 @@ class IncidentApi {
     IncidentView get(@PathVariable String key) {
         IncidentSummary incident = incidents.find(key, CurrentViewer.get())
                 .orElseThrow(() -> new NotFoundException("no incident " + key));
+        auditRestricted(incident, "view incident");
         return IncidentView.of(incident, incidents.eventCounts().getOrDefault(key, 0L));
     }
 
@@ -86,7 +90,14 @@ class IncidentApi {
     Timeline timeline(@PathVariable String key) {
         var viewer = CurrentViewer.get();
         IncidentSummary incident = incidents.find(key, viewer).orElseThrow(() -> new NotFoundException("no incident " + key));
+        auditRestricted(incident, "view timeline");
         return engine.build(incident, incidents.hiddenFrom(viewer));
+    }
+
+    private void auditRestricted(IncidentSummary incident, String action) {
+        if (incident.restricted()) {
+            audit.record(CurrentViewer.get().name(), action, incident.key(), "success", "restricted incident");
+        }
     }
 
     @PostMapping

@@ -1,6 +1,7 @@
 package dev.hindsight.web.security;
 
 import dev.hindsight.core.event.EventId;
+import dev.hindsight.web.audit.AuditLog;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -26,11 +27,13 @@ public class Accounts {
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final AuditLog audit;
 
-    Accounts(JdbcTemplate jdbc, PasswordEncoder passwords, Clock clock) {
+    Accounts(JdbcTemplate jdbc, PasswordEncoder passwords, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** A user as authentication sees it. */
@@ -49,6 +52,7 @@ public class Accounts {
         }
         jdbc.update("insert into app_user (username, password_hash, role, enabled, created_at) values (?,?,?,?,?)",
                 username, passwords.encode(password), role.name(), true, java.time.OffsetDateTime.now(clock));
+        audit.record(CurrentViewer.actor(), "add user", username, "success", "role " + role);
     }
 
     public Optional<User> findUser(String username) {
@@ -72,6 +76,7 @@ public class Accounts {
         String token = TOKEN_PREFIX + randomSecret(32);
         jdbc.update("insert into api_token (name, token_hash, role, created_at, revoked) values (?,?,?,?,?)",
                 name, hash(token), role.name(), java.time.OffsetDateTime.now(clock), false);
+        audit.record(CurrentViewer.actor(), "create token", name, "success", "role " + role);
         return token;
     }
 

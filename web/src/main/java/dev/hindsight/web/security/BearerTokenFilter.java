@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.hindsight.web.audit.AuditLog;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +21,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private final Accounts accounts;
+    private final AuditLog audit;
 
-    BearerTokenFilter(Accounts accounts) {
+    BearerTokenFilter(Accounts accounts, AuditLog audit) {
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     static boolean hasBearer(HttpServletRequest request) {
@@ -64,6 +67,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         Optional<Accounts.TokenPrincipal> principal = accounts.authenticateToken(token);
         if (principal.isEmpty()) {
+            // the token itself is never logged: only its first characters, to tell attempts apart
+            audit.record("token:" + token.substring(0, Math.min(6, token.length())) + "…", "token", request.getRequestURI(), "failure",
+                    request.getRemoteAddr());
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType("application/problem+json");
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"

@@ -9,6 +9,12 @@ public final class CurrentViewer {
 
     private CurrentViewer() {}
 
+    /** Who to name in the audit log: the signed-in user or token, else "local" (a command or the server itself). */
+    public static String actor() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || !auth.isAuthenticated() ? "local" : auth.getName();
+    }
+
     public static Viewer get() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated()) {

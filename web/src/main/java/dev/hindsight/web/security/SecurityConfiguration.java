@@ -1,6 +1,7 @@
 package dev.hindsight.web.security;
 
 import jakarta.servlet.http.HttpServletResponse;
+import dev.hindsight.web.audit.AuditLog;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,11 +42,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain webhooks(HttpSecurity http, Accounts accounts) throws Exception {
+    SecurityFilterChain webhooks(HttpSecurity http, Accounts accounts, AuditLog audit) throws Exception {
         http.securityMatcher("/hooks/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(accounts, audit), UsernamePasswordAuthenticationFilter.class)
                 // PagerDuty proves itself with its HMAC signature, checked by the endpoint (a token works too)
                 .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/hooks/pagerduty").permitAll()
                         .anyRequest().hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name(), Role.RESPONDER.name()))
@@ -55,8 +56,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain application(HttpSecurity http, Accounts accounts) throws Exception {
-        http.addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
+    SecurityFilterChain application(HttpSecurity http, Accounts accounts, AuditLog audit) throws Exception {
+        http.addFilterBefore(new BearerTokenFilter(accounts, audit), UsernamePasswordAuthenticationFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(r -> BearerTokenFilter.hasBearer(r) || BearerTokenFilter.hasBasicToken(r)))
                 .authorizeHttpRequests(a -> a.requestMatchers(
                                 "/actuator/health", "/actuator/health/**", "/login", "/css/**", "/js/**",
@@ -66,6 +67,8 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())
                         .requestMatchers(HttpMethod.POST, "/api/imports")
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name(), Role.RESPONDER.name())
+                        .requestMatchers("/api/audit/**", "/api/audit")
+                        .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/ingest/**")
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.DELETE, "/api/ingest/**")

@@ -4,6 +4,7 @@ import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.search.incident.Incidents;
 import dev.hindsight.search.timeline.Timeline;
 import dev.hindsight.search.timeline.TimelineEngine;
+import dev.hindsight.web.audit.AuditLog;
 import dev.hindsight.web.security.CurrentViewer;
 import dev.hindsight.web.support.NotFoundException;
 import java.util.LinkedHashMap;
@@ -25,16 +26,21 @@ class IncidentPageController {
 
     private final Incidents incidents;
     private final TimelineEngine engine;
+    private final AuditLog audit;
 
-    IncidentPageController(Incidents incidents, TimelineEngine engine) {
+    IncidentPageController(Incidents incidents, TimelineEngine engine, AuditLog audit) {
         this.incidents = incidents;
         this.engine = engine;
+        this.audit = audit;
     }
 
     @GetMapping("/incidents/{key}")
     String incident(@PathVariable String key, @RequestParam(required = false) @Nullable String storyline, Model model) {
         var viewer = CurrentViewer.get();
         IncidentSummary incident = incidents.find(key, viewer).orElseThrow(() -> new NotFoundException("no incident " + key));
+        if (incident.restricted()) {
+            audit.record(viewer.name(), "view incident page", incident.key(), "success", "restricted incident");
+        }
         Timeline timeline = engine.build(incident, incidents.hiddenFrom(viewer));
         Map<String, Timeline.Storyline> storylines = new LinkedHashMap<>();
         timeline.storylines().forEach(s -> storylines.put(s.id(), s));
