@@ -56,8 +56,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain application(HttpSecurity http, Accounts accounts, AuditLog audit) throws Exception {
-        http.addFilterBefore(new BearerTokenFilter(accounts, audit), UsernamePasswordAuthenticationFilter.class)
+    SecurityFilterChain application(HttpSecurity http, Accounts accounts, AuditLog audit, LoginThrottle throttle) throws Exception {
+        http.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(accounts, audit), UsernamePasswordAuthenticationFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(r -> BearerTokenFilter.hasBearer(r) || BearerTokenFilter.hasBasicToken(r)))
                 .authorizeHttpRequests(a -> a.requestMatchers(
                                 "/actuator/health", "/actuator/health/**", "/login", "/css/**", "/js/**",

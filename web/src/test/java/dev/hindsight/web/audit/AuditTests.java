@@ -73,4 +73,20 @@ class AuditTests {
         mvc.perform(get("/api/audit").header("Authorization", viewer)).andExpect(status().isForbidden());
         mvc.perform(get("/api/audit").header("Authorization", admin)).andExpect(status().isOk());
     }
+
+    @Test
+    void repeatedFailedSignInsAreThrottledAndAuditedWhileOtherUsersCanStillSignIn() throws Exception {
+        accounts.addUser("dave", Role.RESPONDER, "dave's long password");
+        accounts.addUser("erin", Role.RESPONDER, "erin's long password");
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(formLogin("/login").user("dave").password("guess " + i)).andExpect(status().is3xxRedirection());
+        }
+
+        mvc.perform(formLogin("/login").user("dave").password("dave's long password"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().exists("Retry-After"));
+        mvc.perform(formLogin("/login").user("erin").password("erin's long password")).andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/"));
+        assertThat(logged("dave", "login", "throttled")).isTrue();
+    }
 }
