@@ -3,10 +3,10 @@ package dev.hindsight.ingest.deadletter;
 import dev.hindsight.core.event.Event;
 import dev.hindsight.ingest.fileimport.FormatRegistry;
 import dev.hindsight.ingest.push.PushIntake;
+import dev.hindsight.ingest.spi.CollectingSink;
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.FormatDecoder;
 import dev.hindsight.ingest.spi.JsonSource;
-import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceDataException;
 import dev.hindsight.ingest.spi.SourceFile;
 import java.io.ByteArrayInputStream;
@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,7 +50,7 @@ public class DeadLetterDecoder {
         if (truncated) {
             return new StillRejected("only the first part of this input was kept; import the original again");
         }
-        Collecting out = new Collecting();
+        CollectingSink out = new CollectingSink(format);
         try {
             if (origin.startsWith("hook:")) {
                 PushIntake.decode(hookOf(format), raw, origin, context, out);
@@ -61,13 +60,13 @@ public class DeadLetterDecoder {
         } catch (SourceDataException | JsonSource.Skip e) {
             return new StillRejected(e.getMessage());
         }
-        if (!out.rejected.isEmpty()) {
-            return new StillRejected(out.rejected.get(0));
+        if (!out.rejected().isEmpty()) {
+            return new StillRejected(out.rejected().get(0).reason());
         }
-        return new Decoded(out.events);
+        return new Decoded(out.events());
     }
 
-    private void decodeFileOrRecord(String format, String origin, byte[] raw, DecodeContext context, Collecting out) {
+    private void decodeFileOrRecord(String format, String origin, byte[] raw, DecodeContext context, CollectingSink out) {
         FormatDecoder decoder = formats.byName(format)
                 .orElseThrow(() -> new SourceDataException("format " + format + " has no decoder for single inputs"));
         String name = origin;
@@ -95,25 +94,5 @@ public class DeadLetterDecoder {
             }
         }
         throw new SourceDataException("no webhook reads " + format);
-    }
-
-    private static final class Collecting implements RecordSink {
-        final List<Event> events = new ArrayList<>();
-        final List<String> rejected = new ArrayList<>();
-
-        @Override
-        public void event(Event event) {
-            events.add(event);
-        }
-
-        @Override
-        public void skipped(String position, String reason) {
-            // a skip is a fine outcome for a replay: nothing to store
-        }
-
-        @Override
-        public void rejected(String position, String reason, byte[] raw) {
-            rejected.add(reason);
-        }
     }
 }

@@ -1,6 +1,9 @@
 package dev.hindsight.ingest.pull;
 
+import static dev.hindsight.ingest.pull.PullSource.page;
+
 import dev.hindsight.ingest.source.rfo.RfoEmailDecoder;
+import dev.hindsight.ingest.spi.CollectingSink;
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.SourceDataException;
 import jakarta.mail.Folder;
@@ -83,7 +86,7 @@ public final class ImapPull extends NamedPullSource {
             }
         }
         Message[] messages = folder.getMessagesByUID(last + 1, UIDFolder.LASTUID);
-        Collected out = new Collected("rfo-email");
+        CollectingSink out = new CollectingSink("rfo-email");
         long highest = last;
         int taken = 0;
         DecodeContext context = new DecodeContext(java.time.ZoneOffset.UTC, null, provider);
@@ -107,6 +110,6 @@ public final class ImapPull extends NamedPullSource {
             taken++;
         }
         boolean more = taken == BATCH && messages.length > BATCH;
-        return out.page(validity + ":" + highest, more);
+        return page(out, validity + ":" + highest, more);
     }
 }

@@ -1,6 +1,9 @@
 package dev.hindsight.ingest.pull;
 
+import static dev.hindsight.ingest.pull.PullSource.page;
+
 import dev.hindsight.ingest.source.pagerduty.PagerDutyRecords;
+import dev.hindsight.ingest.spi.CollectingSink;
 import dev.hindsight.ingest.spi.DecodeContext;
 import java.io.IOException;
 import java.net.URI;
@@ -58,10 +61,10 @@ public final class PagerDutyPull extends NamedPullSource {
         JsonNode body = http.get(uri, Map.of(
                 "Authorization", "Token token=" + token,
                 "Accept", "application/vnd.pagerduty+json;version=2"));
-        Collected out = new Collected("pagerduty");
+        CollectingSink out = new CollectingSink("pagerduty");
         PagerDutyRecords.decode(body, name + "@" + since + "+" + offset, DecodeContext.utc(), out);
         boolean more = body.path("more").asBoolean(false);
-        return more ? out.page(since + "|" + until + "|" + (offset + LIMIT), true) : out.page(until, false);
+        return more ? page(out, since + "|" + until + "|" + (offset + LIMIT), true) : page(out, until, false);
     }
 
     private static String enc(String s) {

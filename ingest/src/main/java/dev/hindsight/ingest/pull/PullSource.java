@@ -2,6 +2,7 @@ package dev.hindsight.ingest.pull;
 
 import dev.hindsight.core.event.Event;
 import dev.hindsight.core.store.DeadLetter;
+import dev.hindsight.ingest.spi.CollectingSink;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -42,5 +43,10 @@ public interface PullSource {
             events = List.copyOf(events);
             rejected = List.copyOf(rejected);
         }
+    }
+
+    /** A page of what a decoder reported. */
+    static Page page(CollectingSink decoded, String next, boolean more) {
+        return new Page(decoded.events(), decoded.rejected(), next, more);
     }
 }

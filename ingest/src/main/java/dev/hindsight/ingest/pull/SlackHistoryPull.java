@@ -1,7 +1,10 @@
 package dev.hindsight.ingest.pull;
 
+import static dev.hindsight.ingest.pull.PullSource.page;
+
 import dev.hindsight.core.event.Event;
 import dev.hindsight.ingest.source.slack.SlackExportDecoder;
+import dev.hindsight.ingest.spi.CollectingSink;
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.JsonSource;
 import dev.hindsight.ingest.spi.SourceDataException;
@@ -62,7 +65,7 @@ public final class SlackHistoryPull extends NamedPullSource {
             }
             throw new IOException("Slack refused conversations.history: " + error);
         }
-        Collected out = new Collected("slack-export");
+        CollectingSink out = new CollectingSink("slack-export");
         JsonNode messages = body.path("messages");
         for (int i = 0; i < messages.size(); i++) {
             JsonNode m = messages.get(i);
@@ -82,9 +85,9 @@ public final class SlackHistoryPull extends NamedPullSource {
         }
         String next = JsonSource.text(body.path("response_metadata"), "next_cursor");
         if (body.path("has_more").asBoolean(false) && next != null) {
-            return out.page(oldest + "|" + next + "|" + (newest == null ? oldest : newest), true);
+            return page(out, oldest + "|" + next + "|" + (newest == null ? oldest : newest), true);
         }
-        return out.page(newest == null ? oldest : newest, false);
+        return page(out, newest == null ? oldest : newest, false);
     }
 
     private static String enc(String s) {

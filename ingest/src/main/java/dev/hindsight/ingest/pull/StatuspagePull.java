@@ -1,6 +1,9 @@
 package dev.hindsight.ingest.pull;
 
+import static dev.hindsight.ingest.pull.PullSource.page;
+
 import dev.hindsight.ingest.source.statuspage.StatuspageRecords;
+import dev.hindsight.ingest.spi.CollectingSink;
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.JsonSource;
 import java.io.IOException;
@@ -33,12 +36,12 @@ public final class StatuspagePull extends NamedPullSource {
 
     @Override
     public Page poll(@Nullable String cursor) throws IOException {
-        Collected out = new Collected("statuspage");
+        CollectingSink out = new CollectingSink("statuspage");
         try {
             StatuspageRecords.decode(http.get(url, Map.of("Accept", "application/json")), name, new DecodeContext(ZoneOffset.UTC, null, provider), out);
         } catch (JsonSource.Skip skip) {
             // a page without incidents
         }
-        return out.page(clock.instant().toString(), false);
+        return page(out, clock.instant().toString(), false);
     }
 }

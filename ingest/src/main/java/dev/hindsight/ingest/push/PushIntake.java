@@ -1,6 +1,5 @@
 package dev.hindsight.ingest.push;
 
-import dev.hindsight.core.event.Event;
 import dev.hindsight.core.store.AppendResult;
 import dev.hindsight.core.store.DeadLetter;
 import dev.hindsight.core.store.EventBatch;
@@ -10,11 +9,11 @@ import dev.hindsight.ingest.generic.JsonlDecoder;
 import dev.hindsight.ingest.source.alerts.AlertNotifications;
 import dev.hindsight.ingest.source.pagerduty.PagerDutyRecords;
 import dev.hindsight.ingest.source.statuspage.StatuspageRecords;
+import dev.hindsight.ingest.spi.CollectingSink;
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.JsonSource;
 import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceDataException;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -75,7 +74,7 @@ public class PushIntake {
      * @throws dev.hindsight.core.store.StoreUnavailableException when nothing could be stored; the sender should retry
      */
     public Outcome receive(Hook hook, byte[] body, String origin, DecodeContext context) {
-        Collected collected = new Collected(hook.format);
+        CollectingSink collected = new CollectingSink(hook.format);
         try {
             if (body.length > MAX_BODY) {
                 throw new SourceDataException("the body is larger than " + (MAX_BODY >> 20) + " MiB");
@@ -86,9 +85,10 @@ public class PushIntake {
             sink.append(new EventBatch(List.of(), List.of(new DeadLetter(origin, hook.format, e.getMessage(), kept)), null, null));
             throw new MalformedBodyException(e.getMessage());
         }
-        AppendResult stored = sink.append(new EventBatch(collected.events, collected.deadLetters, null, null));
-        return new Outcome(stored.accepted(), stored.duplicates(), collected.skipped, collected.deadLetters.size(),
-                collected.rejections);
+        AppendResult stored = sink.append(new EventBatch(collected.events(), collected.rejected(), null, null));
+        List<ImportReport.Rejection> rejections = collected.rejected().stream()
+                .map(d -> new ImportReport.Rejection(d.origin(), d.reason())).toList();
+        return new Outcome(stored.accepted(), stored.duplicates(), collected.skipped(), rejections.size(), rejections);
     }
 
     /** Decodes a body without storing it (also used to replay dead letters of webhooks). */
@@ -117,35 +117,6 @@ public class PushIntake {
                     e -> JsonlDecoder.decodeRecord(e.node(), JsonSource.bytes(e.node()), e.position(), context));
         } else {
             out.event(JsonlDecoder.decodeRecord(root, JsonSource.bytes(root), origin, context));
-        }
-    }
-
-    /** Everything one delivery decoded to, before the single commit. */
-    private static final class Collected implements RecordSink {
-        final String format;
-        final List<Event> events = new ArrayList<>();
-        final List<DeadLetter> deadLetters = new ArrayList<>();
-        final List<ImportReport.Rejection> rejections = new ArrayList<>();
-        long skipped;
-
-        Collected(String format) {
-            this.format = format;
-        }
-
-        @Override
-        public void event(Event event) {
-            events.add(event);
-        }
-
-        @Override
-        public void skipped(String position, String reason) {
-            skipped++;
-        }
-
-        @Override
-        public void rejected(String position, String reason, byte[] raw) {
-            deadLetters.add(new DeadLetter(position, format, reason, raw));
-            rejections.add(new ImportReport.Rejection(position, reason));
         }
     }
 }

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -70,14 +68,8 @@ public final class JsonSource {
     /** An RFC 3339 time field; missing or malformed is a rejection naming the field. */
     public static Timestamps.Parsed time(JsonNode node, String field) {
         String text = required(node, field);
-        try {
-            OffsetDateTime odt = OffsetDateTime.parse(text);
-            Timestamps.requirePlausible(odt.toInstant(), text);
-            return new Timestamps.Parsed(odt.toInstant(), text, odt.getOffset().getId(), false);
-        } catch (DateTimeParseException e) {
-            return Timestamps.parseIso(text, java.time.ZoneOffset.UTC)
-                    .orElseThrow(() -> new SourceDataException("field '" + field + "' is not an RFC 3339 time: '" + text + "'"));
-        }
+        return Timestamps.parseIso(text, java.time.ZoneOffset.UTC)
+                .orElseThrow(() -> new SourceDataException("field '" + field + "' is not an RFC 3339 time: '" + text + "'"));
     }
 
     /** A flat string map of an object field (labels, annotations); scalars only, nested values as JSON. */

@@ -48,21 +48,37 @@ public final class Timestamps {
      * @throws SourceDataException when it is one, but outside the plausible range
      */
     public static Optional<Parsed> parseIso(String text, ZoneId assumedZone) {
-        String t = text.trim();
-        Parsed parsed;
-        try {
-            OffsetDateTime odt = OffsetDateTime.parse(t.replace(' ', 'T').replace("z", "Z"), OFFSET);
-            parsed = new Parsed(odt.toInstant(), t, odt.getOffset().getId(), false);
-        } catch (DateTimeException withOffset) {
-            try {
-                LocalDateTime local = LocalDateTime.parse(t, LOCAL);
-                parsed = new Parsed(local.atZone(assumedZone).toInstant(), t, assumedZone.getId(), true);
-            } catch (DateTimeException withoutOffset) {
-                return Optional.empty();
-            }
+        Optional<Parsed> withOffset = parseOffset(text);
+        if (withOffset.isPresent()) {
+            return withOffset;
         }
-        requirePlausible(parsed.instant(), t);
-        return Optional.of(parsed);
+        String t = text.trim();
+        try {
+            LocalDateTime local = LocalDateTime.parse(t, LOCAL);
+            Parsed parsed = new Parsed(local.atZone(assumedZone).toInstant(), t, assumedZone.getId(), true);
+            requirePlausible(parsed.instant(), t);
+            return Optional.of(parsed);
+        } catch (DateTimeException withoutOffset) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Reads an RFC 3339 / ISO-8601 timestamp that carries {@code Z} or an offset.
+     *
+     * @return empty when the text is not one
+     * @throws SourceDataException when it is one, but outside the plausible range
+     */
+    public static Optional<Parsed> parseOffset(String text) {
+        String t = text.trim();
+        OffsetDateTime odt;
+        try {
+            odt = OffsetDateTime.parse(t.replace(' ', 'T').replace("z", "Z"), OFFSET);
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+        requirePlausible(odt.toInstant(), t);
+        return Optional.of(new Parsed(odt.toInstant(), t, odt.getOffset().getId(), false));
     }
 
     /** Rejects times before 1990 or after 2100. */

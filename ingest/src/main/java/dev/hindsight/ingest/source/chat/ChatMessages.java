@@ -6,21 +6,19 @@ import dev.hindsight.core.event.EventKind;
 import dev.hindsight.core.event.RawRecord;
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.Timestamps;
+import dev.hindsight.ingest.spi.Titles;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /** What chat sources share: the contract's dedup key (channel + time + author + text hash) and the event shape. */
 final class ChatMessages {
 
-    /** Longest title; the full message stays in the text. */
-    static final int TITLE_CHARS = 200;
-
     private ChatMessages() {}
 
     static Event message(String source, String channel, Timestamps.Parsed at, @Nullable String author, String text,
             RawRecord raw, DecodeContext context) {
         String hash = EventId.contentHash(text.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
-        Event.Builder event = Event.builder(source, EventKind.CHAT_MESSAGE, at.instant(), title(text))
+        Event.Builder event = Event.builder(source, EventKind.CHAT_MESSAGE, at.instant(), Titles.firstLine(text))
                 .originalTime(at.original(), at.zone(), at.zoneAssumed())
                 .text(text)
                 .actor(author)
@@ -31,10 +29,5 @@ final class ChatMessages {
             event.provider(true).label("provider", context.provider());
         }
         return event.build();
-    }
-
-    static String title(String text) {
-        String firstLine = text.strip().lines().findFirst().orElse("");
-        return firstLine.length() <= TITLE_CHARS ? firstLine : firstLine.substring(0, TITLE_CHARS - 1) + "…";
     }
 }

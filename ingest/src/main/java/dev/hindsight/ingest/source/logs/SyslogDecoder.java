@@ -12,10 +12,10 @@ import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceDataException;
 import dev.hindsight.ingest.spi.SourceFile;
 import dev.hindsight.ingest.spi.Timestamps;
+import dev.hindsight.ingest.spi.Titles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -106,10 +106,10 @@ public class SyslogDecoder implements FormatDecoder {
 
     private static Event.Builder event(Timestamps.Parsed at, @Nullable String host, @Nullable String app, @Nullable String severity,
             String message, RawRecord raw, DecodeContext context) {
-        String title = message.isBlank() ? "(empty message)" : message.length() > 200 ? message.substring(0, 199) + "…" : message;
+        String title = message.isBlank() ? "(empty message)" : Titles.clip(message);
         Event.Builder event = Event.builder("syslog", EventKind.LOG_LINE, at.instant(), title)
                 .originalTime(at.original(), at.zone(), at.zoneAssumed())
-                .text(message.length() > 200 ? message : null)
+                .text(message.length() > Titles.MAX ? message : null)
                 .host(host)
                 .service(app)
                 .severity(severity)
@@ -121,13 +121,7 @@ public class SyslogDecoder implements FormatDecoder {
     }
 
     private static Timestamps.Parsed rfc3339(String text) {
-        try {
-            OffsetDateTime odt = OffsetDateTime.parse(text);
-            Timestamps.requirePlausible(odt.toInstant(), text);
-            return new Timestamps.Parsed(odt.toInstant(), text, odt.getOffset().getId(), false);
-        } catch (DateTimeParseException e) {
-            throw new SourceDataException("timestamp '" + text + "' is not RFC 3339");
-        }
+        return Timestamps.parseOffset(text).orElseThrow(() -> new SourceDataException("timestamp '" + text + "' is not RFC 3339"));
     }
 
     private static String severity(String pri) {

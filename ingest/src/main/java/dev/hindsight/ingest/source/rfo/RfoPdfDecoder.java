@@ -10,6 +10,7 @@ import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceDataException;
 import dev.hindsight.ingest.spi.SourceFile;
 import dev.hindsight.ingest.spi.Timestamps;
+import dev.hindsight.ingest.spi.Titles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -57,7 +58,7 @@ public class RfoPdfDecoder implements FormatDecoder {
                         .orElseThrow(() -> new SourceDataException("the PDF has no creation date and states no times"));
         Timestamps.requirePlausible(at, at.toString());
         String title = text.lines().filter(l -> !l.isBlank()).findFirst().orElse(file.name()).strip();
-        Event.Builder event = Event.builder("rfo-pdf", EventKind.PROVIDER_NOTICE, at, title.length() > 200 ? title.substring(0, 199) + "…" : title)
+        Event.Builder event = Event.builder("rfo-pdf", EventKind.PROVIDER_NOTICE, at, Titles.clip(title))
                 .originalTime(at.toString(), ZoneOffset.UTC.getId(), false)
                 .text(text.length() > RfoEmailDecoder.MAX_TEXT ? text.substring(0, RfoEmailDecoder.MAX_TEXT) : text)
                 .location(findings.sites())

@@ -13,6 +13,7 @@ import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceDataException;
 import dev.hindsight.ingest.spi.SourceFile;
 import dev.hindsight.ingest.spi.Timestamps;
+import dev.hindsight.ingest.spi.Titles;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -36,7 +37,6 @@ import tools.jackson.databind.JsonNode;
 public class SlackExportDecoder implements ArchiveDecoder, FormatDecoder {
 
     static final String PARSER = "slack-export/1";
-    static final int TITLE_CHARS = 200;
 
     private static final Pattern DAY_FILE = Pattern.compile("^(?:(.+)/)?([^/]+)/(\\d{4}-\\d{2}-\\d{2})\\.json$");
     private static final Pattern TS = Pattern.compile("^\\d{9,11}\\.\\d{6}$");
@@ -210,9 +210,7 @@ public class SlackExportDecoder implements ArchiveDecoder, FormatDecoder {
             throw new SourceDataException("has no text, attachments or files");
         }
         String full = text.toString();
-        String firstLine = full.strip().lines().findFirst().orElse("");
-        Event.Builder event = Event.builder("slack", EventKind.CHAT_MESSAGE, at, firstLine.length() <= TITLE_CHARS
-                        ? firstLine : firstLine.substring(0, TITLE_CHARS - 1) + "…")
+        Event.Builder event = Event.builder("slack", EventKind.CHAT_MESSAGE, at, Titles.firstLine(full))
                 .originalTime(ts, ZoneOffset.UTC.getId(), false)
                 .text(full)
                 .actor(author)
