@@ -9,6 +9,6 @@ interface IncidentRepository extends JpaRepository<Incident, String> {
     @Query("select i from Incident i order by i.from desc, i.key")
     List<Incident> findAllNewestFirst();
 
-    @Query("select i.key from Incident i where i.restricted = true")
-    List<String> findRestrictedKeys();
+    @Query("select i from Incident i where i.restricted = true")
+    List<Incident> findRestricted();
 }

@@ -130,10 +130,13 @@ public class Incidents {
         if (viewer.admin()) {
             return Set.of();
         }
+        // one query: this runs on every search and timeline request
         Set<String> hidden = new HashSet<>();
-        for (String key : repository.findRestrictedKeys()) {
-            repository.findById(key).map(Incident::summary).filter(i -> !viewer.maySee(i))
-                    .ifPresent(i -> hidden.add(i.key()));
+        for (Incident incident : repository.findRestricted()) {
+            IncidentSummary summary = incident.summary();
+            if (!viewer.maySee(summary)) {
+                hidden.add(summary.key());
+            }
         }
         return hidden;
     }

@@ -611,6 +611,8 @@ public class TimelineEngine {
             Map<String, Set<String>> entityOf, Map<MomentKind, Moment> moments) {
         List<Finding> findings = new ArrayList<>();
         Optional<Instant> firstAlert = first(events, e -> e.kind() == EventKind.ALERT_FIRING).map(e -> e.event().occurredAt());
+        Map<String, String> storylineOfEvent = new HashMap<>(); // every event, collapsed repeats included
+        groups.forEach(g -> g.events.forEach(x -> storylineOfEvent.put(x.id(), storylineOf.get(g))));
         for (StoredEvent notice : events) {
             Event e = notice.event();
             if (!e.provider()) {
@@ -623,9 +625,9 @@ public class TimelineEngine {
             }
             String end = e.labels().get("stated.impactEnd");
             if (end != null) {
-                String storyline = groups.stream().filter(g -> g.first.id().equals(notice.id())).findFirst().map(storylineOf::get).orElse(null);
-                List<StoredEvent> thread = events.stream().filter(x -> storyline == null || groups.stream()
-                        .anyMatch(g -> g.events.contains(x) && storyline.equals(storylineOf.get(g)))).toList();
+                String storyline = storylineOfEvent.get(notice.id());
+                List<StoredEvent> thread = events.stream()
+                        .filter(x -> storyline == null || storyline.equals(storylineOfEvent.get(x.id()))).toList();
                 // our evidence of the end: the first recovery after the last alert of that storyline fired
                 Optional<Instant> lastFiring = last(thread, x -> x.kind() == EventKind.ALERT_FIRING).map(x -> x.event().occurredAt());
                 thread.stream()
