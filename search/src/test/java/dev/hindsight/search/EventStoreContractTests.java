@@ -15,12 +15,16 @@ import dev.hindsight.core.store.EventSearch;
 import dev.hindsight.core.store.QueryRejectedException;
 import dev.hindsight.core.store.SearchQuery;
 import dev.hindsight.core.store.SearchResult;
+import dev.hindsight.core.timeline.Timeline;
+import dev.hindsight.search.curation.CurationEdit;
+import dev.hindsight.search.curation.Curations;
 import dev.hindsight.search.incident.Incidents;
 import dev.hindsight.search.incident.NewIncident;
 import dev.hindsight.search.index.EventAnalyzers;
 import dev.hindsight.search.index.LuceneIndex;
 import dev.hindsight.search.store.EventRows;
 import dev.hindsight.search.store.JdbcEventStore;
+import dev.hindsight.search.timeline.TimelineEngine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +65,12 @@ abstract class EventStoreContractTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    TimelineEngine engine;
+
+    @Autowired
+    Curations curations;
 
     /** Unique per test: tests share one database and filter by it. */
     String source;
@@ -171,6 +181,60 @@ abstract class EventStoreContractTests {
         assertThat(forOutsider.hits()).noneMatch(h -> h.kind() == EventKind.ALERT_FIRING);
         assertThat(forMember.total()).isEqualTo(3);
         assertThat(incidents.find(key, new dev.hindsight.core.incident.Viewer("mallory", false))).isEmpty();
+    }
+
+    @Test
+    void curationIsStoredAndLaidOverEveryRebuiltTimeline() {
+        String key = "CUR-" + source;
+        int day = 60 * 24 * 400; // far from the other tests' events, which would join the window
+        incidents.create(new NewIncident(key, "curated outage", TestEvents.T0.plusSeconds(60L * day),
+                TestEvents.T0.plusSeconds(60L * (day + 120)), Severity.SEV2, null, null, false, Set.of()));
+        String host = "db-" + source;
+        store.append(new EventBatch(List.of(
+                event(source, day, EventKind.ALERT_FIRING, "Replication lag on " + host).host(host).build(),
+                event(source, day + 3, EventKind.PAGE_TRIGGERED, "Paging: replication lag").host(host).build(),
+                event(source, day + 30, EventKind.CHAT_MESSAGE, "failed over to the replica, writes are back").actor("ann").build(),
+                event(source, day + 90, EventKind.ALERT_RESOLVED, "Replication lag on " + host).host(host).build()),
+                List.of(), key, null));
+        var incident = incidents.find(key, dev.hindsight.core.incident.Viewer.LOCAL_ADMIN).orElseThrow();
+        Timeline proposed = engine.build(incident, Set.of());
+        String page = entry(proposed, EventKind.PAGE_TRIGGERED).id();
+        String chat = entry(proposed, EventKind.CHAT_MESSAGE).id();
+        String resolved = entry(proposed, EventKind.ALERT_RESOLVED).id();
+        assertThat(proposed.moments()).noneMatch(m -> m.kind() == Timeline.MomentKind.MITIGATED);
+
+        curations.edit(key, page, new CurationEdit.Pin(true), "cmd");
+        curations.edit(key, page, new CurationEdit.Annotate("  first human in the loop "), "cmd");
+        curations.edit(key, chat, new CurationEdit.Mark(Timeline.MomentKind.MITIGATED), "cmd");
+        curations.edit(key, chat, new CurationEdit.Retime(TestEvents.T0.plusSeconds(60L * (day + 25))), "cmd");
+        curations.edit(key, chat, new CurationEdit.Move("Failover"), "cmd");
+        curations.edit(key, resolved, new CurationEdit.Hide(true), "cmd");
+        Timeline curated = engine.build(incident, Set.of());
+
+        Timeline.Entry pinned = curated.entries().stream().filter(e -> e.id().equals(page)).findFirst().orElseThrow();
+        assertThat(pinned.pinned()).isTrue();
+        assertThat(pinned.note()).isEqualTo("first human in the loop");
+        Timeline.Entry retimed = curated.entries().stream().filter(e -> e.id().equals(chat)).findFirst().orElseThrow();
+        assertThat(retimed.at()).isEqualTo(TestEvents.T0.plusSeconds(60L * (day + 25)));
+        assertThat(retimed.originalAt()).isEqualTo(TestEvents.T0.plusSeconds(60L * (day + 30)));
+        assertThat(retimed.storyline()).isEqualTo("Failover");
+        assertThat(curated.storylines()).anyMatch(s -> s.id().equals("Failover") && s.size() == 1 && s.reason().contains("cmd"));
+        assertThat(curated.entries()).noneMatch(e -> e.id().equals(resolved));
+        assertThat(curated.hiddenEntries()).extracting(Timeline.Entry::id).containsExactly(resolved);
+        Timeline.Moment mitigated = curated.moments().stream().filter(m -> m.kind() == Timeline.MomentKind.MITIGATED).findFirst().orElseThrow();
+        assertThat(mitigated.eventId()).isEqualTo(chat);
+        assertThat(mitigated.markedBy()).isEqualTo("cmd");
+        assertThat(curated.metrics().timeToMitigateSeconds()).isEqualTo(25 * 60L);
+        assertThat(curations.history(key, 10)).extracting(Curations.Change::action)
+                .containsExactly("HIDE", "MOVE", "RETIME", "MARK", "ANNOTATE", "PIN");
+
+        // undo: unhide brings the entry back where the engine put it
+        curations.edit(key, resolved, new CurationEdit.Hide(false), "cmd");
+        assertThat(engine.build(incident, Set.of()).entries()).anyMatch(e -> e.id().equals(resolved));
+    }
+
+    private static Timeline.Entry entry(Timeline t, EventKind kind) {
+        return t.entries().stream().filter(e -> e.kind() == kind).findFirst().orElseThrow();
     }
 
     @Test

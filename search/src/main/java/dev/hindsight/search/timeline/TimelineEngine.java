@@ -1,18 +1,20 @@
 package dev.hindsight.search.timeline;
 
+import dev.hindsight.core.timeline.Timeline;
 import dev.hindsight.core.event.Event;
 import dev.hindsight.core.event.EventKind;
 import dev.hindsight.core.event.StoredEvent;
 import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.core.store.EventSearch;
 import dev.hindsight.core.store.SearchQuery;
+import dev.hindsight.search.curation.Curations;
 import dev.hindsight.search.store.WindowRows;
-import dev.hindsight.search.timeline.Timeline.Entry;
-import dev.hindsight.search.timeline.Timeline.Finding;
-import dev.hindsight.search.timeline.Timeline.FindingType;
-import dev.hindsight.search.timeline.Timeline.Moment;
-import dev.hindsight.search.timeline.Timeline.MomentKind;
-import dev.hindsight.search.timeline.Timeline.Storyline;
+import dev.hindsight.core.timeline.Timeline.Entry;
+import dev.hindsight.core.timeline.Timeline.Finding;
+import dev.hindsight.core.timeline.Timeline.FindingType;
+import dev.hindsight.core.timeline.Timeline.Moment;
+import dev.hindsight.core.timeline.Timeline.MomentKind;
+import dev.hindsight.core.timeline.Timeline.Storyline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,15 +64,17 @@ public class TimelineEngine {
     private final WindowRows rows;
     private final EventSearch search;
     private final TimelineSettings settings;
+    private final Curations curations;
 
-    public TimelineEngine(WindowRows rows, EventSearch search, TimelineSettings settings) {
+    public TimelineEngine(WindowRows rows, EventSearch search, TimelineSettings settings, Curations curations) {
         this.rows = rows;
         this.search = search;
         this.settings = settings;
+        this.curations = curations;
     }
 
     /**
-     * The timeline of an incident as this viewer may see it.
+     * The timeline of an incident as this viewer may see it, with its commanders' curation laid over it.
      *
      * @param hiddenIncidents incidents the viewer may not see: events attached to them are left out
      */
@@ -78,7 +82,8 @@ public class TimelineEngine {
         Map<String, StoredEvent> attached = new TreeMap<>();
         rows.attachedTo(incident.key()).forEach(e -> attached.put(e.id(), e));
         List<StoredEvent> window = rows.between(incident.from().minus(settings.lead()), incident.to().plus(settings.lag()));
-        return assemble(incident, attached.values(), window, scopeMatches(incident), hiddenIncidents);
+        Timeline proposed = assemble(incident, attached.values(), window, scopeMatches(incident), hiddenIncidents);
+        return CuratedTimeline.apply(proposed, curations.of(incident.key()));
     }
 
     private Set<String> scopeMatches(IncidentSummary incident) {
@@ -531,7 +536,7 @@ public class TimelineEngine {
         return Optional.ofNullable(found);
     }
 
-    private static Timeline.Metrics metrics(Map<MomentKind, Moment> m) {
+    static Timeline.Metrics metrics(Map<MomentKind, Moment> m) {
         return new Timeline.Metrics(
                 between(m.get(MomentKind.IMPACT_START), m.get(MomentKind.DETECTED)),
                 between(m.get(MomentKind.DETECTED), m.get(MomentKind.ACKNOWLEDGED)),

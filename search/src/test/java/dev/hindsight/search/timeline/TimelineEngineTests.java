@@ -1,5 +1,6 @@
 package dev.hindsight.search.timeline;
 
+import dev.hindsight.core.timeline.Timeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hindsight.core.event.Event;
@@ -8,8 +9,8 @@ import dev.hindsight.core.event.StoredEvent;
 import dev.hindsight.core.incident.IncidentStatus;
 import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.core.incident.Severity;
-import dev.hindsight.search.timeline.Timeline.FindingType;
-import dev.hindsight.search.timeline.Timeline.MomentKind;
+import dev.hindsight.core.timeline.Timeline.FindingType;
+import dev.hindsight.core.timeline.Timeline.MomentKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,7 +28,7 @@ class TimelineEngineTests {
     static final IncidentSummary INCIDENT = new IncidentSummary("INC-1", "dc-east down", Severity.SEV1, IncidentStatus.ACTIVE,
             T0.minusSeconds(600), T0.plusSeconds(6 * 3600), null, null, false, Set.of());
 
-    private final TimelineEngine engine = new TimelineEngine(null, null, TimelineSettings.defaults());
+    private final TimelineEngine engine = new TimelineEngine(null, null, TimelineSettings.defaults(), null);
     private long seq;
 
     private StoredEvent event(Set<String> incidents, Event.Builder b) {

@@ -1,5 +1,6 @@
 package dev.hindsight.search.timeline;
 
+import dev.hindsight.core.timeline.Timeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hindsight.core.event.Event;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class TimelineQualityTests {
 
-    private final TimelineEngine engine = new TimelineEngine(null, null, TimelineSettings.defaults());
+    private final TimelineEngine engine = new TimelineEngine(null, null, TimelineSettings.defaults(), null);
 
     @Test
     void plantedIncidentsAreReconstructedWithinTheTargets() {

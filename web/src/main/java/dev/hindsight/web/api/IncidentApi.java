@@ -4,7 +4,7 @@ import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.core.incident.Severity;
 import dev.hindsight.search.incident.Incidents;
 import dev.hindsight.search.incident.NewIncident;
-import dev.hindsight.search.timeline.Timeline;
+import dev.hindsight.core.timeline.Timeline;
 import dev.hindsight.search.timeline.TimelineEngine;
 import dev.hindsight.web.audit.AuditLog;
 import dev.hindsight.web.security.CurrentViewer;

@@ -3,7 +3,7 @@ package dev.hindsight.web.cli;
 import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.core.incident.Viewer;
 import dev.hindsight.search.incident.Incidents;
-import dev.hindsight.search.timeline.Timeline;
+import dev.hindsight.core.timeline.Timeline;
 import dev.hindsight.search.timeline.TimelineEngine;
 import java.io.PrintWriter;
 import java.util.Set;

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Maps domain failures of the REST API to RFC 9457 problem details; domain code stays free of HTTP. */
-@RestControllerAdvice(basePackages = {"dev.hindsight.web.api", "dev.hindsight.web.imports", "dev.hindsight.web.hooks", "dev.hindsight.web.deadletters", "dev.hindsight.web.ingest"})
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiExceptionHandler {
 
     /** Seconds a client should wait before retrying a write the store could not take. */

@@ -2,7 +2,7 @@ package dev.hindsight.web.ui;
 
 import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.search.incident.Incidents;
-import dev.hindsight.search.timeline.Timeline;
+import dev.hindsight.core.timeline.Timeline;
 import dev.hindsight.search.timeline.TimelineEngine;
 import dev.hindsight.web.audit.AuditLog;
 import dev.hindsight.web.security.CurrentViewer;

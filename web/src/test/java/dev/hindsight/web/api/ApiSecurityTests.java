@@ -2,6 +2,7 @@ package dev.hindsight.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -114,6 +115,39 @@ class ApiSecurityTests {
         mvc.perform(get("/api/incidents/SEC-1").header("Authorization", admin)).andExpect(status().isOk());
         mvc.perform(get("/api/search").param("q", "leaked").header("Authorization", admin))
                 .andExpect(jsonPath("$.total").value(1));
+    }
+
+    @Test
+    void curationIsForRespondersUpAndShowsInTheTimelineHistoryAndAudit() throws Exception {
+        String entry = dev.hindsight.core.event.EventId.of("jsonl", "open-1");
+        String pin = "{\"pinned\":true,\"note\":\"<b>first</b> sign\",\"moment\":\"MITIGATED\"}";
+        mvc.perform(patch("/api/incidents/OPEN-1/entries/" + entry).header("Authorization", viewer)
+                        .contentType(MediaType.APPLICATION_JSON).content(pin))
+                .andExpect(status().isForbidden());
+        mvc.perform(patch("/api/incidents/SEC-1/entries/" + entry).header("Authorization", commander)
+                        .contentType(MediaType.APPLICATION_JSON).content(pin))
+                .andExpect(status().isNotFound());
+        mvc.perform(patch("/api/incidents/OPEN-1/entries/" + entry).header("Authorization", commander)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"moment\":\"FIXED\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("MITIGATED")));
+        mvc.perform(patch("/api/incidents/OPEN-1/entries/" + entry).header("Authorization", commander)
+                        .contentType(MediaType.APPLICATION_JSON).content(pin))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/incidents/OPEN-1/events").header("Authorization", commander)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"at\":\"2014-08-12T08:05:00Z\",\"title\":\"Called the provider's NOC\"}"))
+                .andExpect(status().isCreated());
+
+        mvc.perform(get("/api/incidents/OPEN-1/timeline").header("Authorization", viewer))
+                .andExpect(jsonPath("$.entries[?(@.id == '" + entry + "')].pinned").value(true))
+                .andExpect(jsonPath("$.entries[?(@.id == '" + entry + "')].note").value("<b>first</b> sign"))
+                .andExpect(jsonPath("$.entries[?(@.source == 'manual')].title").value("Called the provider's NOC"))
+                .andExpect(jsonPath("$.moments[?(@.kind == 'MITIGATED')].markedBy").value("token:commander-test"));
+        mvc.perform(get("/api/incidents/OPEN-1/curation").header("Authorization", viewer))
+                .andExpect(jsonPath("$[*].action").value(org.hamcrest.Matchers.hasItems("PIN", "ANNOTATE", "MARK")));
+        mvc.perform(get("/api/audit").header("Authorization", admin))
+                .andExpect(jsonPath("$[*].action").value(org.hamcrest.Matchers.hasItems("curate pin", "curate add-event")));
     }
 
     @Test

@@ -16,7 +16,7 @@ import dev.hindsight.search.incident.Incidents;
 import dev.hindsight.search.index.LuceneIndex;
 import dev.hindsight.search.store.DeadLetterRows;
 import dev.hindsight.search.store.EventRows;
-import dev.hindsight.search.timeline.Timeline;
+import dev.hindsight.core.timeline.Timeline;
 import dev.hindsight.search.timeline.TimelineEngine;
 import dev.hindsight.web.security.Accounts;
 import dev.hindsight.web.security.Role;

@@ -1,18 +1,41 @@
-package dev.hindsight.search.timeline;
+package dev.hindsight.core.timeline;
 
 import dev.hindsight.core.event.EventKind;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A timeline as the contract's JSON: incident, moments, metrics, entries, storylines, findings. */
+/**
+ * A timeline as the contract's JSON: incident, moments, metrics, entries, storylines, findings; plus the entries a
+ * commander hid (kept apart, so they can be shown again).
+ */
 public record Timeline(
-        Incident incident, List<Moment> moments, Metrics metrics, List<Entry> entries, List<Storyline> storylines, List<Finding> findings) {
+        Incident incident,
+        List<Moment> moments,
+        Metrics metrics,
+        List<Entry> entries,
+        List<Storyline> storylines,
+        List<Finding> findings,
+        List<Entry> hiddenEntries) {
+
+    public Timeline(Incident incident, List<Moment> moments, Metrics metrics, List<Entry> entries, List<Storyline> storylines,
+            List<Finding> findings) {
+        this(incident, moments, metrics, entries, storylines, findings, List.of());
+    }
 
     public record Incident(String key, String title, Instant from, Instant to) {}
 
-    /** A key moment and the event that marks it. */
-    public record Moment(MomentKind kind, Instant at, String eventId) {}
+    /**
+     * A key moment and the event that marks it.
+     *
+     * @param markedBy who marked it by hand, when a commander did (the engine's choice is then overridden)
+     */
+    public record Moment(MomentKind kind, Instant at, String eventId, @Nullable String markedBy) {
+
+        public Moment(MomentKind kind, Instant at, String eventId) {
+            this(kind, at, eventId, null);
+        }
+    }
 
     public enum MomentKind {
         IMPACT_START,
@@ -39,6 +62,9 @@ public record Timeline(
      * @param until the last repeat's time when {@code count > 1}
      * @param reason why this event is on the timeline
      * @param correctedAt the time with its source's estimated clock skew taken out, when a CLOCK_SKEW was found
+     * @param pinned a commander pinned it as a key entry
+     * @param note a commander's annotation
+     * @param originalAt the source's own time when a commander re-timed the entry ({@code at} is then the new time)
      */
     public record Entry(
             String id,
@@ -52,7 +78,16 @@ public record Timeline(
             String reason,
             @Nullable String actor,
             boolean provider,
-            @Nullable Instant correctedAt) {}
+            @Nullable Instant correctedAt,
+            boolean pinned,
+            @Nullable String note,
+            @Nullable Instant originalAt) {
+
+        public Entry(String id, Instant at, String source, EventKind kind, String title, String storyline, int count,
+                @Nullable Instant until, String reason, @Nullable String actor, boolean provider, @Nullable Instant correctedAt) {
+            this(id, at, source, kind, title, storyline, count, until, reason, actor, provider, correctedAt, false, null, null);
+        }
+    }
 
     /** A thread of related entries, e.g. "dc-east (edge1, lb1)", with why its entries belong together. */
     public record Storyline(String id, String title, Instant from, Instant to, int size, String reason) {}
