@@ -20,6 +20,7 @@ import dev.hindsight.search.curation.CurationEdit;
 import dev.hindsight.search.curation.Curations;
 import dev.hindsight.search.incident.Incidents;
 import dev.hindsight.search.incident.NewIncident;
+import dev.hindsight.search.incident.SimilarIncidents;
 import dev.hindsight.search.index.EventAnalyzers;
 import dev.hindsight.search.index.LuceneIndex;
 import dev.hindsight.search.store.EventRows;
@@ -71,6 +72,9 @@ abstract class EventStoreContractTests {
 
     @Autowired
     Curations curations;
+
+    @Autowired
+    SimilarIncidents similarIncidents;
 
     /** Unique per test: tests share one database and filter by it. */
     String source;
@@ -231,6 +235,44 @@ abstract class EventStoreContractTests {
         // undo: unhide brings the entry back where the engine put it
         curations.edit(key, resolved, new CurationEdit.Hide(false), "cmd");
         assertThat(engine.build(incident, Set.of()).entries()).anyMatch(e -> e.id().equals(resolved));
+    }
+
+    @Test
+    void similarIncidentsShareDistinctiveWordsAndEntitiesAndRespectVisibility() throws Exception {
+        int day = 60 * 24 * 800;
+        String site = "site-" + source;
+        declare("NOW-" + source, day, false);
+        declare("BGP-" + source, day - 60 * 24 * 30, false);
+        declare("DISK-" + source, day - 60 * 24 * 20, false);
+        declare("SECRET-" + source, day - 60 * 24 * 10, true);
+        attach("NOW-" + source, event(source, day, EventKind.ALERT_FIRING, "Blackholed prefixes after route reflector flap").location(site).build(),
+                event(source, day + 2, EventKind.CHAT_MESSAGE, "upstream says route reflector lost its sessions").build());
+        attach("BGP-" + source, event(source, day - 60 * 24 * 30, EventKind.ALERT_FIRING, "Route reflector flap, prefixes withdrawn").location(site).build());
+        attach("DISK-" + source, event(source, day - 60 * 24 * 20, EventKind.ALERT_FIRING, "Disk nearly full on the build cache").build());
+        attach("SECRET-" + source, event(source, day - 60 * 24 * 10, EventKind.ALERT_FIRING, "Route reflector flap during pentest").build());
+        index.refresh();
+
+        var now = incidents.find("NOW-" + source, dev.hindsight.core.incident.Viewer.LOCAL_ADMIN).orElseThrow();
+        var viewer = new dev.hindsight.core.incident.Viewer("someone", false);
+        List<SimilarIncidents.Similar> similar = similarIncidents.of(now, viewer, 10);
+
+        assertThat(similar).extracting(SimilarIncidents.Similar::key).contains("BGP-" + source)
+                .doesNotContain("NOW-" + source, "SECRET-" + source, "DISK-" + source);
+        SimilarIncidents.Similar bgp = similar.stream().filter(x -> x.key().equals("BGP-" + source)).findFirst().orElseThrow();
+        assertThat(bgp.sharedWords()).contains("reflector", "flap", "prefixes");
+        assertThat(bgp.sharedEntities()).containsExactly("site " + site);
+        assertThat(bgp.reason()).startsWith("earlier incident").contains("reflector").contains("site " + site);
+        assertThat(similarIncidents.of(now, dev.hindsight.core.incident.Viewer.LOCAL_ADMIN, 10))
+                .extracting(SimilarIncidents.Similar::key).contains("SECRET-" + source);
+    }
+
+    private void declare(String key, int minute, boolean restricted) {
+        incidents.create(new NewIncident(key, key, TestEvents.T0.plusSeconds(60L * minute), TestEvents.T0.plusSeconds(60L * (minute + 60)),
+                Severity.SEV3, null, null, restricted, Set.of()));
+    }
+
+    private void attach(String key, Event... events) {
+        store.append(new EventBatch(List.of(events), List.of(), key, null));
     }
 
     private static Timeline.Entry entry(Timeline t, EventKind kind) {

@@ -4,6 +4,7 @@ import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.core.incident.Severity;
 import dev.hindsight.search.incident.Incidents;
 import dev.hindsight.search.incident.NewIncident;
+import dev.hindsight.search.incident.SimilarIncidents;
 import dev.hindsight.core.timeline.Timeline;
 import dev.hindsight.search.timeline.TimelineEngine;
 import dev.hindsight.web.audit.AuditLog;
@@ -31,11 +32,13 @@ class IncidentApi {
     private final Incidents incidents;
     private final TimelineEngine engine;
     private final AuditLog audit;
+    private final SimilarIncidents similar;
 
-    IncidentApi(Incidents incidents, TimelineEngine engine, AuditLog audit) {
+    IncidentApi(Incidents incidents, TimelineEngine engine, AuditLog audit, SimilarIncidents similar) {
         this.incidents = incidents;
         this.engine = engine;
         this.audit = audit;
+        this.similar = similar;
     }
 
     /** An incident with its number of attached events. */
@@ -92,6 +95,14 @@ class IncidentApi {
         IncidentSummary incident = incidents.find(key, viewer).orElseThrow(() -> new NotFoundException("no incident " + key));
         auditRestricted(incident, "view timeline");
         return engine.build(incident, incidents.hiddenFrom(viewer));
+    }
+
+    /** Other incidents that read like this one, most similar first, each with the reason. */
+    @GetMapping("/{key}/similar")
+    List<SimilarIncidents.Similar> similar(@PathVariable String key, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "5") int limit) {
+        var viewer = CurrentViewer.get();
+        IncidentSummary incident = incidents.find(key, viewer).orElseThrow(() -> new NotFoundException("no incident " + key));
+        return similar.of(incident, viewer, limit);
     }
 
     private void auditRestricted(IncidentSummary incident, String action) {
