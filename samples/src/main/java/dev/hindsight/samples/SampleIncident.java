@@ -40,6 +40,14 @@ public record SampleIncident(
         return in;
     }
 
+    /**
+     * The sample's post-mortem as the team wrote it, if it has one: {@code {"status", "author", "sections": {SECTION:
+     * markdown}, "actions": [{"title", "lesson", "owner", "team", "type", "priority", "dueDate", "status"}]}}.
+     */
+    public java.util.Optional<InputStream> openPostMortem() {
+        return java.util.Optional.ofNullable(SampleIncident.class.getResourceAsStream("/dev/hindsight/samples/" + folder() + "/postmortem.json"));
+    }
+
     /** The resource folder of this sample. */
     public String folder() {
         return key.toLowerCase(java.util.Locale.ROOT);

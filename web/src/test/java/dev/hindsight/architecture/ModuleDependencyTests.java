@@ -50,7 +50,6 @@ class ModuleDependencyTests {
         noClasses().that().resideInAPackage("dev.hindsight.reporting..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.hindsight.ingest..", "dev.hindsight.search..", "dev.hindsight.web..")
-                .allowEmptyShould(true) // reporting has no classes until the reporting issue lands
                 .check(classes);
     }
 

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             IncidentCommand.class,
             SearchCommand.class,
             TimelineCommand.class,
+            ExportCommand.class,
+            ActionsCommand.class,
             ReindexCommand.class,
             CheckCommand.class,
             DeadLettersCommand.class,

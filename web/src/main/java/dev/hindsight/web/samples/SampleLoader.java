@@ -18,7 +18,18 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+import dev.hindsight.reporting.actions.ActionItem;
+import dev.hindsight.reporting.actions.ActionItems;
+import dev.hindsight.reporting.actions.NewActionItem;
+import dev.hindsight.reporting.postmortem.PostMortems;
+import dev.hindsight.reporting.postmortem.ReviewStatus;
+import dev.hindsight.reporting.postmortem.Section;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -32,7 +43,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On the first start of a server with an empty data directory, loads the sample incidents (LastPass 2014 and a bad
- * deploy) from their raw files, so the product opens on a real incident. The raw files are copied to
+ * deploy) from their raw files, with the post-mortems their teams wrote and their lessons as action items, so the
+ * product opens on a real incident. The raw files are copied to
  * {@code <data>/samples/} for anyone who wants to look at them. {@code serve --no-samples} skips this.
  */
 @Component
@@ -47,9 +59,15 @@ class SampleLoader implements ApplicationRunner {
     private final Imports imports;
     private final Path data;
     private final boolean enabled;
+    private final PostMortems postMortems;
+    private final ActionItems actions;
+    private final JsonMapper json;
 
     SampleLoader(Incidents incidents, EventRows events, Imports imports, @Value("${hindsight.data}") Path data,
-            @Value("${hindsight.samples.enabled:true}") boolean enabled) {
+            @Value("${hindsight.samples.enabled:true}") boolean enabled, PostMortems postMortems, ActionItems actions, JsonMapper json) {
+        this.postMortems = postMortems;
+        this.actions = actions;
+        this.json = json;
         this.incidents = incidents;
         this.events = events;
         this.imports = imports;
@@ -90,6 +108,36 @@ class SampleLoader implements ApplicationRunner {
             accepted += report.accepted();
         }
         incidents.setStatus(sample.key(), IncidentStatus.RESOLVED);
+        loadPostMortem(sample);
         return accepted;
+    }
+
+    /** The post-mortem the team wrote, and its lessons as action items with owners, due dates and where they stand. */
+    private void loadPostMortem(SampleIncident sample) throws IOException {
+        var file = sample.openPostMortem();
+        if (file.isEmpty()) {
+            return;
+        }
+        JsonNode root;
+        try (InputStream in = file.get()) {
+            root = json.readTree(in);
+        }
+        String author = root.path("author").asString("hindsight");
+        Map<Section, String> sections = new EnumMap<>(Section.class);
+        root.path("sections").properties().forEach(e -> sections.put(Section.valueOf(e.getKey()), e.getValue().asString()));
+        postMortems.save(sample.key(), sections, author);
+        ReviewStatus status = ReviewStatus.valueOf(root.path("status").asString("DRAFT"));
+        if (status != ReviewStatus.DRAFT) {
+            postMortems.setStatus(sample.key(), status, author);
+        }
+        for (JsonNode a : root.path("actions")) {
+            ActionItem item = actions.open(new NewActionItem(sample.key(), a.path("title").asString(), a.path("lesson").asString(null),
+                    a.path("owner").asString(null), a.path("team").asString(null), ActionItem.Type.valueOf(a.path("type").asString()),
+                    ActionItem.Priority.valueOf(a.path("priority").asString()), LocalDate.parse(a.path("dueDate").asString())), author);
+            ActionItem.Status state = ActionItem.Status.valueOf(a.path("status").asString("OPEN"));
+            if (state != ActionItem.Status.OPEN) {
+                actions.change(item.id(), new ActionItems.Change(null, null, null, null, null, null, state, null), a.path("owner").asString(author));
+            }
+        }
     }
 }

@@ -78,6 +78,11 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())
                         .requestMatchers("/actuator/**")
                         .hasRole(Role.ADMIN.name())
+                        // the post-mortem is the commander's document: responders comment, commanders edit and publish
+                        .requestMatchers(HttpMethod.PUT, "/api/incidents/*/postmortem")
+                        .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/incidents/*/postmortem/**", "/incidents/*/postmortem/**")
+                        .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())
                         // whatever else changes something is for people who work incidents; viewers only read
                         .requestMatchers(HttpMethod.POST, "/api/**", "/incidents/**", "/actions/**")
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name(), Role.RESPONDER.name())

@@ -84,6 +84,31 @@ class CliTests {
     }
 
     @Test
+    void exportWritesAReadableDocumentAndActionsListsAsJsonCsvAndIcs() throws Exception {
+        String data = dir.resolve("data").toString();
+        CliRunner.run("import", "--data", data, "--incident", "LP-2014", feed().toString());
+        Path docx = dir.resolve("lp.docx");
+
+        CliRunner.Result exported = CliRunner.run("export", "LP-2014", "--format", "docx", "--out", docx.toString(), "--data", data);
+
+        assertThat(exported.exit()).as(exported.err()).isZero();
+        assertThat(exported.out()).isEmpty();
+        assertThat(exported.err()).contains("Wrote", "3 timeline entries");
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(java.nio.file.Files.newInputStream(docx))) {
+            assertThat(doc.getParagraphs().stream().map(p -> p.getText())).contains("Summary", "Lessons learned", "Timeline");
+        }
+        Path md = dir.resolve("lp.md");
+        CliRunner.run("export", "LP-2014", "--format", "md", "--out", md.toString(), "--zone", "America/New_York", "--data", data);
+        assertThat(java.nio.file.Files.readString(md)).contains("# Post-mortem: LP-2014", "EDT");
+        assertThat(CliRunner.run("export", "LP-2014", "--format", "odt", "--out", md.toString(), "--data", data).exit()).isEqualTo(2);
+        assertThat(CliRunner.run("export", "NOPE", "--format", "md", "--out", md.toString(), "--data", data).exit()).isEqualTo(1);
+
+        assertThat(json(CliRunner.run("actions", "--overdue", "--format", "json", "--data", data)).isArray()).isTrue();
+        assertThat(CliRunner.run("actions", "--format", "csv", "--data", data).out()).startsWith("id,incident,title");
+        assertThat(CliRunner.run("actions", "--format", "ics", "--data", data).out()).startsWith("BEGIN:VCALENDAR");
+    }
+
+    @Test
     void incidentCreateValidatesItsArguments() {
         String data = dir.resolve("data").toString();
         CliRunner.Result created = CliRunner.run("incident", "create", "INC-1", "--title", "DC outage", "--from",
@@ -168,7 +193,8 @@ class CliTests {
     void everyCommandHasHelp() {
         for (String[] command : new String[][] {{"--help"}, {"import", "--help"}, {"search", "--help"}, {"dead-letters", "replay", "--help"}, {"timeline", "--help"}, {"generate", "--help"}, {"incident", "create", "--help"},
                 {"incident", "list", "--help"}, {"check", "--help"}, {"reindex", "--help"}, {"serve", "--help"},
-                {"user", "add", "--help"}, {"token", "create", "--help"}}) {
+                {"user", "add", "--help"}, {"token", "create", "--help"},
+                {"export", "--help"}, {"actions", "--help"}}) {
             CliRunner.Result help = CliRunner.run(command);
             assertThat(help.exit()).as(String.join(" ", command)).isZero();
             assertThat(help.out()).contains("Usage: hindsight");

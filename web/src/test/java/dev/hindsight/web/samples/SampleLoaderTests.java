@@ -147,4 +147,53 @@ class SampleLoaderTests {
         assertThat(mvc.perform(get("/").with(user("viewer").roles("VIEWER"))).andReturn().getResponse().getContentAsString())
                 .contains("loaded two sample incidents", "LP-2014-08-12");
     }
+
+    /** The LastPass post-mortem, as the issue asks: exported to every format, each read back; nine lessons tracked. */
+    @Test
+    void theLastPassPostMortemExportsToEveryFormatAndItsNineLessonsAreTrackedActionItems() throws Exception {
+        String viewer = "Bearer " + accounts.createToken("pm-viewer", Role.VIEWER);
+        mvc.perform(get("/api/incidents/LP-2014-08-12/postmortem").header("Authorization", viewer))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PUBLISHED"))
+                .andExpect(jsonPath("$.sections.LESSONS").value(org.hamcrest.Matchers.containsString("port speed")));
+        String items = mvc.perform(get("/api/actions").param("incident", "LP-2014-08-12").header("Authorization", viewer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        JsonNode list = JsonMapper.builder().build().readTree(items);
+        assertThat(list.size()).isEqualTo(9);
+        list.forEach(a -> {
+            assertThat(a.path("owner").asString()).isNotBlank();
+            assertThat(a.path("dueDate").asString()).startsWith("2014-");
+            assertThat(a.path("lesson").asString()).isNotBlank();
+        });
+        assertThat(list.findValuesAsString("status")).contains("DONE", "IN_PROGRESS", "OPEN");
+
+        byte[] docx = export("docx", viewer);
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+            assertThat(doc.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle())).map(p -> p.getText()))
+                    .contains("Summary", "Root cause", "Lessons learned", "Action items", "Timeline");
+            assertThat(doc.getTables()).anySatisfy(t -> assertThat(t.getText()).contains("Add a port-speed check", "alex", "2014-08-29"));
+        }
+        byte[] xlsx = export("xlsx", viewer);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(book.getSheet("Action items").getLastRowNum()).isEqualTo(9);
+            assertThat(book.getSheet("Timeline").getLastRowNum()).isGreaterThan(30);
+        }
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(export("pdf", viewer))) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+                    .contains("LastPass: data center network failure", "Lessons learned", "Time to acknowledge", "Quarterly single-data-center failover drill");
+        }
+        assertThat(new String(export("md", viewer), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("## Lessons learned", "| Time to acknowledge | 7 min |", "Move the status page to a hosted provider");
+        assertThat(new String(export("html", viewer), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("<h2>Lessons learned</h2>", "data:image/png;base64,").doesNotContain("<script");
+        mvc.perform(get("/api/incidents/LP-2014-08-12/export").param("format", "odt").header("Authorization", viewer))
+                .andExpect(status().isBadRequest());
+    }
+
+    private byte[] export(String format, String auth) throws Exception {
+        return mvc.perform(get("/api/incidents/LP-2014-08-12/export").param("format", format).param("zone", "America/New_York")
+                        .header("Authorization", auth))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+    }
 }

@@ -1,0 +1,81 @@
+package dev.hindsight.web.reports;
+
+import dev.hindsight.core.incident.IncidentSummary;
+import dev.hindsight.core.incident.Viewer;
+import dev.hindsight.core.timeline.Timeline;
+import dev.hindsight.reporting.actions.ActionItem;
+import dev.hindsight.reporting.actions.ActionItems;
+import dev.hindsight.reporting.actions.NewActionItem;
+import dev.hindsight.reporting.export.Report;
+import dev.hindsight.reporting.postmortem.PostMortem;
+import dev.hindsight.reporting.postmortem.PostMortems;
+import dev.hindsight.search.incident.Incidents;
+import dev.hindsight.search.timeline.TimelineEngine;
+import dev.hindsight.web.support.NotFoundException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/** Puts together what a report shows, for one viewer: restricted incidents stay hidden from non-members. */
+@Service
+public class Reports {
+
+    private final Incidents incidents;
+    private final TimelineEngine engine;
+    private final PostMortems postMortems;
+    private final ActionItems actions;
+    private final Clock clock;
+
+    Reports(Incidents incidents, TimelineEngine engine, PostMortems postMortems, ActionItems actions, Clock clock) {
+        this.incidents = incidents;
+        this.engine = engine;
+        this.postMortems = postMortems;
+        this.actions = actions;
+        this.clock = clock;
+    }
+
+    public IncidentSummary incident(String key, Viewer viewer) {
+        return incidents.find(key, viewer).orElseThrow(() -> new NotFoundException("no incident " + key));
+    }
+
+    public Timeline timeline(IncidentSummary incident, Viewer viewer) {
+        return engine.build(incident, incidents.hiddenFrom(viewer));
+    }
+
+    public PostMortem postMortem(String key, Viewer viewer) {
+        IncidentSummary incident = incident(key, viewer);
+        return postMortems.current(incident, timeline(incident, viewer));
+    }
+
+    public Report report(String key, Viewer viewer, ZoneId zone) {
+        IncidentSummary incident = incident(key, viewer);
+        Timeline timeline = timeline(incident, viewer);
+        return new Report(incident, timeline, postMortems.current(incident, timeline),
+                actions.list(ActionItems.Filter.ofIncident(key), Set.of()), zone, clock.instant());
+    }
+
+    /**
+     * Opens an action item for each lesson of the post-mortem that has none yet (matched by the lesson's text), so
+     * every lesson learned is tracked. Owners and due dates are for the team to set.
+     */
+    public List<ActionItem> trackLessons(String key, Viewer viewer, String actor) {
+        PostMortem pm = postMortem(key, viewer);
+        Set<String> tracked = new HashSet<>();
+        actions.list(ActionItems.Filter.ofIncident(key), Set.of()).forEach(a -> tracked.add(a.lesson() == null ? a.title() : a.lesson()));
+        return pm.lessons().stream().filter(tracked::add)
+                .map(lesson -> actions.open(new NewActionItem(key, lesson.length() > 500 ? lesson.substring(0, 499) + "…" : lesson, lesson,
+                        null, null, ActionItem.Type.PREVENT, ActionItem.Priority.P3, null), actor))
+                .toList();
+    }
+
+    public Set<String> hiddenFrom(Viewer viewer) {
+        return incidents.hiddenFrom(viewer);
+    }
+
+    public ZoneId defaultZone() {
+        return ZoneId.of("UTC");
+    }
+}
