@@ -1,15 +1,41 @@
-// Times are rendered in UTC by the server; show them in the viewer's zone, with UTC kept on hover.
+// Times are rendered in UTC by the server; show them in the zone the viewer chose (default: the browser's), UTC on hover.
 (function () {
-  var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  var format = new Intl.DateTimeFormat(undefined, {
-    year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short'
-  });
-  document.querySelectorAll('time[datetime]').forEach(function (el) {
-    var when = new Date(el.getAttribute('datetime'));
-    if (isNaN(when)) { return; }
-    el.title = el.getAttribute('datetime').replace('T', ' ') + ' (UTC)';
-    el.textContent = format.format(when);
-  });
-  var note = document.querySelector('.zone-note');
-  if (note) { note.textContent = 'Times in ' + zone + ' (UTC on hover)'; }
+  var KEY = 'hindsight.zone';
+  var browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  var zone = localStorage.getItem(KEY) || browserZone;
+
+  function render() {
+    var format;
+    try {
+      format = new Intl.DateTimeFormat(undefined, {
+        year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+        timeZoneName: 'short', timeZone: zone
+      });
+    } catch (e) { zone = browserZone; return render(); }
+    document.querySelectorAll('time[datetime]').forEach(function (el) {
+      var when = new Date(el.getAttribute('datetime'));
+      if (isNaN(when)) { return; }
+      el.title = el.getAttribute('datetime').replace('T', ' ').replace('Z', '') + ' UTC';
+      el.textContent = format.format(when);
+    });
+    document.querySelectorAll('.zone-note').forEach(function (note) { note.textContent = 'Times in ' + zone + ' (UTC on hover)'; });
+  }
+
+  var select = document.getElementById('zone-select');
+  if (select) {
+    var zones = ['UTC', browserZone, 'America/New_York', 'America/Chicago', 'America/Los_Angeles', 'Europe/London', 'Europe/Berlin',
+      'Asia/Kolkata', 'Asia/Tokyo', 'Australia/Sydney'];
+    if (zones.indexOf(zone) < 0) { zones.push(zone); }
+    zones.filter(function (z, i) { return zones.indexOf(z) === i; }).forEach(function (z) {
+      var option = document.createElement('option');
+      option.value = z; option.textContent = z; option.selected = z === zone;
+      select.appendChild(option);
+    });
+    select.addEventListener('change', function () {
+      zone = select.value; localStorage.setItem(KEY, zone); render();
+      document.dispatchEvent(new CustomEvent('hindsight:zone', { detail: zone }));
+    });
+  }
+  window.hindsightZone = function () { return zone; };
+  render();
 })();

@@ -113,7 +113,7 @@ public final class XlsxReport {
         return row + 1;
     }
 
-    private static void header(SXSSFSheet sheet, List<String> names, Styles styles) {
+    static void header(SXSSFSheet sheet, List<String> names, Styles styles) {
         Row row = sheet.createRow(0);
         for (int i = 0; i < names.size(); i++) {
             Cell c = row.createCell(i);
@@ -122,7 +122,7 @@ public final class XlsxReport {
         }
     }
 
-    private static void finish(SXSSFSheet sheet, int columns, int rows, int[] widths) {
+    static void finish(SXSSFSheet sheet, int columns, int rows, int[] widths) {
         sheet.createFreezePane(0, 1);
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, rows - 1), 0, columns - 1));
         for (int i = 0; i < widths.length; i++) {
@@ -130,7 +130,7 @@ public final class XlsxReport {
         }
     }
 
-    private static void text(Row row, int column, @Nullable String value, Styles styles) {
+    static void text(Row row, int column, @Nullable String value, Styles styles) {
         if (value == null || value.isEmpty()) {
             return;
         }
@@ -150,7 +150,7 @@ public final class XlsxReport {
         c.setCellStyle(styles.time);
     }
 
-    private static final class Styles {
+    static final class Styles {
         final CellStyle header;
         final CellStyle time;
         final CellStyle day;

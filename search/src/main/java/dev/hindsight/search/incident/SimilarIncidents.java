@@ -56,6 +56,7 @@ public class SimilarIncidents {
     static final int EVENTS_READ = 2_000;
     static final int HITS_READ = 1_000;
     static final int MAX_TERMS = 30;
+    static final int MIN_SHARED_WORDS = 2;
 
     private final Incidents incidents;
     private final WindowRows rows;
@@ -94,6 +95,9 @@ public class SimilarIncidents {
                     List<String> sharedWords = List.copyOf(new TreeSet<>(words.getOrDefault(other.key(), Set.of())));
                     Set<String> shared = new TreeSet<>(ownEntities);
                     shared.retainAll(entities(firstEvents(other.key())));
+                    if (sharedWords.size() < MIN_SHARED_WORDS && shared.isEmpty()) {
+                        return; // one common word is chance, not similarity
+                    }
                     result.add(new Similar(other.key(), other.title(), other, Math.round(s.getValue() * 100) / 100.0,
                             sharedWords, List.copyOf(shared), reason(incident, other, sharedWords, shared)));
                 }));
@@ -108,6 +112,8 @@ public class SimilarIncidents {
         mlt.setMinTermFreq(1);
         mlt.setMinDocFreq(1);
         mlt.setMaxQueryTerms(MAX_TERMS);
+        mlt.setMinWordLen(3);
+        mlt.setStopWords(org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         Query like = mlt.like(EventFields.TITLE, new StringReader(text));
         Set<String> interesting = Set.of(mlt.retrieveInterestingTerms(new StringReader(text), EventFields.TITLE));
         BooleanQuery.Builder query = new BooleanQuery.Builder()

@@ -651,7 +651,7 @@ public class TimelineEngine {
         if (difference.compareTo(settings.providerDiscrepancy()) > 0) {
             findings.add(new Finding(FindingType.PROVIDER_DISCREPANCY, provider + " states " + claim + " at " + stated + "; "
                     + evidence + " at " + ours + " (" + minutes(difference) + (stated.isAfter(ours) ? " earlier" : " later") + ")",
-                    null, null));
+                    provider, null));
         }
     }
 

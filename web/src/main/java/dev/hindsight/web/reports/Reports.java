@@ -10,6 +10,8 @@ import dev.hindsight.reporting.export.Report;
 import dev.hindsight.reporting.postmortem.PostMortem;
 import dev.hindsight.reporting.postmortem.PostMortems;
 import dev.hindsight.search.incident.Incidents;
+import dev.hindsight.search.incident.SimilarIncidents;
+import dev.hindsight.reporting.analytics.Dashboard;
 import dev.hindsight.search.timeline.TimelineEngine;
 import dev.hindsight.web.support.NotFoundException;
 import java.time.Clock;
@@ -28,8 +30,11 @@ public class Reports {
     private final PostMortems postMortems;
     private final ActionItems actions;
     private final Clock clock;
+    private final SimilarIncidents similarIncidents;
 
-    Reports(Incidents incidents, TimelineEngine engine, PostMortems postMortems, ActionItems actions, Clock clock) {
+    Reports(Incidents incidents, TimelineEngine engine, PostMortems postMortems, ActionItems actions, Clock clock,
+            SimilarIncidents similarIncidents) {
+        this.similarIncidents = similarIncidents;
         this.incidents = incidents;
         this.engine = engine;
         this.postMortems = postMortems;
@@ -69,6 +74,26 @@ public class Reports {
                 .map(lesson -> actions.open(new NewActionItem(key, lesson.length() > 500 ? lesson.substring(0, 499) + "…" : lesson, lesson,
                         null, null, ActionItem.Type.PREVENT, ActionItem.Priority.P3, null), actor))
                 .toList();
+    }
+
+    /** Most incidents the dashboard builds timelines for, newest first. */
+    static final int DASHBOARD_INCIDENTS = 50;
+
+    /** The dashboard over the incidents this viewer may see. */
+    public Dashboard dashboard(Viewer viewer) {
+        Set<String> hidden = incidents.hiddenFrom(viewer);
+        List<ActionItem> all = actions.list(ActionItems.Filter.ALL, hidden);
+        List<Dashboard.IncidentFacts> facts = new java.util.ArrayList<>();
+        List<Dashboard.Similarity> similar = new java.util.ArrayList<>();
+        for (IncidentSummary incident : incidents.list(viewer).stream().limit(DASHBOARD_INCIDENTS).toList()) {
+            facts.add(new Dashboard.IncidentFacts(incident, engine.build(incident, hidden),
+                    all.stream().filter(a -> a.incidentKey().equals(incident.key())).toList()));
+            // a recurrence needs more than a shared word: the same systems, and several distinctive words
+            similarIncidents.of(incident, viewer, 3).stream()
+                    .filter(x -> x.incident().from().isBefore(incident.from()) && !x.sharedEntities().isEmpty() && x.sharedWords().size() >= 2)
+                    .forEach(x -> similar.add(new Dashboard.Similarity(incident.key(), x.key(), x.reason())));
+        }
+        return Dashboard.of(facts, all, similar, actions.today(), actions.now());
     }
 
     public Set<String> hiddenFrom(Viewer viewer) {

@@ -2,6 +2,7 @@ package dev.hindsight.web.ui;
 
 import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.search.incident.Incidents;
+import dev.hindsight.search.incident.SimilarIncidents;
 import dev.hindsight.core.timeline.Timeline;
 import dev.hindsight.search.timeline.TimelineEngine;
 import dev.hindsight.web.audit.AuditLog;
@@ -20,15 +21,17 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.http.HttpStatus;
 
-/** The incident page: its timeline as a commander reads it (the interactive workspace is the web UI issue's). */
+/** The incident workspace: its timeline, moments, findings, similar incidents and entries to curate. */
 @Controller
 class IncidentPageController {
 
     private final Incidents incidents;
     private final TimelineEngine engine;
     private final AuditLog audit;
+    private final SimilarIncidents similar;
 
-    IncidentPageController(Incidents incidents, TimelineEngine engine, AuditLog audit) {
+    IncidentPageController(Incidents incidents, TimelineEngine engine, AuditLog audit, SimilarIncidents similar) {
+        this.similar = similar;
         this.incidents = incidents;
         this.engine = engine;
         this.audit = audit;
@@ -51,6 +54,9 @@ class IncidentPageController {
         model.addAttribute("storylines", storylines);
         model.addAttribute("entries", entries);
         model.addAttribute("selected", storyline);
+        model.addAttribute("sources", new java.util.TreeSet<>(timeline.entries().stream().map(Timeline.Entry::source).toList()));
+        model.addAttribute("kinds", new java.util.TreeSet<>(timeline.entries().stream().map(e -> e.kind().name()).toList()));
+        model.addAttribute("similar", similar.of(incident, viewer, 5));
         Map<String, String> metrics = new LinkedHashMap<>();
         metrics.put("Time to detect", duration(timeline.metrics().timeToDetectSeconds()));
         metrics.put("Time to acknowledge", duration(timeline.metrics().timeToAcknowledgeSeconds()));

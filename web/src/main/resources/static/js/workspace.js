@@ -1,0 +1,264 @@
+// The incident workspace: swim-lane timeline (vis-timeline), event density (ECharts) whose brushed range filters the
+// entries table, facet filters, event details with the raw record, and curation with keyboard shortcuts.
+// Every text from sources goes into the page as text (textContent / DOM nodes), never as HTML.
+(function () {
+  var main = document.querySelector('main.workspace');
+  if (!main) { return; }
+  var key = main.getAttribute('data-key');
+  var api = '/api/incidents/' + encodeURIComponent(key);
+  var csrfToken = (document.querySelector('meta[name="csrf-token"]') || {}).content;
+  var csrfHeader = (document.querySelector('meta[name="csrf-header"]') || {}).content;
+  var rows = Array.prototype.slice.call(document.querySelectorAll('#entries tbody tr'));
+  var range = null; // [fromMillis, toMillis] brushed on the density chart
+  var timeline = null;
+
+  function toast(message, error) {
+    var t = document.getElementById('toast');
+    t.textContent = message; t.hidden = false; t.className = 'toast' + (error ? ' error' : '');
+    clearTimeout(toast.timer); toast.timer = setTimeout(function () { t.hidden = true; }, 3000);
+  }
+
+  function send(method, url, body) {
+    var headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
+    if (csrfHeader && csrfToken) { headers[csrfHeader] = csrfToken; }
+    return fetch(url, { method: method, headers: headers, body: JSON.stringify(body), credentials: 'same-origin' })
+      .then(function (r) {
+        if (!r.ok) {
+          return r.json().catch(function () { return {}; }).then(function (p) { throw new Error(p.detail || ('HTTP ' + r.status)); });
+        }
+        return r.json();
+      });
+  }
+
+  function reloadKeeping(id, message) {
+    if (id) { sessionStorage.setItem('hindsight.selected', id); }
+    sessionStorage.setItem('hindsight.toast', message);
+    location.reload();
+  }
+
+  // ---- filters: facets, pinned only, brushed time range
+  function applyFilters() {
+    var wanted = {};
+    document.querySelectorAll('[data-filter]').forEach(function (s) { wanted[s.getAttribute('data-filter')] = s.value; });
+    var pinnedOnly = document.getElementById('pinned-only').checked;
+    var shown = 0;
+    rows.forEach(function (tr) {
+      var at = Date.parse(tr.getAttribute('data-at'));
+      var ok = Object.keys(wanted).every(function (f) { return !wanted[f] || tr.getAttribute('data-' + f) === wanted[f]; })
+        && (!pinnedOnly || tr.getAttribute('data-pinned') === 'true')
+        && (!range || (at >= range[0] && at <= range[1]));
+      tr.hidden = !ok;
+      if (ok) { shown++; }
+    });
+    document.getElementById('filter-count').textContent = shown + ' of ' + rows.length + ' entries';
+    document.getElementById('clear-range').hidden = !range;
+  }
+  document.querySelectorAll('[data-filter]').forEach(function (s) { s.addEventListener('change', applyFilters); });
+  document.getElementById('pinned-only').addEventListener('change', applyFilters);
+  document.getElementById('clear-range').addEventListener('click', function () { range = null; if (density) { density.dispatchAction({ type: 'brush', areas: [] }); } applyFilters(); });
+
+  // ---- selection and keyboard
+  var selected = null;
+  function select(tr, scroll) {
+    if (selected) { selected.classList.remove('selected'); }
+    selected = tr;
+    if (tr) { tr.classList.add('selected'); tr.focus({ preventScroll: !scroll }); if (scroll) { tr.scrollIntoView({ block: 'center' }); } }
+  }
+  function visibleRows() { return rows.filter(function (r) { return !r.hidden; }); }
+  function move(step) {
+    var list = visibleRows();
+    if (!list.length) { return; }
+    var i = selected ? list.indexOf(selected) : -1;
+    select(list[Math.max(0, Math.min(list.length - 1, i + step))], true);
+  }
+  rows.forEach(function (tr) { tr.addEventListener('click', function () { select(tr, false); }); });
+
+  function edit(tr, body, message) {
+    var id = tr.getAttribute('data-id');
+    send('PATCH', api + '/entries/' + encodeURIComponent(id), body)
+      .then(function () { reloadKeeping(id, message); })
+      .catch(function (e) { toast(e.message, true); });
+  }
+  var actions = {
+    pin: function (tr) { var on = tr.getAttribute('data-pinned') !== 'true'; edit(tr, { pinned: on }, on ? 'Pinned' : 'Unpinned'); },
+    note: function (tr) {
+      var current = tr.querySelector('.note-text');
+      var note = prompt('Note on this entry (empty removes it):', current ? current.textContent : '');
+      if (note !== null) { edit(tr, { note: note }, 'Note saved'); }
+    },
+    hide: function (tr) { edit(tr, { hidden: true }, 'Hidden: find it under "hidden entries" below'); },
+    mark: function (tr) {
+      var kind = prompt('Mark this entry as which key moment? IMPACT_START, DETECTED, ACKNOWLEDGED, FIRST_COMMS, PROVIDER_NOTICE, MITIGATED, RESOLVED (empty removes the mark)', 'MITIGATED');
+      if (kind !== null) { edit(tr, { moment: kind.trim().toUpperCase() }, 'Moment marked'); }
+    },
+    retime: function (tr) {
+      var at = prompt('When did this really happen? ISO-8601 UTC, e.g. 2014-08-12T08:00:00Z (empty restores the source time)', tr.getAttribute('data-at'));
+      if (at !== null) { edit(tr, { retimedAt: at.trim() }, 'Re-timed'); }
+    },
+    storyline: function (tr) {
+      var s = prompt('Move to which storyline? An id from the list, or a new name (empty restores the engine\'s choice)', tr.getAttribute('data-storyline'));
+      if (s !== null) { edit(tr, { storyline: s.trim() }, 'Moved'); }
+    }
+  };
+  document.querySelectorAll('#entries button[data-act]').forEach(function (b) {
+    b.addEventListener('click', function (ev) { ev.stopPropagation(); var tr = b.closest('tr'); select(tr, false); actions[b.getAttribute('data-act')](tr); });
+  });
+  document.querySelectorAll('.hidden-entries button[data-act="unhide"]').forEach(function (b) {
+    b.addEventListener('click', function () {
+      var id = b.closest('li').getAttribute('data-id');
+      send('PATCH', api + '/entries/' + encodeURIComponent(id), { hidden: false }).then(function () { reloadKeeping(id, 'Shown again'); })
+        .catch(function (e) { toast(e.message, true); });
+    });
+  });
+  document.addEventListener('keydown', function (ev) {
+    if (ev.target.closest('input, textarea, select') || ev.ctrlKey || ev.metaKey || ev.altKey) { return; }
+    var map = { j: function () { move(1); }, k: function () { move(-1); }, Enter: function () { if (selected) { openDetail(selected.getAttribute('data-id')); } },
+      Escape: closeDetail, p: 'pin', n: 'note', h: 'hide', m: 'mark', t: 'retime', s: 'storyline',
+      '+': function () { if (timeline) { timeline.zoomIn(0.5); } }, '-': function () { if (timeline) { timeline.zoomOut(0.5); } },
+      '0': function () { if (timeline) { timeline.fit(); } } };
+    var a = map[ev.key];
+    if (!a) { return; }
+    ev.preventDefault();
+    if (typeof a === 'function') { a(); } else if (selected && document.querySelector('#entries button[data-act]')) { actions[a](selected); }
+  });
+
+  // ---- details: the event, why it is here, its raw record
+  var detail = document.getElementById('detail');
+  function closeDetail() { detail.hidden = true; }
+  detail.querySelector('.close').addEventListener('click', closeDetail);
+  function openDetail(id) {
+    var tr = rows.find(function (r) { return r.getAttribute('data-id') === id; });
+    detail.hidden = false;
+    detail.querySelector('.d-title').textContent = 'Loading…';
+    detail.querySelector('.d-why').textContent = tr ? tr.title : '';
+    fetch('/api/events/' + encodeURIComponent(id), { credentials: 'same-origin' }).then(function (r) { return r.json(); }).then(function (e) {
+      detail.querySelector('.d-title').textContent = e.title;
+      var dl = detail.querySelector('.d-fields');
+      dl.textContent = '';
+      [['When (UTC)', e.at], ['Source said', e.originalTime ? e.originalTime + (e.originalZone ? ' (' + e.originalZone + (e.zoneAssumed ? ', assumed' : '') + ')' : '') : null],
+        ['Source', e.source + (e.provider ? ' (provider)' : '')], ['Kind', e.kind], ['Actor', e.actor], ['Service', e.service], ['Host', e.host],
+        ['Site', e.location], ['Severity', e.severity], ['Text', e.text], ['Labels', Object.keys(e.labels || {}).map(function (k) { return k + '=' + e.labels[k]; }).join(', ')],
+        ['Ingested', e.ingestedAt], ['Event id', e.id], ['Dedup key', e.dedupKey]].forEach(function (f) {
+        if (!f[1]) { return; }
+        var dt = document.createElement('dt'); dt.textContent = f[0];
+        var dd = document.createElement('dd'); dd.textContent = f[1];
+        dl.appendChild(dt); dl.appendChild(dd);
+      });
+    }).catch(function () { detail.querySelector('.d-title').textContent = 'Could not load the event'; });
+    fetch('/api/events/' + encodeURIComponent(id) + '/raw', { credentials: 'same-origin' }).then(function (r) {
+      detail.querySelector('.d-origin').textContent = 'From ' + (r.headers.get('X-Hindsight-Origin') || 'unknown') + ', parser ' + (r.headers.get('X-Hindsight-Parser') || '?')
+        + (r.headers.get('X-Hindsight-Truncated') === 'true' ? ' (truncated copy)' : '');
+      return r.text();
+    }).then(function (raw) { detail.querySelector('.d-raw').textContent = raw; })
+      .catch(function () { detail.querySelector('.d-raw').textContent = 'No raw record kept.'; });
+  }
+  document.querySelectorAll('#entries button.detail').forEach(function (b) {
+    b.addEventListener('click', function () { var tr = b.closest('tr'); select(tr, false); openDetail(tr.getAttribute('data-id')); });
+  });
+
+  // ---- manual events
+  var manual = document.getElementById('manual-event');
+  if (manual) {
+    manual.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var at = new Date(manual.elements.at.value);
+      if (isNaN(at)) { toast('Give the time of the event', true); return; }
+      send('POST', api + '/events', { at: at.toISOString(), title: manual.elements.title.value })
+        .then(function () { reloadKeeping(null, 'Manual event added'); })
+        .catch(function (e) { toast(e.message, true); });
+    });
+  }
+
+  // ---- the timeline island and the density chart
+  var density = null;
+  function text(s) { var span = document.createElement('span'); span.textContent = s; return span; }
+  function drawTimeline(data, laneMode) {
+    var container = document.getElementById('timeline');
+    if (!container || !window.vis || !data.entries.length) { return; }
+    var titles = {};
+    data.storylines.forEach(function (s) { titles[s.id] = s.id + ' · ' + s.title; });
+    var lanes = {};
+    var items = data.entries.map(function (e) {
+      var lane = laneMode === 'source' ? e.source : e.storyline;
+      lanes[lane] = laneMode === 'source' ? e.source : (titles[lane] || lane);
+      var item = { id: e.id, group: lane, start: e.at, content: text((e.pinned ? '★ ' : '') + e.title + (e.count > 1 ? ' ×' + e.count : '')),
+        title: e.title, className: e.pinned ? 'pinned' : '' };
+      if (e.until && e.until !== e.at) { item.end = e.until; item.type = 'range'; } else { item.type = 'point'; }
+      return item;
+    });
+    var groups = Object.keys(lanes).map(function (id) { return { id: id, content: text(lanes[id]) }; });
+    var options = { stack: true, orientation: 'top', zoomMin: 60 * 1000, maxHeight: 520, margin: { item: 4 },
+      cluster: { maxItems: 4, titleTemplate: '{count} entries: zoom in to see them' },
+      tooltip: { followMouse: true }, xss: { disabled: false } };
+    if ((window.hindsightZone && window.hindsightZone()) === 'UTC') { options.moment = function (d) { return vis.moment(d).utc(); }; }
+    if (timeline) { timeline.destroy(); }
+    timeline = new vis.Timeline(container, new vis.DataSet(items), new vis.DataSet(groups), options);
+    window.hindsightTimeline = timeline; // for the browser tests and the console
+    data.moments.forEach(function (m) {
+      var id = 'moment-' + m.kind;
+      timeline.addCustomTime(m.at, id);
+      timeline.setCustomTimeMarker(m.kind.replace('_', ' ').toLowerCase(), id, false);
+      timeline.setCustomTimeTitle(m.kind + ' ' + m.at, id);
+    });
+    timeline.on('select', function (p) {
+      if (!p.items.length) { return; }
+      var tr = rows.find(function (r) { return r.getAttribute('data-id') === p.items[0]; });
+      if (tr) { select(tr, true); }
+      openDetail(p.items[0]);
+    });
+    document.getElementById('zoom-in').onclick = function () { timeline.zoomIn(0.5); };
+    document.getElementById('zoom-out').onclick = function () { timeline.zoomOut(0.5); };
+    document.getElementById('zoom-fit').onclick = function () { timeline.fit(); };
+  }
+
+  function drawDensity(data) {
+    var el = document.getElementById('density');
+    if (!el || !window.echarts || !data.entries.length) { return; }
+    var times = data.entries.map(function (e) { return Date.parse(e.at); });
+    var from = Math.min.apply(null, times), to = Math.max.apply(null, times);
+    var bucket = Math.max(60 * 1000, Math.ceil((to - from) / 60 / 60000) * 60000);
+    var sources = {};
+    data.entries.forEach(function (e) {
+      var b = from + Math.floor((Date.parse(e.at) - from) / bucket) * bucket;
+      var s = sources[e.source] || (sources[e.source] = {});
+      s[b] = (s[b] || 0) + e.count;
+    });
+    density = echarts.init(el);
+    density.setOption({
+      grid: { left: 40, right: 10, top: 24, bottom: 24 }, legend: { top: 0, type: 'scroll' }, tooltip: { trigger: 'axis', renderMode: 'richText' },
+      xAxis: { type: 'time' }, yAxis: { type: 'value', minInterval: 1 },
+      toolbox: { show: false }, brush: { xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', throttleType: 'debounce', throttleDelay: 200 },
+      series: Object.keys(sources).map(function (s) {
+        return { name: s, type: 'bar', stack: 'all', barMaxWidth: 14,
+          data: Object.keys(sources[s]).map(function (b) { return [Number(b) + bucket / 2, sources[s][b]]; }) };
+      })
+    });
+    density.dispatchAction({ type: 'takeGlobalCursor', key: 'brush', brushOption: { brushType: 'lineX', brushMode: 'single' } });
+    density.on('brushEnd', function (p) {
+      var area = p.areas && p.areas[0];
+      range = area ? [area.coordRange[0], area.coordRange[1]] : null;
+      applyFilters();
+      if (range && timeline) { timeline.setWindow(range[0], range[1]); }
+    });
+    window.addEventListener('resize', function () { density.resize(); });
+  }
+
+  fetch(api + '/timeline', { credentials: 'same-origin' }).then(function (r) { return r.json(); }).then(function (data) {
+    var laneMode = document.getElementById('lane-mode');
+    drawTimeline(data, laneMode ? laneMode.value : 'storyline');
+    if (laneMode) { laneMode.addEventListener('change', function () { drawTimeline(data, laneMode.value); }); }
+    document.addEventListener('hindsight:zone', function () { drawTimeline(data, laneMode ? laneMode.value : 'storyline'); });
+    drawDensity(data);
+  }).catch(function () { toast('Could not load the timeline', true); });
+
+  // ---- after a reload: restore the selection and say what happened
+  var message = sessionStorage.getItem('hindsight.toast');
+  if (message) { sessionStorage.removeItem('hindsight.toast'); toast(message); }
+  var keep = sessionStorage.getItem('hindsight.selected');
+  if (keep) {
+    sessionStorage.removeItem('hindsight.selected');
+    var tr = rows.find(function (r) { return r.getAttribute('data-id') === keep; });
+    if (tr) { select(tr, true); }
+  }
+  applyFilters();
+})();

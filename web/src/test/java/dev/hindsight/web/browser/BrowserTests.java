@@ -1,0 +1,303 @@
+package dev.hindsight.web.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.LoadState;
+import dev.hindsight.core.event.Event;
+import dev.hindsight.core.event.EventKind;
+import dev.hindsight.core.incident.Severity;
+import dev.hindsight.core.store.EventBatch;
+import dev.hindsight.reporting.postmortem.PostMortems;
+import dev.hindsight.reporting.postmortem.Section;
+import dev.hindsight.search.incident.Incidents;
+import dev.hindsight.search.incident.NewIncident;
+import dev.hindsight.search.index.LuceneIndex;
+import dev.hindsight.search.store.JdbcEventStore;
+import dev.hindsight.web.security.Accounts;
+import dev.hindsight.web.security.Role;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The UI in a real browser (Debian's headless Chromium driven by Playwright) against the real server with the samples
+ * loaded, as a new user meets it. Screenshots of the main pages go to target/screenshots for review.
+ */
+@Tag("browser")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"hindsight.mode=serve", "server.address=127.0.0.1"})
+class BrowserTests {
+
+    static final String PASSWORD = "correct-horse-battery-9";
+    static final Path SHOTS = Path.of("target/screenshots");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Incidents incidents;
+
+    @Autowired
+    JdbcEventStore store;
+
+    @Autowired
+    LuceneIndex index;
+
+    @Autowired
+    PostMortems postMortems;
+
+    Playwright playwright;
+    Browser browser;
+    BrowserContext context;
+    Page page;
+    final List<String> consoleErrors = new ArrayList<>();
+
+    @DynamicPropertySource
+    static void data(DynamicPropertyRegistry registry) throws Exception {
+        Path data = Files.createTempDirectory("hindsight-browser-");
+        registry.add("hindsight.data", data::toString);
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data + "/db/hindsight;WRITE_DELAY=0");
+    }
+
+    @BeforeAll
+    void launch() throws Exception {
+        accounts.addUser("casey", Role.COMMANDER, PASSWORD);
+        accounts.addUser("vic", Role.VIEWER, PASSWORD);
+        Files.createDirectories(SHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(System.getProperty("e2e.chromium", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+    }
+
+    @AfterAll
+    void close() {
+        browser.close();
+        playwright.close();
+    }
+
+    @BeforeEach
+    void newContext() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setTimezoneId("America/New_York")
+                .setAcceptDownloads(true));
+        page = context.newPage();
+        page.setDefaultTimeout(15_000);
+        consoleErrors.clear();
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type())) {
+                consoleErrors.add(m.text());
+            }
+        });
+        page.onPageError(consoleErrors::add);
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    void signIn(String user) {
+        page.navigate(url("/login"));
+        page.fill("input[name=username]", user);
+        page.fill("input[name=password]", PASSWORD);
+        page.click("button[type=submit]");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+    }
+
+    /** The whole page, except for long ones (the workspace, the post-mortem), where the first screen says enough. */
+    void shot(String name) {
+        boolean longPage = name.equals("incident-workspace") || name.equals("postmortem") || name.equals("event-detail") || name.equals("curated");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(!longPage));
+    }
+
+    @Test
+    void aNewUserFindsTheLastPassIncidentReadsItsTimelineFiltersSearchesAndOpensARawRecord() {
+        signIn("casey");
+        assertThat(page.locator("text=loaded two sample incidents")).isVisible();
+        shot("incidents");
+        page.click("a:has-text('LP-2014-08-12')");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+
+        // lanes per storyline and the key moments as markers
+        page.waitForSelector("#timeline .vis-timeline");
+        assertThat(page.locator("#timeline .vis-label").count()).isGreaterThanOrEqualTo(4);
+        assertThat(page.locator("#timeline .vis-custom-time").count()).isEqualTo(7);
+        assertThat(page.locator("#density canvas").first()).isVisible();
+        shot("incident-workspace");
+
+        // zoom: the visible window narrows
+        double before = ((Number) page.evaluate("() => { const w = window.hindsightTimeline.getWindow(); return w.end - w.start; }")).doubleValue();
+        page.click("#zoom-in");
+        page.waitForTimeout(600);
+        double after = ((Number) page.evaluate("() => { const w = window.hindsightTimeline.getWindow(); return w.end - w.start; }")).doubleValue();
+        assertThat(after).isLessThan(before * 0.8);
+
+        // a facet filter narrows the table to that source
+        int all = page.locator("#entries tbody tr:visible").count();
+        page.selectOption("select[data-filter=source]", "pagerduty");
+        Locator shown = page.locator("#entries tbody tr:visible");
+        assertThat(shown.count()).isBetween(1, all - 1);
+        for (int i = 0; i < shown.count(); i++) {
+            assertThat(shown.nth(i).getAttribute("data-source")).isEqualTo("pagerduty");
+        }
+        assertThat(page.locator("#filter-count")).containsText("of " + all + " entries");
+        page.selectOption("select[data-filter=source]", "");
+
+        // the raw record of an entry, with where it came from
+        page.locator("#entries tbody tr button.detail").first().click();
+        assertThat(page.locator("#detail .d-raw")).not().isEmpty();
+        assertThat(page.locator("#detail .d-origin")).containsText("From ");
+        assertThat(page.locator("#detail .d-fields")).containsText("When (UTC)");
+        shot("event-detail");
+        page.keyboard().press("Escape");
+
+        // search within the incident, with the match highlighted
+        page.fill("input[name=q]", "packet loss");
+        page.press("input[name=q]", "Enter");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(page.locator("mark").first()).isVisible();
+        assertThat(page.locator("mark").first()).containsText("packet", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setIgnoreCase(true));
+        shot("search");
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void aCommanderPinsAndAnnotatesWithTheKeyboardAndItPersists() {
+        signIn("casey");
+        page.navigate(url("/incidents/CHK-2026-03-10"));
+        page.waitForSelector("#entries tbody tr");
+        page.onDialog(d -> d.accept("confirmed with the payments team"));
+        page.keyboard().press("j");
+        String id = page.locator("#entries tbody tr.selected").getAttribute("data-id");
+        page.keyboard().press("p");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        page.waitForSelector("#entries tbody tr.selected");
+        page.keyboard().press("n");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+
+        page.reload();
+        Locator row = page.locator("#entries tbody tr[data-id='" + id + "']");
+        assertThat(row).hasAttribute("data-pinned", "true");
+        assertThat(row.locator(".note-text")).hasText("confirmed with the payments team");
+        assertThat(page.locator("#timeline .vis-item.pinned").first()).isVisible();
+        shot("curated");
+    }
+
+    @Test
+    void anUploadShowsItsProgressAndARejectedRecordSaysWhy() {
+        signIn("casey");
+        page.navigate(url("/ingest"));
+        String jsonl = "{\"at\":\"2024-05-01T10:00:00Z\",\"title\":\"disk 91% on build-3\",\"host\":\"build-3\"}\n"
+                + "{\"at\":\"2024-05-01T10:05:00Z\",\"title\":\"disk 97% on build-3\",\"host\":\"build-3\"}\n"
+                + "{\"at\":\"yesterday\",\"title\":\"broken\"}\n";
+        page.setInputFiles("#upload-files", new FilePayload("disk.jsonl", "application/x-ndjson", jsonl.getBytes(StandardCharsets.UTF_8)));
+        Locator card = page.locator(".upload-card").first();
+        assertThat(card.locator(".note")).containsText("DONE: 2 accepted, 0 duplicates, 1 rejected");
+        assertThat(card.locator("progress")).hasAttribute("value", "100");
+        assertThat(card.locator(".rejections li")).containsText("disk.jsonl");
+        assertThat(card.locator(".rejections li")).containsText("yesterday");
+        shot("ingest");
+        page.reload();
+        assertThat(page.locator("td.reason").first()).containsText("yesterday");
+    }
+
+    @Test
+    void thePostMortemExportsAndTheDashboardShowsBothSamples() {
+        signIn("vic");
+        page.navigate(url("/incidents/LP-2014-08-12/postmortem"));
+        assertThat(page.locator(".doc h2:has-text('Lessons learned')")).isVisible();
+        assertThat(page.locator("aside table tr")).hasCount(9);
+        assertThat(page.locator("text=Edit")).hasCount(0); // viewers read, they do not edit
+        Download download = page.waitForDownload(() -> page.click("a.button:has-text('DOCX')"));
+        assertThat(download.suggestedFilename()).isEqualTo("postmortem-LP-2014-08-12.docx");
+        shot("postmortem");
+
+        page.navigate(url("/dashboard"));
+        page.waitForSelector("#chart-response canvas");
+        page.hover("#chart-response canvas", new Page.HoverOptions().setPosition(200, 150)); // a tooltip, drawn under the CSP
+        page.waitForTimeout(300);
+        page.click("details.numbers summary >> nth=0");
+        assertThat(page.locator("details.numbers").first()).containsText("LP-2014-08-12");
+        assertThat(page.locator("details.numbers").first()).containsText("CHK-2026-03-10");
+        shot("dashboard");
+
+        page.navigate(url("/actions?overdue=true"));
+        assertThat(page.locator("table.list tbody tr").first()).isVisible();
+        shot("actions");
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    /** Hostile text from chat, alerts and RFOs is shown as text everywhere: no script of it runs. */
+    @Test
+    void hostileTextNeverRunsScript() {
+        Instant t0 = Instant.parse("2023-03-03T03:00:00Z");
+        incidents.create(new NewIncident("XSS-1", "<img src=x onerror=\"window.__xss='title'\">", t0, t0.plusSeconds(3600),
+                Severity.SEV3, null, null, false, Set.of()));
+        List<String> corpus = List.of("<script>window.__xss='script'</script>", "<img src=x onerror=\"window.__xss='img'\">",
+                "<svg onload=\"window.__xss='svg'\"></svg>", "\"><iframe src=\"javascript:window.__xss='iframe'\"></iframe>",
+                "[click](javascript:window.__xss='md')", "</script><script>window.__xss='break'</script>",
+                "<a href=\"javascript:window.__xss='href'\">x</a>", "{{7*7}} ${7*7} <style>body{display:none}</style>");
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < corpus.size(); i++) {
+            events.add(Event.builder("slack", EventKind.CHAT_MESSAGE, t0.plusSeconds(60L * i), corpus.get(i)).text(corpus.get(i))
+                    .actor("<b>mallory</b>").dedupKey("xss-" + i).build());
+        }
+        store.append(new EventBatch(events, List.of(), "XSS-1", null));
+        postMortems.save("XSS-1", Map.of(Section.SUMMARY, String.join("\n\n", corpus)), "mallory");
+        try {
+            index.refresh();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        signIn("casey");
+        for (String path : List.of("/", "/incidents/XSS-1", "/incidents/XSS-1/postmortem", "/search?q=script+OR+img+OR+svg", "/dashboard", "/actions")) {
+            page.navigate(url(path));
+            page.waitForLoadState(LoadState.NETWORKIDLE);
+            if (path.equals("/incidents/XSS-1")) {
+                page.locator("#entries tbody tr button.detail").first().click();
+                page.waitForTimeout(500);
+            }
+            assertThat(page.evaluate("() => window.__xss === undefined")).as(path).isEqualTo(true);
+            assertThat(page.locator("body")).isVisible();
+        }
+        page.navigate(url("/incidents/XSS-1"));
+        assertThat(page.locator("#entries")).containsText("<script>window.__xss='script'</script>");
+        shot("hostile-text");
+    }
+}
