@@ -11,11 +11,11 @@ import org.apache.lucene.document.TextField;
 import org.jspecify.annotations.Nullable;
 
 /** Maps a stored event to its Lucene document. */
-final class EventDocuments {
+public final class EventDocuments {
 
     private EventDocuments() {}
 
-    static Document toDocument(StoredEvent stored) {
+    public static Document toDocument(StoredEvent stored) {
         Event e = stored.event();
         Document doc = new Document();
         // exact match, and the term updateDocument replaces by: re-indexing an event is idempotent

@@ -1,6 +1,6 @@
 package dev.hindsight.web.cli;
 
-import dev.hindsight.core.event.Event;
+import dev.hindsight.ingest.generic.JsonlLines;
 import dev.hindsight.samples.SyntheticIncidents;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -57,7 +57,7 @@ class GenerateCommand implements Callable<Integer> {
             planted = SyntheticIncidents.generate(new SyntheticIncidents.Config(seed, events, incidents,
                     Instant.parse("2026-01-05T00:00:00Z"), Duration.ofDays(days), Duration.ofSeconds(150)), e -> {
                         try {
-                            writer.write(line(json, e));
+                            writer.write(JsonlLines.line(e));
                             writer.write('\n');
                         } catch (IOException ex) {
                             throw new UncheckedIOException(ex);
@@ -72,30 +72,5 @@ class GenerateCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - started) / 1e9;
         Json.print(spec.commandLine().getOut(), Map.of("events", written[0], "incidents", planted.size(), "seconds", Math.round(seconds * 100) / 100.0));
         return 0;
-    }
-
-    /** One event as a line of the generic jsonl format. */
-    private static String line(JsonMapper json, Event e) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("at", e.occurredAt().toString());
-        record.put("id", e.dedupKey());
-        record.put("source", e.source());
-        record.put("kind", e.kind().name());
-        record.put("title", e.title());
-        optional(record, "text", e.text());
-        optional(record, "actor", e.actor());
-        optional(record, "service", e.service());
-        optional(record, "host", e.host());
-        optional(record, "location", e.location());
-        if (!e.labels().isEmpty()) {
-            record.put("labels", e.labels());
-        }
-        return json.writeValueAsString(record);
-    }
-
-    private static void optional(Map<String, Object> record, String name, String value) {
-        if (value != null) {
-            record.put(name, value);
-        }
     }
 }

@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             ActionsCommand.class,
             ReindexCommand.class,
             CheckCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
             DeadLettersCommand.class,
             GenerateCommand.class,
             UserCommand.class,

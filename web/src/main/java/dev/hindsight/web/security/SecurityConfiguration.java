@@ -72,7 +72,7 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())
                         .requestMatchers(HttpMethod.POST, "/api/imports")
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name(), Role.RESPONDER.name())
-                        .requestMatchers("/api/audit/**", "/api/audit")
+                        .requestMatchers("/api/audit/**", "/api/audit", "/api/admin/**")
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/ingest/**")
                         .hasRole(Role.ADMIN.name())

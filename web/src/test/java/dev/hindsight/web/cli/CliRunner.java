@@ -5,13 +5,13 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs CLI commands in-process and captures what they print. */
-final class CliRunner {
+public final class CliRunner {
 
-    record Result(int exit, String out, String err) {}
+    public record Result(int exit, String out, String err) {}
 
     private CliRunner() {}
 
-    static Result run(String... args) {
+    public static Result run(String... args) {
         CommandLine cli = HindsightCli.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

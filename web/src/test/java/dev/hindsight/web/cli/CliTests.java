@@ -109,6 +109,28 @@ class CliTests {
     }
 
     @Test
+    void aBackupRestoresIntoANewDataDirectoryThatPassesCheck() throws Exception {
+        String data = dir.resolve("data").toString();
+        CliRunner.run("import", "--data", data, "--incident", "LP-2014", feed().toString());
+        Path backup = dir.resolve("backup");
+
+        CliRunner.Result made = CliRunner.run("backup", backup.toString(), "--data", data);
+
+        assertThat(made.exit()).as(made.err()).isZero();
+        assertThat(json(made).get("events").asInt()).isEqualTo(3);
+        assertThat(backup.resolve("hindsight-db.zip")).isRegularFile();
+        assertThat(CliRunner.run("backup", backup.toString(), "--data", data).exit()).as("not into a used directory").isEqualTo(2);
+
+        String restored = dir.resolve("restored").toString();
+        CliRunner.Result restore = CliRunner.run("restore", backup.toString(), "--data", restored);
+        assertThat(restore.exit()).as(restore.err()).isZero();
+        assertThat(json(restore).get("consistent").asBoolean()).isTrue();
+        assertThat(json(restore).get("databaseEvents").asInt()).isEqualTo(3);
+        assertThat(json(CliRunner.run("search", "*", "--incident", "LP-2014", "--data", restored)).get("total").asInt()).isEqualTo(3);
+        assertThat(CliRunner.run("restore", backup.toString(), "--data", restored).exit()).as("never over a database").isEqualTo(2);
+    }
+
+    @Test
     void incidentCreateValidatesItsArguments() {
         String data = dir.resolve("data").toString();
         CliRunner.Result created = CliRunner.run("incident", "create", "INC-1", "--title", "DC outage", "--from",
@@ -194,7 +216,7 @@ class CliTests {
         for (String[] command : new String[][] {{"--help"}, {"import", "--help"}, {"search", "--help"}, {"dead-letters", "replay", "--help"}, {"timeline", "--help"}, {"generate", "--help"}, {"incident", "create", "--help"},
                 {"incident", "list", "--help"}, {"check", "--help"}, {"reindex", "--help"}, {"serve", "--help"},
                 {"user", "add", "--help"}, {"token", "create", "--help"},
-                {"export", "--help"}, {"actions", "--help"}}) {
+                {"export", "--help"}, {"actions", "--help"}, {"backup", "--help"}, {"restore", "--help"}}) {
             CliRunner.Result help = CliRunner.run(command);
             assertThat(help.exit()).as(String.join(" ", command)).isZero();
             assertThat(help.out()).contains("Usage: hindsight");
