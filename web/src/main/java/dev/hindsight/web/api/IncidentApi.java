@@ -114,6 +114,9 @@ class IncidentApi {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     IncidentView create(@RequestBody Declaration d) {
+        if (d.key() == null || d.title() == null || d.from() == null || d.to() == null) {
+            throw new IllegalArgumentException("an incident needs key, title, from and to");
+        }
         IncidentSummary created = incidents.create(new NewIncident(d.key(), d.title(), d.from(), d.to(),
                 d.severity() == null ? Severity.SEV3 : d.severity(), d.scope(), d.commander(),
                 Boolean.TRUE.equals(d.restricted()),

@@ -101,6 +101,9 @@ class CurationApi {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, String> addManualEvent(@PathVariable String key, @RequestBody ManualEvent body) {
         IncidentSummary incident = visible(key);
+        if (body.at() == null) {
+            throw new IllegalArgumentException("a manual event needs its time, 'at' (ISO-8601)");
+        }
         if (body.title() == null || body.title().isBlank() || body.title().length() > 500) {
             throw new IllegalArgumentException("a manual event needs a title of 1 to 500 characters");
         }

@@ -76,6 +76,9 @@ class ReportsApi {
     /** Saving the generated draft first when nothing was saved yet, so a review starts from what people saw. */
     @PostMapping("/api/incidents/{key}/postmortem/status")
     PostMortem status(@PathVariable String key, @RequestBody StatusChange body) {
+        if (body.status() == null) {
+            throw new IllegalArgumentException("give the new status: DRAFT, IN_REVIEW or PUBLISHED");
+        }
         PostMortem current = reports.postMortem(key, CurrentViewer.get());
         if (current.version() == 0) {
             postMortems.save(key, current.sections(), CurrentViewer.actor());

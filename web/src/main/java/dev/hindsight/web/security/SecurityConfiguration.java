@@ -82,6 +82,9 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())
                         .requestMatchers("/actuator/**")
                         .hasRole(Role.ADMIN.name())
+                        // ingest internals (rejected records, source settings) are for people who run ingest
+                        .requestMatchers(HttpMethod.GET, "/api/dead-letters/**", "/api/dead-letters", "/api/ingest/**", "/ingest")
+                        .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name(), Role.RESPONDER.name())
                         // the post-mortem is the commander's document: responders comment, commanders edit and publish
                         .requestMatchers(HttpMethod.PUT, "/api/incidents/*/postmortem")
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())

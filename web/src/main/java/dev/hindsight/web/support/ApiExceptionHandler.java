@@ -40,6 +40,12 @@ class ApiExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad request", e.getMessage());
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ProblemDetail notMultipart(org.springframework.web.multipart.MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad upload",
+                "send the files as multipart/form-data, one 'file' part each (" + e.getMessage() + ")");
+    }
+
     @ExceptionHandler(PushIntake.MalformedBodyException.class)
     ProblemDetail malformedBody(PushIntake.MalformedBodyException e) {
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Malformed body", e.getMessage());

@@ -1,0 +1,209 @@
+package dev.hindsight.web.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hindsight.core.event.Event;
+import dev.hindsight.core.event.EventId;
+import dev.hindsight.core.event.EventKind;
+import dev.hindsight.core.incident.Severity;
+import dev.hindsight.core.store.EventBatch;
+import dev.hindsight.search.incident.Incidents;
+import dev.hindsight.search.incident.NewIncident;
+import dev.hindsight.search.store.JdbcEventStore;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every endpoint the application maps, checked against the access table below for every role, and every incident
+ * endpoint against a restricted incident. A new endpoint without an entry fails this test: decide who may call it.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessTableTests {
+
+    /** Who may call an endpoint: anyone, the sender's signature, or the least role. */
+    enum Access { PUBLIC, SIGNED, VIEWER, RESPONDER, COMMANDER, ADMIN }
+
+    static final Map<String, Access> TABLE = new TreeMap<>();
+
+    static {
+        Access v = Access.VIEWER;
+        Access r = Access.RESPONDER;
+        Access c = Access.COMMANDER;
+        Access a = Access.ADMIN;
+        table(Access.PUBLIC, "GET /login");
+        table(Access.SIGNED, "POST /hooks/pagerduty");
+        table(v, "GET /", "GET /search", "GET /incidents/{key}", "GET /incidents/{key}/postmortem", "GET /actions", "GET /dashboard",
+                "GET /dashboard.xlsx", "GET /api/incidents", "GET /api/incidents/{key}", "GET /api/incidents/{key}/timeline",
+                "GET /api/incidents/{key}/similar", "GET /api/incidents/{key}/curation", "GET /api/search", "GET /api/events/{id}",
+                "GET /api/events/{id}/raw", "GET /api/incidents/{key}/export", "GET /api/incidents/{key}/postmortem",
+                "GET /api/incidents/{key}/postmortem/diff", "GET /api/incidents/{key}/postmortem/versions", "GET /api/actions",
+                "GET /api/actions/{id}/history", "GET /api/imports/{id}");
+        table(r, "POST /api/imports", "POST /hooks/{hook}", "PATCH /api/incidents/{key}/entries/{entryId}", "POST /api/incidents/{key}/events",
+                "POST /api/incidents/{key}/actions", "POST /api/incidents/{key}/actions/from-lessons", "PATCH /api/actions/{id}",
+                "POST /actions/{id}", "POST /incidents/{key}/actions", "POST /incidents/{key}/actions/from-lessons", "GET /api/dead-letters",
+                "GET /api/ingest/sources", "GET /ingest");
+        table(c, "POST /api/incidents", "PUT /api/incidents/{key}/postmortem", "POST /api/incidents/{key}/postmortem/status",
+                "POST /incidents/{key}/postmortem", "POST /incidents/{key}/postmortem/status", "POST /api/dead-letters/replay",
+                "POST /api/dead-letters/{id}/replay");
+        table(a, "GET /api/audit", "POST /api/admin/backup", "POST /api/ingest/sources", "DELETE /api/ingest/sources/{name}",
+                "POST /api/ingest/sources/{name}/run");
+    }
+
+    static void table(Access access, String... endpoints) {
+        for (String e : endpoints) {
+            TABLE.put(e, access);
+        }
+    }
+
+    static final Instant T0 = Instant.parse("2024-02-02T02:00:00Z");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Incidents incidents;
+
+    @Autowired
+    JdbcEventStore store;
+
+    final Map<Access, String> tokens = new TreeMap<>();
+
+    @DynamicPropertySource
+    static void data(DynamicPropertyRegistry registry) throws Exception {
+        String data = Files.createTempDirectory("hindsight-access-").toString();
+        registry.add("hindsight.data", () -> data);
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data + "/db/hindsight;WRITE_DELAY=0");
+    }
+
+    @BeforeAll
+    void seed() {
+        for (Access role : List.of(Access.VIEWER, Access.RESPONDER, Access.COMMANDER, Access.ADMIN)) {
+            tokens.put(role, "Bearer " + accounts.createToken("access-" + role.name().toLowerCase(), Role.valueOf(role.name())));
+        }
+        incidents.create(new NewIncident("OPEN-1", "open", T0, T0.plusSeconds(3600), Severity.SEV3, null, null, false, Set.of()));
+        incidents.create(new NewIncident("SEC-1", "restricted", T0, T0.plusSeconds(3600), Severity.SEV1, null, null, true, Set.of("someone")));
+        store.append(new EventBatch(List.of(Event.builder("jsonl", EventKind.NOTE, T0, "open note").dedupKey("o1").build()), List.of(), "OPEN-1", null));
+        store.append(new EventBatch(List.of(Event.builder("jsonl", EventKind.NOTE, T0, "secret note").dedupKey("s1").build()), List.of(), "SEC-1", null));
+    }
+
+    /** "METHOD /path/{var}" for every handler method the application maps (framework error and doc endpoints aside). */
+    List<String> mapped() {
+        Set<String> endpoints = new TreeSet<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.equals("/error") || pattern.startsWith("/v3/api-docs") || pattern.startsWith("/swagger-ui")) {
+                    continue;
+                }
+                String normalized = pattern.replaceAll("\\{(\\w+):[^}]*}", "{$1}");
+                for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    endpoints.add(m.name() + " " + normalized);
+                }
+            }
+        }
+        return List.copyOf(endpoints);
+    }
+
+    @Test
+    void everyEndpointHasAnEntryInTheAccessTable() {
+        List<String> missing = mapped().stream().filter(e -> !TABLE.containsKey(e)).toList();
+        assertThat(missing).as("endpoints without an access rule: add them to AccessTableTests.TABLE").isEmpty();
+        List<String> stale = TABLE.keySet().stream().filter(e -> !mapped().contains(e)).toList();
+        assertThat(stale).as("table entries for endpoints that no longer exist").isEmpty();
+    }
+
+    @Test
+    void everyRoleGetsExactlyTheAccessTheTableGives() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (String endpoint : mapped()) {
+            Access needed = TABLE.get(endpoint);
+            if (needed == null || needed == Access.PUBLIC || needed == Access.SIGNED) {
+                continue;
+            }
+            // nobody signed in: the API says 401 (403 for a write without a CSRF token), a page sends to the sign-in form
+            MockHttpServletResponse anonymous = call(endpoint, "OPEN-1", null);
+            if (!(anonymous.getStatus() == 401 || anonymous.getStatus() == 403 || (anonymous.getStatus() == 302 && String.valueOf(anonymous.getRedirectedUrl()).endsWith("/login")))) {
+                wrong.add("anonymous " + endpoint + " -> " + anonymous.getStatus());
+            }
+            for (Access role : tokens.keySet()) {
+                int status = call(endpoint, "OPEN-1", tokens.get(role)).getStatus();
+                boolean allowed = role.ordinal() >= needed.ordinal();
+                if (allowed == (status == 401 || status == 403)) {
+                    wrong.add(role + " " + endpoint + " -> " + status + " (needs " + needed + ")");
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void aRestrictedIncidentLooksLikeNoIncidentOnEveryIncidentEndpointForNonMembers() throws Exception {
+        List<String> leaks = new ArrayList<>();
+        for (String endpoint : mapped()) {
+            if (!endpoint.contains("{key}") || TABLE.get(endpoint) == Access.ADMIN) {
+                continue;
+            }
+            // indistinguishable from an incident that does not exist, and never a success
+            int status = call(endpoint, "SEC-1", tokens.get(Access.COMMANDER)).getStatus();
+            int missing = call(endpoint, "NO-SUCH-1", tokens.get(Access.COMMANDER)).getStatus();
+            if (status != missing || status < 400) {
+                leaks.add(endpoint + " -> " + status + " (an unknown incident gives " + missing + ")");
+            }
+        }
+        assertThat(leaks).as("a non-member commander must not learn anything about SEC-1").isEmpty();
+        assertThat(call("GET /api/incidents/{key}", "SEC-1", tokens.get(Access.ADMIN)).getStatus()).isEqualTo(200);
+    }
+
+    private MockHttpServletResponse call(String endpoint, String key, String authorization) throws Exception {
+        String[] parts = endpoint.split(" ", 2);
+        String path = parts[1].replace("{key}", key).replace("{entryId}", EventId.of("jsonl", key.equals("SEC-1") ? "s1" : "o1"))
+                .replace("{id}", "1").replace("{name}", "nope").replace("{hook}", "generic");
+        var request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path)
+                .accept(MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, MediaType.ALL);
+        if (!parts[0].equals("GET") && !parts[0].equals("DELETE")) {
+            request.contentType(MediaType.APPLICATION_JSON).content("{}");
+        }
+        if (endpoint.contains("/export")) {
+            request.param("format", "md");
+        }
+        if (endpoint.contains("/diff")) {
+            request.param("from", "1").param("to", "2");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return mvc.perform(request).andReturn().getResponse();
+    }
+}
