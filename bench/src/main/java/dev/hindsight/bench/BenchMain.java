@@ -93,6 +93,9 @@ public final class BenchMain {
         int events = intOption(options, "--events", full ? 1_000_000 : 100_000);
         int queries = full ? 400 : 150;
         int window = full ? 100_000 : 20_000;
+        int only = options.indexOf("--only");
+        Set<String> parts = only >= 0 && only + 1 < options.size() ? Set.of(options.get(only + 1).split(","))
+                : Set.of("ingest", "search", "timeline", "export", "cold");
         Path work = Files.createTempDirectory("hindsight-bench-");
         Results results = new Results();
         System.err.printf("Hindsight bench (%s): %,d events, work dir %s, %d cores, max heap %d MB%n", full ? "full" : "quick", events, work,
@@ -112,8 +115,8 @@ public final class BenchMain {
         System.err.printf("corpus: %,d events, %,d MB of jsonl%n", corpus.size(), Files.size(jsonl) / (1024 * 1024));
 
         // 1. ingest
-        double rawLucene = rawLuceneIndexing(corpus, work.resolve("raw-index"));
-        double rawJdbc = rawJdbcInserts(corpus, work.resolve("raw-db"));
+        double rawLucene = parts.contains("ingest") ? rawLuceneIndexing(corpus, work.resolve("raw-index")) : 0;
+        double rawJdbc = parts.contains("ingest") ? rawJdbcInserts(corpus, work.resolve("raw-db")) : 0;
         Path data = work.resolve("data");
         try (ConfigurableApplicationContext app = start(data)) {
             long started = System.nanoTime();
@@ -122,28 +125,38 @@ public final class BenchMain {
             app.getBean(LuceneIndex.class).refresh(); // searchable, not only stored
             double seconds = (System.nanoTime() - started) / 1e9;
             double rate = report.accepted() / seconds;
-            results.add("ingest jsonl → H2 commit → searchable (events/s)", Results.num(rate, "ev/s"),
-                    "raw Lucene " + Results.num(rawLucene, "ev/s"), Results.ratio(rate, rawLucene), "≥ 0.5× raw Lucene and ≥ 20,000 ev/s",
-                    rate >= 0.5 * rawLucene && rate >= 20_000);
-            results.add("ingest vs raw JDBC batch insert (events/s)", Results.num(rate, "ev/s"), "raw JDBC " + Results.num(rawJdbc, "ev/s"),
-                    Results.ratio(rate, rawJdbc), "(context)", true);
+            if (parts.contains("ingest")) {
+                results.add("ingest jsonl → H2 commit → searchable (events/s)", Results.num(rate, "ev/s"),
+                        "raw Lucene " + Results.num(rawLucene, "ev/s"), Results.ratio(rate, rawLucene), "≥ 0.5× raw Lucene and ≥ 20,000 ev/s",
+                        rate >= 0.5 * rawLucene && rate >= 20_000);
+                results.add("ingest vs raw JDBC batch insert (events/s)", Results.num(rate, "ev/s"), "raw JDBC " + Results.num(rawJdbc, "ev/s"),
+                        Results.ratio(rate, rawJdbc), "(context)", true);
+            }
 
             // 2. search latency by query class, against a raw IndexSearcher on the same index
             app.getBean(LuceneIndex.class).commit();
-            searchBenchmarks(app, data.resolve("index"), corpus, queries, results, 1);
-            if (full) {
+            if (parts.contains("search")) {
+                searchBenchmarks(app, data.resolve("index"), corpus, queries, results, 1);
+            }
+            if (full && parts.contains("search")) {
                 searchBenchmarks(app, data.resolve("index"), corpus, queries, results, 4);
             }
 
             // 3. timeline build over a window of about `window` events
-            timelineBenchmark(app, corpus, window, results);
+            if (parts.contains("timeline")) {
+                timelineBenchmark(app, corpus, window, results);
+            }
         }
 
         // 4. exports of a 5k-entry incident
-        exportBenchmarks(results);
+        if (parts.contains("export")) {
+            exportBenchmarks(results);
+        }
 
         // 5. cold start of a command to its first search answer (its own data directory: the web layer's migrations)
-        coldStart(work.resolve("cold"), jsonl, results);
+        if (parts.contains("cold")) {
+            coldStart(work.resolve("cold"), jsonl, results);
+        }
 
         String table = results.markdown("### Hindsight bench, " + (full ? "full" : "quick") + " mode, " + String.format(Locale.ROOT, "%,d", events)
                 + " events, " + Runtime.getRuntime().availableProcessors() + " cores, JDK " + Runtime.version());

@@ -27,6 +27,9 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 /** The post-mortem as a Word document: title page, real headings, metrics, action items, the timeline chart and table. */
 public final class DocxReport {
 
+    /** The text width of a Letter or A4 page with Word's default margins, in twentieths of a point. */
+    static final int TEXT_WIDTH_TWIPS = 9_360;
+
     private DocxReport() {}
 
     public static byte[] render(Report r) {
@@ -76,7 +79,8 @@ public final class DocxReport {
             } else {
                 table(doc, List.of("#", "Action", "Owner", "Team", "Type", "Priority", "Due", "Status"), r.actions().stream()
                         .map(a -> List.of(String.valueOf(a.id()), a.title(), nz(a.owner()), nz(a.team()), a.type().name().toLowerCase(),
-                                a.priority().name(), a.dueDate() == null ? "" : a.dueDate().toString(), status(a))).toList());
+                                a.priority().name(), a.dueDate() == null ? "" : a.dueDate().toString(), status(a))).toList(),
+                        4, 35, 9, 10, 11, 8, 12, 11);
             }
             heading(doc, "Timeline", 1);
             text(doc, "Times in " + r.zone().getId() + ". ★ marks entries the commander pinned.");
@@ -91,7 +95,7 @@ public final class DocxReport {
             table(doc, List.of("Time", "Source", "What happened", "Storyline", "Note"), r.documentEntries().stream()
                     .map(e -> List.of(r.time(e.at()), e.source() + (e.provider() ? " (provider)" : ""),
                             (e.pinned() ? "★ " : "") + e.title() + (e.count() > 1 ? " ×" + e.count() : ""), e.storyline(), nz(e.note())))
-                    .toList());
+                    .toList(), 17, 10, 48, 10, 15);
             int more = r.timeline().entries().size() - r.documentEntries().size();
             if (more > 0) {
                 text(doc, more + " more entries are in the XLSX export.");
@@ -142,20 +146,39 @@ public final class DocxReport {
         run.setText(text);
     }
 
-    private static void table(XWPFDocument doc, List<String> header, List<List<String>> rows) {
+    /** A table filling the page width; {@code percents} gives each column's share (text columns get the room). */
+    private static void table(XWPFDocument doc, List<String> header, List<List<String>> rows, int... percents) {
         XWPFTable table = doc.createTable(rows.size() + 1, header.size());
         table.setWidth("100%");
-        fill(table.getRow(0), header, true);
+        if (percents.length == header.size()) {
+            // Word reads the cells' widths, LibreOffice the table grid: set both, and a fixed layout
+            var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+            for (int c = 0; c < percents.length; c++) {
+                BigInteger twips = BigInteger.valueOf((long) TEXT_WIDTH_TWIPS * percents[c] / 100);
+                if (c < grid.sizeOfGridColArray()) {
+                    grid.getGridColArray(c).setW(twips);
+                } else {
+                    grid.addNewGridCol().setW(twips);
+                }
+            }
+            var pr = table.getCTTbl().getTblPr();
+            (pr.isSetTblLayout() ? pr.getTblLayout() : pr.addNewTblLayout())
+                    .setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType.FIXED);
+        }
+        fill(table.getRow(0), header, true, percents);
         for (int i = 0; i < rows.size(); i++) {
-            fill(table.getRow(i + 1), rows.get(i), false);
+            fill(table.getRow(i + 1), rows.get(i), false, percents);
         }
     }
 
-    private static void fill(XWPFTableRow row, List<String> cells, boolean bold) {
+    private static void fill(XWPFTableRow row, List<String> cells, boolean bold, int[] percents) {
         if (bold) {
             row.setRepeatHeader(true);
         }
         for (int c = 0; c < cells.size(); c++) {
+            if (c < percents.length) {
+                row.getCell(c).setWidth(String.valueOf(TEXT_WIDTH_TWIPS * percents[c] / 100));
+            }
             XWPFParagraph p = row.getCell(c).getParagraphs().getFirst();
             XWPFRun run = p.createRun();
             run.setBold(bold);

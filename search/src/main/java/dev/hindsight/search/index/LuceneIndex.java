@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,6 +42,8 @@ public final class LuceneIndex implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LuceneIndex.class);
     private static final int CATCH_UP_PAGE = 5_000;
+    /** Committed batches that may wait for the indexer; a writer that gets further ahead waits (memory stays bounded). */
+    static final int MAX_PENDING_BATCHES = 8;
 
     private final Path path;
     private final Analyzer analyzer;
@@ -51,6 +55,17 @@ public final class LuceneIndex implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+
+    /**
+     * Adds committed batches to the writer on its own thread, in commit order, so the next batch is parsed and
+     * committed while this one is indexed. What is queued is already durable in the database: a crash loses nothing.
+     */
+    private final ExecutorService indexer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lucene-indexer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Semaphore pending = new Semaphore(MAX_PENDING_BATCHES);
 
     private Directory directory;
     private IndexWriter writer;
@@ -118,6 +133,35 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     /**
+     * Queues the documents of events the database has just committed; call in commit order. Returns at once unless
+     * the indexer is {@link #MAX_PENDING_BATCHES} batches behind.
+     */
+    public void submit(List<StoredEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        pending.acquireUninterruptibly();
+        try {
+            indexer.execute(() -> {
+                try {
+                    index(events);
+                } finally {
+                    pending.release();
+                }
+            });
+        } catch (RuntimeException e) { // shut down: the rows are in the database, catch-up adds them on the next open
+            pending.release();
+            behind = true;
+        }
+    }
+
+    /** Waits until every submitted batch is in the writer. */
+    public void awaitIndexed() {
+        pending.acquireUninterruptibly(MAX_PENDING_BATCHES);
+        pending.release(MAX_PENDING_BATCHES);
+    }
+
+    /**
      * Adds or replaces the documents of events the database has just committed. Never throws: a failure leaves the
      * index behind, and the maintenance thread catches up from the database.
      */
@@ -171,6 +215,7 @@ public final class LuceneIndex implements AutoCloseable {
 
     /** Drops every document and rebuilds the index from the database; returns the number of events indexed. */
     public long rebuild() {
+        awaitIndexed();
         writeLock.lock();
         try {
             writer.deleteAll();
@@ -188,6 +233,7 @@ public final class LuceneIndex implements AutoCloseable {
 
     /** Catches up if behind, then commits with the indexed sequence; blocks until both are durable. */
     public void catchUpAndCommit() {
+        awaitIndexed();
         try {
             catchUp();
             commit();
@@ -209,8 +255,9 @@ public final class LuceneIndex implements AutoCloseable {
         committedSequence = sequence;
     }
 
-    /** Makes everything added so far visible to new searches. */
+    /** Makes everything committed so far visible to new searches. */
     public void refresh() throws IOException {
+        awaitIndexed();
         searchers.maybeRefreshBlocking();
     }
 
@@ -271,6 +318,8 @@ public final class LuceneIndex implements AutoCloseable {
     @Override
     public void close() throws IOException {
         // never interrupt: an interrupt during NIO closes the channel, which Lucene treats as fatal for the writer
+        awaitIndexed();
+        indexer.shutdown();
         maintenance.shutdown();
         try {
             maintenance.awaitTermination(30, TimeUnit.SECONDS);

@@ -79,7 +79,7 @@ public class JdbcEventStore implements EventSink {
                 sequence = before; // nothing was committed
                 throw translate(e);
             }
-            index.index(written.toIndex(rows));
+            index.submit(written.toIndex(rows)); // in commit order, indexed on the indexer thread
             return new AppendResult(written.accepted, written.duplicates, sequence);
         } finally {
             writeLock.unlock();
@@ -102,7 +102,8 @@ public class JdbcEventStore implements EventSink {
                 sequence = before;
                 throw translate(e);
             }
-            index.index(rows.byIds(attached));
+            index.submit(rows.byIds(attached)); // behind the batches before it, then at once: visibility rules apply now
+            index.awaitIndexed();
             return attached.size();
         } finally {
             writeLock.unlock();

@@ -3,6 +3,7 @@ package dev.hindsight.web.reports;
 import dev.hindsight.reporting.actions.ActionFeeds;
 import dev.hindsight.reporting.actions.ActionItem;
 import dev.hindsight.reporting.actions.ActionItems;
+import dev.hindsight.reporting.actions.JiraTracker;
 import dev.hindsight.reporting.actions.NewActionItem;
 import dev.hindsight.reporting.export.ExportFormat;
 import dev.hindsight.reporting.export.Exporter;
@@ -45,8 +46,10 @@ class ReportsApi {
     private final PostMortems postMortems;
     private final ActionItems actions;
     private final AuditLog audit;
+    private final JiraTracker jira;
 
-    ReportsApi(Reports reports, PostMortems postMortems, ActionItems actions, AuditLog audit) {
+    ReportsApi(Reports reports, PostMortems postMortems, ActionItems actions, AuditLog audit, JiraTracker jira) {
+        this.jira = jira;
         this.reports = reports;
         this.postMortems = postMortems;
         this.actions = actions;
@@ -156,6 +159,19 @@ class ReportsApi {
         ActionItem item = actions.change(id, change, CurrentViewer.actor());
         audit.record(CurrentViewer.actor(), "change action item", item.incidentKey() + "#" + id, "success", null);
         return item;
+    }
+
+    /** Creates the item's Jira issue (once) and keeps its key as the tracker key. */
+    @PostMapping("/api/actions/{id}/jira")
+    ActionItem createJiraIssue(@PathVariable long id) {
+        ActionItem item = visibleItem(id);
+        if (item.trackerKey() != null) {
+            return item; // already tracked: never a second issue
+        }
+        String key = jira.create(item);
+        ActionItem tracked = actions.change(id, new ActionItems.Change(null, null, null, null, null, null, null, key), CurrentViewer.actor());
+        audit.record(CurrentViewer.actor(), "create jira issue", item.incidentKey() + "#" + id, "success", key);
+        return tracked;
     }
 
     @GetMapping("/api/actions/{id}/history")

@@ -46,6 +46,11 @@ class ApiExceptionHandler {
                 "send the files as multipart/form-data, one 'file' part each (" + e.getMessage() + ")");
     }
 
+    @ExceptionHandler(dev.hindsight.reporting.actions.TrackerException.class)
+    ProblemDetail tracker(dev.hindsight.reporting.actions.TrackerException e) {
+        return problem(HttpStatus.BAD_GATEWAY, ProblemTypes.TRACKER_FAILED, "Tracker failed", e.getMessage());
+    }
+
     @ExceptionHandler(PushIntake.MalformedBodyException.class)
     ProblemDetail malformedBody(PushIntake.MalformedBodyException e) {
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Malformed body", e.getMessage());

@@ -9,6 +9,7 @@ public final class ProblemTypes {
     public static final URI NOT_FOUND = URI.create("/problems/not-found");
     public static final URI CONFLICT = URI.create("/problems/conflict");
     public static final URI STORE_UNAVAILABLE = URI.create("/problems/store-unavailable");
+    public static final URI TRACKER_FAILED = URI.create("/problems/tracker-failed");
 
     private ProblemTypes() {}
 }

@@ -64,7 +64,7 @@ class AccessTableTests {
                 "GET /api/incidents/{key}/postmortem/diff", "GET /api/incidents/{key}/postmortem/versions", "GET /api/actions",
                 "GET /api/actions/{id}/history", "GET /api/imports/{id}");
         table(r, "POST /api/imports", "POST /hooks/{hook}", "PATCH /api/incidents/{key}/entries/{entryId}", "POST /api/incidents/{key}/events",
-                "POST /api/incidents/{key}/actions", "POST /api/incidents/{key}/actions/from-lessons", "PATCH /api/actions/{id}",
+                "POST /api/incidents/{key}/actions", "POST /api/incidents/{key}/actions/from-lessons", "PATCH /api/actions/{id}", "POST /api/actions/{id}/jira",
                 "POST /actions/{id}", "POST /incidents/{key}/actions", "POST /incidents/{key}/actions/from-lessons", "GET /api/dead-letters",
                 "GET /api/ingest/sources", "GET /ingest");
         table(c, "POST /api/incidents", "PUT /api/incidents/{key}/postmortem", "POST /api/incidents/{key}/postmortem/status",
