@@ -427,10 +427,16 @@ public final class BenchMain {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         bestOfProcess(List.of(java, "--add-modules", "jdk.incubator.vector", "-jar", jar.toString(), "import", jsonl.toString(), "--data", data.toString()), 1);
         double jvm = bestOfProcess(List.of(java, "-version"), 3);
-        double first = bestOfProcess(List.of(java, "--add-modules", "jdk.incubator.vector", "-jar", jar.toString(), "search", "disk", "--limit", "1",
+        double plain = bestOfProcess(List.of(java, "--add-modules", "jdk.incubator.vector", "-jar", jar.toString(), "search", "disk", "--limit", "1",
                 "--data", data.toString()), 3);
-        results.add("cold start to first search (CLI process)", Results.num(first, "ms"), "bare JVM start " + Results.num(jvm, "ms"),
-                Results.ratio(first, jvm), "≤ 3,000 ms", first <= 3000);
+        results.add("cold start to first search: java -jar hindsight.jar search", Results.num(plain, "ms"), "bare JVM start " + Results.num(jvm, "ms"),
+                Results.ratio(plain, jvm), "≤ 3,000 ms", plain <= 3000);
+        if (Files.isExecutable(Path.of("hindsight"))) {
+            bestOfProcess(List.of("./hindsight", "--version"), 1); // unpacks the jar and trains its startup cache once
+            double launcher = bestOfProcess(List.of("./hindsight", "search", "disk", "--limit", "1", "--data", data.toString()), 3);
+            results.add("cold start to first search: ./hindsight search (unpacked, AOT cache on JDK 25)", Results.num(launcher, "ms"),
+                    "bare JVM start " + Results.num(jvm, "ms"), Results.ratio(launcher, jvm), "≤ 3,000 ms", launcher <= 3000);
+        }
     }
 
     static double bestOfProcess(List<String> command, int runs) throws Exception {
