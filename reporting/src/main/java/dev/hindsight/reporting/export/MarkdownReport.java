@@ -3,6 +3,7 @@ package dev.hindsight.reporting.export;
 import dev.hindsight.core.timeline.Timeline;
 import dev.hindsight.reporting.actions.ActionItem;
 import dev.hindsight.reporting.postmortem.DraftWriter;
+import dev.hindsight.reporting.postmortem.PostMortemTemplate;
 import dev.hindsight.reporting.postmortem.Section;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -27,26 +28,14 @@ public final class MarkdownReport {
         if (pm.amendment() != null) {
             md.append("> **Needs amendment:** ").append(escape(pm.amendment())).append("\n\n");
         }
-        section(md, pm, Section.SUMMARY);
-        section(md, pm, Section.IMPACT);
-
-        md.append("## Response metrics\n\n| Metric | Value |\n|---|---|\n");
-        Timeline.Metrics m = r.timeline().metrics();
-        row(md, "Time to detect", DraftWriter.duration(m.timeToDetectSeconds()));
-        row(md, "Time to acknowledge", DraftWriter.duration(m.timeToAcknowledgeSeconds()));
-        row(md, "Time to first communication", DraftWriter.duration(m.timeToFirstCommsSeconds()));
-        row(md, "Time to mitigate", DraftWriter.duration(m.timeToMitigateSeconds()));
-        row(md, "Time to resolve", DraftWriter.duration(m.timeToResolveSeconds()));
-        md.append("\n");
-        if (!r.timeline().moments().isEmpty()) {
-            md.append("| Key moment | Time |\n|---|---|\n");
-            for (Timeline.Moment moment : r.timeline().moments()) {
-                row(md, moment.kind().name() + (moment.markedBy() == null ? "" : " (marked by " + moment.markedBy() + ")"), r.time(moment.at()));
+        boolean metricsShown = false;
+        for (PostMortemTemplate.Part part : r.template().sections()) {
+            section(md, pm, part);
+            // the metrics follow the impact, or the first section when the template has no impact section
+            if (!metricsShown && (part.section() == Section.IMPACT || !r.template().has(Section.IMPACT))) {
+                metrics(md, r);
+                metricsShown = true;
             }
-            md.append("\n");
-        }
-        for (Section s : List.of(Section.ROOT_CAUSE, Section.CONTRIBUTING, Section.WENT_WELL, Section.WENT_BADLY, Section.LUCKY, Section.LESSONS)) {
-            section(md, pm, s);
         }
 
         md.append("## Action items\n\n");
@@ -84,9 +73,27 @@ public final class MarkdownReport {
         return md.toString();
     }
 
-    private static void section(StringBuilder md, dev.hindsight.reporting.postmortem.PostMortem pm, Section s) {
-        md.append("## ").append(s.heading()).append("\n\n");
-        String text = pm.section(s);
+    private static void metrics(StringBuilder md, Report r) {
+        md.append("## Response metrics\n\n| Metric | Value |\n|---|---|\n");
+        Timeline.Metrics m = r.timeline().metrics();
+        row(md, "Time to detect", DraftWriter.duration(m.timeToDetectSeconds()));
+        row(md, "Time to acknowledge", DraftWriter.duration(m.timeToAcknowledgeSeconds()));
+        row(md, "Time to first communication", DraftWriter.duration(m.timeToFirstCommsSeconds()));
+        row(md, "Time to mitigate", DraftWriter.duration(m.timeToMitigateSeconds()));
+        row(md, "Time to resolve", DraftWriter.duration(m.timeToResolveSeconds()));
+        md.append("\n");
+        if (!r.timeline().moments().isEmpty()) {
+            md.append("| Key moment | Time |\n|---|---|\n");
+            for (Timeline.Moment moment : r.timeline().moments()) {
+                row(md, moment.kind().name() + (moment.markedBy() == null ? "" : " (marked by " + moment.markedBy() + ")"), r.time(moment.at()));
+            }
+            md.append("\n");
+        }
+    }
+
+    private static void section(StringBuilder md, dev.hindsight.reporting.postmortem.PostMortem pm, PostMortemTemplate.Part part) {
+        md.append("## ").append(escape(part.heading())).append("\n\n");
+        String text = pm.section(part.section());
         md.append(text.isBlank() ? "_Not written yet._" : text).append("\n\n");
     }
 

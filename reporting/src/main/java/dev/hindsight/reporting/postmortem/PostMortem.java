@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param version 0 for a draft written from the timeline and not saved yet
  * @param amendment why the post-mortem should be amended, e.g. a provider RFO that came after it was published
+ * @param template the name of the template that decides its sections and headings
  */
 public record PostMortem(
         String incidentKey,
@@ -18,7 +19,13 @@ public record PostMortem(
         @Nullable Instant publishedAt,
         String updatedBy,
         Instant updatedAt,
-        @Nullable String amendment) {
+        @Nullable String amendment,
+        String template) {
+
+    public PostMortem(String incidentKey, ReviewStatus status, int version, Map<Section, String> sections, @Nullable Instant publishedAt,
+            String updatedBy, Instant updatedAt, @Nullable String amendment) {
+        this(incidentKey, status, version, sections, publishedAt, updatedBy, updatedAt, amendment, PostMortemTemplate.DEFAULT_NAME);
+    }
 
     public String section(Section s) {
         return sections.getOrDefault(s, "");
@@ -33,6 +40,6 @@ public record PostMortem(
     }
 
     PostMortem withAmendment(@Nullable String reason) {
-        return new PostMortem(incidentKey, status, version, sections, publishedAt, updatedBy, updatedAt, reason);
+        return new PostMortem(incidentKey, status, version, sections, publishedAt, updatedBy, updatedAt, reason, template);
     }
 }

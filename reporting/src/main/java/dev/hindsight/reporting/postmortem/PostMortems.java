@@ -50,15 +50,21 @@ public class PostMortems {
     }
 
     public Optional<PostMortem> stored(String incidentKey) {
-        return jdbc.query("select status, version, sections, published_at, updated_by, updated_at from postmortem where incident_key = ?",
+        return jdbc.query("select status, version, sections, published_at, updated_by, updated_at, template from postmortem where incident_key = ?",
                 rs -> rs.next() ? Optional.of(new PostMortem(incidentKey, ReviewStatus.valueOf(rs.getString(1)), rs.getInt(2),
-                        sections(rs.getString(3)), instant(rs, 4), rs.getString(5), instant(rs, 6), null)) : Optional.empty(),
+                        sections(rs.getString(3)), instant(rs, 4), rs.getString(5), instant(rs, 6), null, rs.getString(7))) : Optional.empty(),
                 incidentKey);
     }
 
     /** Saves edited sections as a new version; editing a published post-mortem sends it back to review. */
     @Transactional
     public PostMortem save(String incidentKey, Map<Section, String> edited, String actor) {
+        return save(incidentKey, edited, null, actor);
+    }
+
+    /** As {@link #save(String, Map, String)}, switching to another template when one is named. */
+    @Transactional
+    public PostMortem save(String incidentKey, Map<Section, String> edited, @Nullable String template, String actor) {
         Map<Section, String> sections = new EnumMap<>(Section.class);
         stored(incidentKey).ifPresent(p -> sections.putAll(p.sections()));
         edited.forEach((section, text) -> {
@@ -69,32 +75,33 @@ public class PostMortems {
         });
         ReviewStatus status = stored(incidentKey).map(p -> p.status() == ReviewStatus.PUBLISHED ? ReviewStatus.IN_REVIEW : p.status())
                 .orElse(ReviewStatus.DRAFT);
-        return write(incidentKey, sections, status, actor);
+        String chosen = template != null ? template : stored(incidentKey).map(PostMortem::template).orElse(PostMortemTemplate.DEFAULT_NAME);
+        return write(incidentKey, sections, status, chosen, actor);
     }
 
     @Transactional
     public PostMortem setStatus(String incidentKey, ReviewStatus status, String actor) {
         PostMortem p = stored(incidentKey).orElseThrow(() ->
                 new IllegalArgumentException("save the post-mortem of " + incidentKey + " before changing its review status"));
-        return write(incidentKey, p.sections(), status, actor);
+        return write(incidentKey, p.sections(), status, p.template(), actor);
     }
 
-    private PostMortem write(String incidentKey, Map<Section, String> sections, ReviewStatus status, String actor) {
+    private PostMortem write(String incidentKey, Map<Section, String> sections, ReviewStatus status, String template, String actor) {
         Instant now = clock.instant();
         Optional<PostMortem> before = stored(incidentKey);
         int version = before.map(PostMortem::version).orElse(0) + 1;
         Instant published = status == ReviewStatus.PUBLISHED ? now : before.map(PostMortem::publishedAt).orElse(null);
         String json = JSON.writeValueAsString(sections);
         if (before.isPresent()) {
-            jdbc.update("update postmortem set status = ?, version = ?, sections = ?, published_at = ?, updated_by = ?, updated_at = ? where incident_key = ?",
-                    status.name(), version, json, utc(published), actor, utc(now), incidentKey);
+            jdbc.update("update postmortem set status = ?, version = ?, sections = ?, published_at = ?, updated_by = ?, updated_at = ?, template = ?"
+                    + " where incident_key = ?", status.name(), version, json, utc(published), actor, utc(now), template, incidentKey);
         } else {
-            jdbc.update("insert into postmortem (incident_key, status, version, sections, published_at, updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?)",
-                    incidentKey, status.name(), version, json, utc(published), actor, utc(now));
+            jdbc.update("insert into postmortem (incident_key, status, version, sections, published_at, updated_by, updated_at, template)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?)", incidentKey, status.name(), version, json, utc(published), actor, utc(now), template);
         }
         jdbc.update("insert into postmortem_version (incident_key, version, status, sections, changed_by, changed_at) values (?, ?, ?, ?, ?, ?)",
                 incidentKey, version, status.name(), json, actor, utc(now));
-        return new PostMortem(incidentKey, status, version, sections, published, actor, now, null);
+        return new PostMortem(incidentKey, status, version, sections, published, actor, now, null, template);
     }
 
     /** Newest first. */

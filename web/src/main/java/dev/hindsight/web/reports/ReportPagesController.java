@@ -11,6 +11,7 @@ import dev.hindsight.reporting.export.HtmlReport;
 import dev.hindsight.reporting.export.Report;
 import dev.hindsight.reporting.postmortem.DraftWriter;
 import dev.hindsight.reporting.postmortem.PostMortems;
+import dev.hindsight.reporting.postmortem.PostMortemTemplates;
 import dev.hindsight.reporting.postmortem.ReviewStatus;
 import dev.hindsight.reporting.postmortem.Section;
 import dev.hindsight.web.audit.AuditLog;
@@ -50,8 +51,11 @@ class ReportPagesController {
     private final ActionItems actions;
     private final AuditLog audit;
     private final JsonMapper json;
+    private final PostMortemTemplates templates;
 
-    ReportPagesController(Reports reports, PostMortems postMortems, ActionItems actions, AuditLog audit, JsonMapper json) {
+    ReportPagesController(Reports reports, PostMortems postMortems, ActionItems actions, AuditLog audit, JsonMapper json,
+            PostMortemTemplates templates) {
+        this.templates = templates;
         this.reports = reports;
         this.postMortems = postMortems;
         this.actions = actions;
@@ -69,7 +73,8 @@ class ReportPagesController {
         model.addAttribute("preview", HtmlReport.body(report));
         model.addAttribute("actions", report.actions());
         model.addAttribute("versions", postMortems.versions(incident.key()));
-        model.addAttribute("sections", Section.values());
+        model.addAttribute("template", report.template());
+        model.addAttribute("templates", templates.list());
         model.addAttribute("formats", Arrays.stream(ExportFormat.values()).map(ExportFormat::extension).toList());
         model.addAttribute("types", ActionItem.Type.values());
         model.addAttribute("priorities", ActionItem.Priority.values());
@@ -84,6 +89,10 @@ class ReportPagesController {
     @PostMapping("/incidents/{key}/postmortem")
     String savePostMortem(@PathVariable String key, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         String incident = reports.incident(key, CurrentViewer.get()).key();
+        String template = form.get("template");
+        if (template != null && templates.find(template).isEmpty()) {
+            throw new IllegalArgumentException("no template \"" + template + "\"");
+        }
         Map<Section, String> sections = new EnumMap<>(Section.class);
         for (Section s : Section.values()) {
             String text = form.get(s.name());
@@ -91,7 +100,7 @@ class ReportPagesController {
                 sections.put(s, text.replace("\r\n", "\n"));
             }
         }
-        var saved = postMortems.save(incident, sections, CurrentViewer.actor());
+        var saved = postMortems.save(incident, sections, template, CurrentViewer.actor());
         audit.record(CurrentViewer.actor(), "edit postmortem", incident, "success", "version " + saved.version());
         redirect.addFlashAttribute("saved", "Saved as version " + saved.version() + ".");
         return "redirect:/incidents/" + incident + "/postmortem";

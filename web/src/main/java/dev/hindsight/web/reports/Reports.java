@@ -9,6 +9,8 @@ import dev.hindsight.reporting.actions.NewActionItem;
 import dev.hindsight.reporting.export.Report;
 import dev.hindsight.reporting.postmortem.PostMortem;
 import dev.hindsight.reporting.postmortem.PostMortems;
+import dev.hindsight.reporting.postmortem.PostMortemTemplate;
+import dev.hindsight.reporting.postmortem.PostMortemTemplates;
 import dev.hindsight.search.incident.Incidents;
 import dev.hindsight.search.incident.SimilarIncidents;
 import dev.hindsight.reporting.analytics.Dashboard;
@@ -31,9 +33,11 @@ public class Reports {
     private final ActionItems actions;
     private final Clock clock;
     private final SimilarIncidents similarIncidents;
+    private final PostMortemTemplates templates;
 
     Reports(Incidents incidents, TimelineEngine engine, PostMortems postMortems, ActionItems actions, Clock clock,
-            SimilarIncidents similarIncidents) {
+            SimilarIncidents similarIncidents, PostMortemTemplates templates) {
+        this.templates = templates;
         this.similarIncidents = similarIncidents;
         this.incidents = incidents;
         this.engine = engine;
@@ -58,8 +62,9 @@ public class Reports {
     public Report report(String key, Viewer viewer, ZoneId zone) {
         IncidentSummary incident = incident(key, viewer);
         Timeline timeline = timeline(incident, viewer);
-        return new Report(incident, timeline, postMortems.current(incident, timeline),
-                actions.list(ActionItems.Filter.ofIncident(key), Set.of()), zone, clock.instant());
+        PostMortem pm = postMortems.current(incident, timeline);
+        return new Report(incident, timeline, pm, actions.list(ActionItems.Filter.ofIncident(key), Set.of()), zone, clock.instant(),
+                templates.find(pm.template()).orElse(PostMortemTemplate.DEFAULT));
     }
 
     /**

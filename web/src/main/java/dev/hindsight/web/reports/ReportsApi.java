@@ -11,6 +11,8 @@ import dev.hindsight.reporting.export.Report;
 import dev.hindsight.reporting.postmortem.LineDiff;
 import dev.hindsight.reporting.postmortem.PostMortem;
 import dev.hindsight.reporting.postmortem.PostMortems;
+import dev.hindsight.reporting.postmortem.PostMortemTemplate;
+import dev.hindsight.reporting.postmortem.PostMortemTemplates;
 import dev.hindsight.reporting.postmortem.ReviewStatus;
 import dev.hindsight.reporting.postmortem.Section;
 import dev.hindsight.web.audit.AuditLog;
@@ -47,8 +49,10 @@ class ReportsApi {
     private final ActionItems actions;
     private final AuditLog audit;
     private final JiraTracker jira;
+    private final PostMortemTemplates templates;
 
-    ReportsApi(Reports reports, PostMortems postMortems, ActionItems actions, AuditLog audit, JiraTracker jira) {
+    ReportsApi(Reports reports, PostMortems postMortems, ActionItems actions, AuditLog audit, JiraTracker jira, PostMortemTemplates templates) {
+        this.templates = templates;
         this.jira = jira;
         this.reports = reports;
         this.postMortems = postMortems;
@@ -56,7 +60,8 @@ class ReportsApi {
         this.audit = audit;
     }
 
-    record SectionsEdit(Map<Section, String> sections) {}
+    /** Sections to save (all, or the changed ones) and, optionally, another template to switch to. */
+    record SectionsEdit(@Nullable Map<Section, String> sections, @Nullable String template) {}
 
     record StatusChange(ReviewStatus status) {}
 
@@ -68,15 +73,32 @@ class ReportsApi {
     @PutMapping("/api/incidents/{key}/postmortem")
     PostMortem save(@PathVariable String key, @RequestBody SectionsEdit body) {
         String incident = reports.incident(key, CurrentViewer.get()).key();
-        if (body.sections() == null || body.sections().isEmpty()) {
-            throw new IllegalArgumentException("give the sections to save, e.g. {\"sections\": {\"SUMMARY\": \"...\"}}");
+        if ((body.sections() == null || body.sections().isEmpty()) && body.template() == null) {
+            throw new IllegalArgumentException("give the sections to save, e.g. {\"sections\": {\"SUMMARY\": \"...\"}}, or a template");
         }
-        PostMortem saved = postMortems.save(incident, body.sections(), CurrentViewer.actor());
+        if (body.template() != null && templates.find(body.template()).isEmpty()) {
+            throw new IllegalArgumentException("no template \"" + body.template() + "\"; see GET /api/postmortem-templates");
+        }
+        PostMortem saved = postMortems.save(incident, body.sections() == null ? Map.of() : body.sections(), body.template(), CurrentViewer.actor());
         audit.record(CurrentViewer.actor(), "edit postmortem", incident, "success", "version " + saved.version());
         return saved;
     }
 
     /** Saving the generated draft first when nothing was saved yet, so a review starts from what people saw. */
+    @GetMapping("/api/postmortem-templates")
+    List<PostMortemTemplate> templates() {
+        return templates.list();
+    }
+
+    /** Adds or replaces a team's template: its sections (from the standard set) in order, with headings and guidance. */
+    @PostMapping("/api/postmortem-templates")
+    @ResponseStatus(HttpStatus.CREATED)
+    PostMortemTemplate saveTemplate(@RequestBody PostMortemTemplate template) {
+        PostMortemTemplate saved = templates.save(template, CurrentViewer.actor());
+        audit.record(CurrentViewer.actor(), "save postmortem template", saved.name(), "success", saved.sections().size() + " sections");
+        return saved;
+    }
+
     @PostMapping("/api/incidents/{key}/postmortem/status")
     PostMortem status(@PathVariable String key, @RequestBody StatusChange body) {
         if (body.status() == null) {

@@ -88,7 +88,7 @@ class SecurityConfiguration {
                         // the post-mortem is the commander's document: responders comment, commanders edit and publish
                         .requestMatchers(HttpMethod.PUT, "/api/incidents/*/postmortem")
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())
-                        .requestMatchers(HttpMethod.POST, "/api/incidents/*/postmortem/**", "/incidents/*/postmortem/**")
+                        .requestMatchers(HttpMethod.POST, "/api/incidents/*/postmortem/**", "/incidents/*/postmortem/**", "/api/postmortem-templates")
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())
                         // whatever else changes something is for people who work incidents; viewers only read
                         .requestMatchers(HttpMethod.POST, "/api/**", "/incidents/**", "/actions/**")

@@ -157,6 +157,42 @@ class ReportsApiTests {
     }
 
     @Test
+    void aTeamsOwnTemplateDecidesTheSectionsTheirOrderAndHeadings() throws Exception {
+        incidents.create(new NewIncident("DB-2", "Replica lag", T0, T0.plusSeconds(600), Severity.SEV4, null, "cmd", false, Set.of()));
+        String shortTemplate = """
+                {"name": "short", "sections": [
+                  {"section": "SUMMARY", "heading": "What happened", "guidance": "Two sentences."},
+                  {"section": "ROOT_CAUSE", "heading": "Why it happened", "guidance": "Systems, not people."},
+                  {"section": "LESSONS", "heading": "What we will change", "guidance": "One line each."}]}""";
+        mvc.perform(post("/api/postmortem-templates").header("Authorization", responder).contentType(MediaType.APPLICATION_JSON).content(shortTemplate))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/postmortem-templates").header("Authorization", commander).contentType(MediaType.APPLICATION_JSON).content(shortTemplate))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/postmortem-templates").header("Authorization", commander).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Bad Name\",\"sections\":[{\"section\":\"SUMMARY\",\"heading\":\"x\",\"guidance\":\"\"}]}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/postmortem-templates").header("Authorization", commander).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"twice\",\"sections\":[{\"section\":\"SUMMARY\",\"heading\":\"a\",\"guidance\":\"\"},"
+                                + "{\"section\":\"SUMMARY\",\"heading\":\"b\",\"guidance\":\"\"}]}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/postmortem-templates").header("Authorization", viewer))
+                .andExpect(jsonPath("$[*].name").value(org.hamcrest.Matchers.contains("default", "short")));
+
+        mvc.perform(put("/api/incidents/DB-2/postmortem").header("Authorization", commander).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"template\":\"nope\"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(put("/api/incidents/DB-2/postmortem").header("Authorization", commander).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"template\":\"short\",\"sections\":{\"ROOT_CAUSE\":\"A long-running query held a lock.\"}}"))
+                .andExpect(jsonPath("$.template").value("short"));
+        String md = mvc.perform(get("/api/incidents/DB-2/export").param("format", "md").header("Authorization", viewer))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(md).contains("## What happened", "## Why it happened\n\nA long-running query held a lock.", "## What we will change",
+                "## Response metrics").doesNotContain("## Where we got lucky", "## Root cause");
+        assertThat(md.indexOf("## What happened")).isLessThan(md.indexOf("## Response metrics"));
+        assertThat(md.indexOf("## Response metrics")).isLessThan(md.indexOf("## Why it happened"));
+    }
+
+    @Test
     void restrictedIncidentsReportsAndItemsStayHidden() throws Exception {
         String admin = "Bearer " + accounts.createToken("adm", Role.ADMIN);
         String created = mvc.perform(post("/api/incidents/SEC-9/actions").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
