@@ -39,3 +39,21 @@
   window.hindsightZone = function () { return zone; };
   render();
 })();
+
+// Forms with date-time fields send the zone their times are meant in: the one picked in the top bar.
+(function () {
+  function fill() {
+    var zone = window.hindsightZone ? window.hindsightZone() : 'UTC';
+    document.querySelectorAll('input[data-viewer-zone]').forEach(function (el) { el.value = zone; });
+  }
+  document.addEventListener('hindsight:zone', fill);
+  fill();
+  // the attach form posts to the incident picked in its list
+  var attach = document.getElementById('attach');
+  var to = document.getElementById('attach-to');
+  if (attach && to) {
+    attach.addEventListener('submit', function () {
+      attach.action = attach.action.replace(/\/incidents\/[^/]*\/attach$/, '/incidents/' + encodeURIComponent(to.value) + '/attach');
+    });
+  }
+})();

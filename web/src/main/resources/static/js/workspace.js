@@ -181,13 +181,18 @@
     var items = data.entries.map(function (e) {
       var lane = laneMode === 'source' ? e.source : e.storyline;
       lanes[lane] = laneMode === 'source' ? e.source : (titles[lane] || lane);
-      var item = { id: e.id, group: lane, start: e.at, content: text((e.pinned ? '★ ' : '') + e.title + (e.count > 1 ? ' ×' + e.count : '')),
+      var label = e.title.length > 60 ? e.title.substring(0, 59) + '…' : e.title;
+      var item = { id: e.id, group: lane, start: e.at, content: text((e.pinned ? '★ ' : '') + label + (e.count > 1 ? ' ×' + e.count : '')),
         title: e.title, className: e.pinned ? 'pinned' : '' };
       if (e.until && e.until !== e.at) { item.end = e.until; item.type = 'range'; } else { item.type = 'point'; }
       return item;
     });
     var groups = Object.keys(lanes).map(function (id) { return { id: id, content: text(lanes[id]) }; });
+    // open on the incident's window (Fit shows every entry, a provider's late RFO included), with a little room
+    var first = Date.parse(data.incident.from), last = Date.parse(data.incident.to);
+    var pad = Math.max(5 * 60 * 1000, (last - first) * 0.03);
     var options = { stack: true, orientation: 'top', zoomMin: 60 * 1000, maxHeight: 520, margin: { item: 4 },
+      start: new Date(first - pad), end: new Date(last + pad),
       cluster: { maxItems: 4, titleTemplate: '{count} entries: zoom in to see them' },
       tooltip: { followMouse: true }, xss: { disabled: false } };
     if ((window.hindsightZone && window.hindsightZone()) === 'UTC') { options.moment = function (d) { return vis.moment(d).utc(); }; }
@@ -217,11 +222,14 @@
     var times = data.entries.map(function (e) { return Date.parse(e.at); });
     var from = Math.min.apply(null, times), to = Math.max.apply(null, times);
     var bucket = Math.max(60 * 1000, Math.ceil((to - from) / 60 / 60000) * 60000);
+    // one row of buckets shared by every source, zeros included, so the bars stack
+    var buckets = [];
+    for (var t = from; t <= to; t += bucket) { buckets.push(t); }
     var sources = {};
     data.entries.forEach(function (e) {
-      var b = from + Math.floor((Date.parse(e.at) - from) / bucket) * bucket;
-      var s = sources[e.source] || (sources[e.source] = {});
-      s[b] = (s[b] || 0) + e.count;
+      var i = Math.floor((Date.parse(e.at) - from) / bucket);
+      var s = sources[e.source] || (sources[e.source] = buckets.map(function () { return 0; }));
+      s[i] += e.count;
     });
     density = echarts.init(el);
     density.setOption({
@@ -230,7 +238,7 @@
       toolbox: { show: false }, brush: { xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', throttleType: 'debounce', throttleDelay: 200 },
       series: Object.keys(sources).map(function (s) {
         return { name: s, type: 'bar', stack: 'all', barMaxWidth: 14,
-          data: Object.keys(sources[s]).map(function (b) { return [Number(b) + bucket / 2, sources[s][b]]; }) };
+          data: buckets.map(function (b, i) { return [b + bucket / 2, sources[s][i]]; }) };
       })
     });
     density.dispatchAction({ type: 'takeGlobalCursor', key: 'brush', brushOption: { brushType: 'lineX', brushMode: 'single' } });

@@ -66,9 +66,9 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(r -> BearerTokenFilter.hasBearer(r) || BearerTokenFilter.hasBasicToken(r)))
                 .authorizeHttpRequests(a -> a.requestMatchers(
                                 "/actuator/health", "/actuator/health/**", "/login", "/css/**", "/js/**",
-                                "/vendor/**", "/favicon.ico", "/error")
+                                "/vendor/**", "/favicon.ico", "/favicon.svg", "/error")
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/incidents")
+                        .requestMatchers(HttpMethod.POST, "/api/incidents", "/incidents")
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())
                         .requestMatchers(HttpMethod.POST, "/api/imports")
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name(), Role.RESPONDER.name())

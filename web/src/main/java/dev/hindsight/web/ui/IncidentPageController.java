@@ -17,9 +17,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.http.HttpStatus;
 
 /** The incident workspace: its timeline, moments, findings, similar incidents and entries to curate. */
 @Controller
@@ -67,12 +64,6 @@ class IncidentPageController {
         return "incident";
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(NotFoundException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "not-found";
-    }
 
     /** A duration in seconds as people read it: 7 min 12 s, 12 h 23 min. */
     static String duration(@Nullable Long seconds) {

@@ -121,6 +121,11 @@ class BrowserTests {
             }
         });
         page.onPageError(consoleErrors::add);
+        page.onResponse(r -> {
+            if (r.status() >= 400) {
+                consoleErrors.add(r.status() + " " + r.url());
+            }
+        });
     }
 
     @AfterEach
@@ -217,6 +222,37 @@ class BrowserTests {
         assertThat(row.locator(".note-text")).hasText("confirmed with the payments team");
         assertThat(page.locator("#timeline .vis-item.pinned").first()).isVisible();
         shot("curated");
+    }
+
+    @Test
+    void aCommanderDeclaresAnIncidentAndAttachesEventsFromASearch() {
+        signIn("casey");
+        page.selectOption("#zone-select", "UTC");
+        page.click("details.declare summary");
+        page.fill("input[name=key]", "NET-7");
+        page.fill("input[name=title]", "Packet loss at dc-east, second look");
+        page.fill("input[name=from]", "2014-08-12T07:00");
+        page.fill("input[name=to]", "2014-08-12T10:00");
+        page.selectOption("select[name=severity]", "SEV2");
+        page.click("details.declare button[type=submit]");
+        page.waitForURL("**/incidents/NET-7");
+        assertThat(page.locator("h1")).hasText("Packet loss at dc-east, second look");
+        assertThat(page.locator("p.meta time").first()).hasAttribute("datetime", "2014-08-12T07:00:00Z");
+
+        page.navigate(url("/search?q=" + java.net.URLEncoder.encode("\"packet loss\"", StandardCharsets.UTF_8)));
+        Locator boxes = page.locator("input[type=checkbox][name=event]");
+        assertThat(boxes.count()).isGreaterThanOrEqualTo(2);
+        boxes.nth(0).check();
+        boxes.nth(1).check();
+        page.selectOption("#attach-to", "NET-7");
+        page.click("#attach button[type=submit]");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(page.locator("p[role=status]")).containsText("2 events attached to NET-7");
+
+        page.navigate(url("/?filter=NET-7"));
+        assertThat(page.locator("table.list tbody tr")).hasCount(1);
+        assertThat(page.locator("table.list tbody tr td.num").last()).hasText("2");
+        shot("declared");
     }
 
     @Test

@@ -1,0 +1,45 @@
+package dev.hindsight.web.support;
+
+import dev.hindsight.search.incident.IncidentExistsException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * A form a page posted could not be used: the page says why, in words, with a way back. (The REST API answers with
+ * problem details instead: {@link ApiExceptionHandler} comes first for REST controllers.)
+ */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageExceptionHandler {
+
+    @ExceptionHandler({IllegalArgumentException.class, MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String badForm(Exception e, Model model) {
+        model.addAttribute("heading", "That did not work");
+        model.addAttribute("message", e.getMessage());
+        return "problem";
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(NotFoundException e, Model model) {
+        model.addAttribute("message", e.getMessage());
+        return "not-found";
+    }
+
+    @ExceptionHandler(IncidentExistsException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String exists(IncidentExistsException e, Model model) {
+        model.addAttribute("heading", "That incident exists already");
+        model.addAttribute("message", e.getMessage());
+        return "problem";
+    }
+}
