@@ -187,6 +187,29 @@
       if (e.until && e.until !== e.at) { item.end = e.until; item.type = 'range'; } else { item.type = 'point'; }
       return item;
     });
+    // an alert that fired and later resolved, or a page triggered and later resolved, is one range on its lane
+    var byId = {};
+    items.forEach(function (it) { byId[it.id] = it; });
+    var open = {};
+    // what an alert is about, without its state: "lb1/HTTPS CRITICAL: ..." and "lb1/HTTPS OK: ..." are one check
+    function subject(title) {
+      return title.split(':')[0].replace(/\b(CRITICAL|WARNING|OK|UNKNOWN|DOWN|UP|UNREACHABLE|FIRING|RESOLVED)\b/gi, '').trim();
+    }
+    data.entries.forEach(function (e) {
+      var lane = byId[e.id].group;
+      var key = e.kind === 'ALERT_FIRING' || e.kind === 'ALERT_RESOLVED' ? 'a|' + lane + '|' + subject(e.title) : 'p|' + lane;
+      if (e.kind === 'ALERT_FIRING' && !open[key]) { open[key] = e; }
+      if (e.kind === 'PAGE_TRIGGERED' && !open[key]) { open[key] = e; }
+      var start = e.kind === 'ALERT_RESOLVED' || e.kind === 'PAGE_RESOLVED' ? open[key] : null;
+      if (start && byId[start.id] && Date.parse(e.at) > Date.parse(start.at)) {
+        var range = byId[start.id];
+        range.type = 'range';
+        range.end = e.at;
+        range.title = start.title + ' (until ' + e.at.replace('T', ' ').replace('Z', ' UTC') + ')';
+        range.className = (range.className + ' span').trim();
+        delete open[key];
+      }
+    });
     var groups = Object.keys(lanes).map(function (id) { return { id: id, content: text(lanes[id]) }; });
     // open on the incident's window (Fit shows every entry, a provider's late RFO included), with a little room
     var first = Date.parse(data.incident.from), last = Date.parse(data.incident.to);

@@ -155,6 +155,8 @@ class BrowserTests {
     void aNewUserFindsTheLastPassIncidentReadsItsTimelineFiltersSearchesAndOpensARawRecord() {
         signIn("casey");
         assertThat(page.locator("text=loaded two sample incidents")).isVisible();
+        // each incident's metrics arrive from its timeline: LastPass was acknowledged 7 min after detection
+        assertThat(page.locator("tr[data-key='LP-2014-08-12'] td[data-metric=timeToAcknowledgeSeconds]")).hasText("7 min");
         shot("incidents");
         page.click("a:has-text('LP-2014-08-12')");
         page.waitForLoadState(LoadState.NETWORKIDLE);
@@ -163,6 +165,7 @@ class BrowserTests {
         page.waitForSelector("#timeline .vis-timeline");
         assertThat(page.locator("#timeline .vis-label").count()).isGreaterThanOrEqualTo(4);
         assertThat(page.locator("#timeline .vis-custom-time").count()).isEqualTo(7);
+        assertThat(page.locator("#timeline .vis-item.vis-range.span").count()).as("alerts drawn from firing to resolved").isPositive();
         assertThat(page.locator("#density canvas").first()).isVisible();
         shot("incident-workspace");
 
