@@ -1,5 +1,7 @@
 package dev.hindsight.web.api;
 
+import dev.hindsight.web.support.TestDataDirectory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -20,7 +22,6 @@ import dev.hindsight.search.index.LuceneIndex;
 import dev.hindsight.search.store.JdbcEventStore;
 import dev.hindsight.web.security.Accounts;
 import dev.hindsight.web.security.Role;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -64,9 +65,7 @@ class ApiSecurityTests {
 
     @DynamicPropertySource
     static void data(DynamicPropertyRegistry registry) throws Exception {
-        String data = Files.createTempDirectory("hindsight-api-").toString();
-        registry.add("hindsight.data", () -> data);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data + "/db/hindsight;WRITE_DELAY=0");
+        TestDataDirectory.register(registry, "hindsight-api-");
     }
 
     @BeforeAll

@@ -1,5 +1,7 @@
 package dev.hindsight.web.audit;
 
+import dev.hindsight.web.support.TestDataDirectory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,7 +12,6 @@ import dev.hindsight.search.incident.Incidents;
 import dev.hindsight.search.incident.NewIncident;
 import dev.hindsight.web.security.Accounts;
 import dev.hindsight.web.security.Role;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -40,9 +41,7 @@ class AuditTests {
 
     @DynamicPropertySource
     static void data(DynamicPropertyRegistry registry) throws Exception {
-        String data = Files.createTempDirectory("hindsight-audit-").toString();
-        registry.add("hindsight.data", () -> data);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data + "/db/hindsight;WRITE_DELAY=0");
+        TestDataDirectory.register(registry, "hindsight-audit-");
     }
 
     private boolean logged(String actor, String action, String outcome) {

@@ -1,5 +1,7 @@
 package dev.hindsight.web.backup;
 
+import dev.hindsight.web.support.TestDataDirectory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -44,9 +46,7 @@ class BackupUnderIngestTests {
 
     @DynamicPropertySource
     static void data(DynamicPropertyRegistry registry) throws Exception {
-        Path data = Files.createTempDirectory("hindsight-backup-");
-        registry.add("hindsight.data", data::toString);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data + "/db/hindsight;WRITE_DELAY=0");
+        TestDataDirectory.register(registry, "hindsight-backup-");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.hindsight.web.browser;
 
+import dev.hindsight.web.support.TestDataDirectory;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,9 +86,7 @@ class BrowserTests {
 
     @DynamicPropertySource
     static void data(DynamicPropertyRegistry registry) throws Exception {
-        Path data = Files.createTempDirectory("hindsight-browser-");
-        registry.add("hindsight.data", data::toString);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data + "/db/hindsight;WRITE_DELAY=0");
+        TestDataDirectory.register(registry, "hindsight-browser-");
     }
 
     @BeforeAll

@@ -1,5 +1,7 @@
 package dev.hindsight.web.hooks;
 
+import dev.hindsight.web.support.TestDataDirectory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hindsight.web.security.Accounts;
@@ -52,9 +54,7 @@ class AlertmanagerInteropTests {
 
     @DynamicPropertySource
     static void data(DynamicPropertyRegistry registry) throws Exception {
-        String data = Files.createTempDirectory("hindsight-am-").toString();
-        registry.add("hindsight.data", () -> data);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data + "/db/hindsight;WRITE_DELAY=0");
+        TestDataDirectory.register(registry, "hindsight-am-");
     }
 
     @AfterEach

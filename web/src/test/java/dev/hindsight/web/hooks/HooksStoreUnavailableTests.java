@@ -1,5 +1,7 @@
 package dev.hindsight.web.hooks;
 
+import dev.hindsight.web.support.TestDataDirectory;
+
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -10,7 +12,6 @@ import dev.hindsight.core.store.StoreUnavailableException;
 import dev.hindsight.ingest.push.PushIntake;
 import dev.hindsight.web.security.Accounts;
 import dev.hindsight.web.security.Role;
-import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,9 +38,7 @@ class HooksStoreUnavailableTests {
 
     @DynamicPropertySource
     static void data(DynamicPropertyRegistry registry) throws Exception {
-        String data = Files.createTempDirectory("hindsight-hooks-503-").toString();
-        registry.add("hindsight.data", () -> data);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data + "/db/hindsight;WRITE_DELAY=0");
+        TestDataDirectory.register(registry, "hindsight-hooks-503-");
     }
 
     @Test

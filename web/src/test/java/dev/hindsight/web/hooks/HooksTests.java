@@ -1,5 +1,7 @@
 package dev.hindsight.web.hooks;
 
+import dev.hindsight.web.support.TestDataDirectory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -11,7 +13,6 @@ import dev.hindsight.search.index.LuceneIndex;
 import dev.hindsight.web.security.Accounts;
 import dev.hindsight.web.security.Role;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
@@ -53,9 +54,7 @@ class HooksTests {
 
     @DynamicPropertySource
     static void data(DynamicPropertyRegistry registry) throws Exception {
-        String data = Files.createTempDirectory("hindsight-hooks-").toString();
-        registry.add("hindsight.data", () -> data);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data + "/db/hindsight;WRITE_DELAY=0");
+        TestDataDirectory.register(registry, "hindsight-hooks-");
         registry.add("hindsight.ingest.pagerduty.webhook-secrets", () -> "whsec-old," + PD_SECRET);
     }
 

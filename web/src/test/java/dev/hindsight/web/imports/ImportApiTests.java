@@ -1,5 +1,7 @@
 package dev.hindsight.web.imports;
 
+import dev.hindsight.web.support.TestDataDirectory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -8,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.hindsight.web.security.Accounts;
 import dev.hindsight.web.security.Role;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,9 +37,7 @@ class ImportApiTests {
 
     @DynamicPropertySource
     static void data(DynamicPropertyRegistry registry) throws Exception {
-        data = Files.createTempDirectory("hindsight-imports-");
-        registry.add("hindsight.data", data::toString);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data + "/db/hindsight;WRITE_DELAY=0");
+        data = TestDataDirectory.register(registry, "hindsight-imports-");
     }
 
     /** Records without ids dedup by content, so each test's feed says which test it belongs to. */

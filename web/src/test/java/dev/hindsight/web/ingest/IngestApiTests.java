@@ -1,5 +1,7 @@
 package dev.hindsight.web.ingest;
 
+import dev.hindsight.web.support.TestDataDirectory;
+
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -34,9 +36,7 @@ class IngestApiTests {
 
     @DynamicPropertySource
     static void data(DynamicPropertyRegistry registry) throws Exception {
-        data = Files.createTempDirectory("hindsight-ingest-api-");
-        registry.add("hindsight.data", data::toString);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data + "/db/hindsight;WRITE_DELAY=0");
+        data = TestDataDirectory.register(registry, "hindsight-ingest-api-");
     }
 
     @Test

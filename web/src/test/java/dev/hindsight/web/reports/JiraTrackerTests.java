@@ -1,5 +1,7 @@
 package dev.hindsight.web.reports;
 
+import dev.hindsight.web.support.TestDataDirectory;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -19,7 +21,6 @@ import dev.hindsight.search.incident.Incidents;
 import dev.hindsight.search.incident.NewIncident;
 import dev.hindsight.web.security.Accounts;
 import dev.hindsight.web.security.Role;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
@@ -54,9 +55,7 @@ class JiraTrackerTests {
 
     @DynamicPropertySource
     static void data(DynamicPropertyRegistry registry) throws Exception {
-        String data = Files.createTempDirectory("hindsight-jira-").toString();
-        registry.add("hindsight.data", () -> data);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data + "/db/hindsight;WRITE_DELAY=0");
+        TestDataDirectory.register(registry, "hindsight-jira-");
         registry.add("hindsight.jira.base-url", jira::baseUrl);
         registry.add("hindsight.jira.project", () -> "OPS");
         registry.add("hindsight.jira.user", () -> "bot@example.com");

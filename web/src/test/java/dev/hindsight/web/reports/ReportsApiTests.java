@@ -1,5 +1,7 @@
 package dev.hindsight.web.reports;
 
+import dev.hindsight.web.support.TestDataDirectory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -21,7 +23,6 @@ import dev.hindsight.search.incident.NewIncident;
 import dev.hindsight.search.store.JdbcEventStore;
 import dev.hindsight.web.security.Accounts;
 import dev.hindsight.web.security.Role;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -62,9 +63,7 @@ class ReportsApiTests {
 
     @DynamicPropertySource
     static void data(DynamicPropertyRegistry registry) throws Exception {
-        String data = Files.createTempDirectory("hindsight-reports-").toString();
-        registry.add("hindsight.data", () -> data);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data + "/db/hindsight;WRITE_DELAY=0");
+        TestDataDirectory.register(registry, "hindsight-reports-");
     }
 
     @BeforeAll

@@ -1,5 +1,7 @@
 package dev.hindsight.web.security;
 
+import dev.hindsight.web.support.TestDataDirectory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hindsight.core.event.Event;
@@ -10,7 +12,6 @@ import dev.hindsight.core.store.EventBatch;
 import dev.hindsight.search.incident.Incidents;
 import dev.hindsight.search.incident.NewIncident;
 import dev.hindsight.search.store.JdbcEventStore;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,9 +103,7 @@ class AccessTableTests {
 
     @DynamicPropertySource
     static void data(DynamicPropertyRegistry registry) throws Exception {
-        String data = Files.createTempDirectory("hindsight-access-").toString();
-        registry.add("hindsight.data", () -> data);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data + "/db/hindsight;WRITE_DELAY=0");
+        TestDataDirectory.register(registry, "hindsight-access-");
     }
 
     @BeforeAll
