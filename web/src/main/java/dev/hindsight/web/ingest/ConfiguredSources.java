@@ -42,8 +42,10 @@ public class ConfiguredSources {
     private final PullRunner runner;
     private final PullSources factory;
     private final Clock clock;
+    private final PullTargets targets;
 
-    ConfiguredSources(JdbcTemplate jdbc, PullRunner runner, PullSources factory, Clock clock) {
+    ConfiguredSources(JdbcTemplate jdbc, PullRunner runner, PullSources factory, Clock clock, PullTargets targets) {
+        this.targets = targets;
         this.jdbc = jdbc;
         this.runner = runner;
         this.factory = factory;
@@ -54,14 +56,14 @@ public class ConfiguredSources {
     @EventListener(ApplicationReadyEvent.class)
     void load() {
         jdbc.query("select kind, settings from pull_source order by created_at", rs -> {
-            runner.add(build(rs.getString(1), JSON.readTree(rs.getString(2))));
+            runner.add(build(rs.getString(1), JSON.readTree(rs.getString(2)), false)); // checked when it was added
         });
     }
 
     /** Validates, stores and starts a source; returns its name ({@code kind:name}). */
     @Transactional
     public String add(String kind, JsonNode settings, String by) {
-        PullSource source = build(kind, settings);
+        PullSource source = build(kind, settings, true);
         runner.add(source);
         try {
             jdbc.update("insert into pull_source (name, kind, settings, created_by, created_at) values (?,?,?,?,?)",
@@ -79,7 +81,7 @@ public class ConfiguredSources {
         return runner.remove(name) || deleted > 0;
     }
 
-    private PullSource build(String kind, JsonNode settings) {
+    private PullSource build(String kind, JsonNode settings, boolean checkTargets) {
         Class<?> type = KINDS.get(kind.toLowerCase(Locale.ROOT));
         if (type == null) {
             throw new IllegalArgumentException("unknown source kind '" + kind + "'; one of " + KINDS.keySet());
@@ -96,6 +98,9 @@ public class ConfiguredSources {
         } catch (BindException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new IllegalArgumentException("invalid " + kind + " settings: " + cause.getMessage());
+        }
+        if (checkTargets) {
+            targets.check(config);
         }
         return switch (config) {
             case PullProperties.PagerDuty p -> factory.create(p);

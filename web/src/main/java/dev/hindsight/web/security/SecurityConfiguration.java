@@ -46,11 +46,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain webhooks(HttpSecurity http, Accounts accounts, AuditLog audit) throws Exception {
+    SecurityFilterChain webhooks(HttpSecurity http, Accounts accounts, AuditLog audit, WebhookRateLimit rateLimit) throws Exception {
         http.securityMatcher("/hooks/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(accounts, audit), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(rateLimit.filter(), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 // PagerDuty proves itself with its HMAC signature, checked by the endpoint (a token works too)
                 .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/hooks/pagerduty").permitAll()
                         .anyRequest().hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name(), Role.RESPONDER.name()))

@@ -37,6 +37,8 @@ class IngestApiTests {
     @DynamicPropertySource
     static void data(DynamicPropertyRegistry registry) throws Exception {
         data = TestDataDirectory.register(registry, "hindsight-ingest-api-");
+        registry.add("hindsight.ingest.pull.allowed-folders", () -> data.resolve("drop").toString());
+        registry.add("hindsight.ingest.pull.allowed-hosts", () -> "status.provider.example,*.statuspage.io,api.pagerduty.com");
     }
 
     @Test
@@ -67,6 +69,30 @@ class IngestApiTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("invalid pagerduty settings")));
         mvc.perform(delete("/api/ingest/sources/folder:drop").header("Authorization", admin)).andExpect(status().isNoContent());
+        mvc.perform(delete("/api/ingest/sources/folder:drop").header("Authorization", admin)).andExpect(status().isNotFound());
+    }
+
+    /** An API caller cannot point the server at its own network or its own files. */
+    @Test
+    void pullTargetsOutsideTheAllowListsAreRefusedWithTheReason() throws Exception {
+        String admin = "Bearer " + accounts.createToken("admin-ssrf", Role.ADMIN);
+        for (String[] refused : new String[][] {
+                {"statuspage", "{\"name\":\"meta\",\"url\":\"http://169.254.169.254/latest/meta-data/\"}", "not in hindsight.ingest.pull.allowed-hosts"},
+                {"statuspage", "{\"name\":\"local\",\"url\":\"http://localhost:8080/api/audit\"}", "not in hindsight.ingest.pull.allowed-hosts"},
+                {"statuspage", "{\"name\":\"file\",\"url\":\"file:///etc/passwd\"}", "http(s) URL"},
+                {"pagerduty", "{\"name\":\"pd\",\"baseUrl\":\"https://evil.example\",\"token\":\"t\"}", "not in hindsight.ingest.pull.allowed-hosts"},
+                {"imap", "{\"name\":\"mail\",\"host\":\"10.0.0.5\",\"username\":\"u\",\"password\":\"p\"}", "not in hindsight.ingest.pull.allowed-hosts"},
+                {"folder", "{\"name\":\"etc\",\"path\":\"/etc\"}", "not under hindsight.ingest.pull.allowed-folders"},
+                {"folder", "{\"name\":\"up\",\"path\":\"" + data.resolve("drop/../..") + "\"}", "not under hindsight.ingest.pull.allowed-folders"}}) {
+            mvc.perform(post("/api/ingest/sources").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"kind\":\"" + refused[0] + "\",\"settings\":" + refused[1] + "}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(refused[2])));
+        }
+        mvc.perform(post("/api/ingest/sources").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"statuspage\",\"settings\":{\"name\":\"dc\",\"url\":\"https://status.provider.example/api/v2/incidents.json\",\"interval\":\"PT1H\"}}"))
+                .andExpect(status().isCreated());
+        mvc.perform(delete("/api/ingest/sources/statuspage:dc").header("Authorization", admin)).andExpect(status().isNoContent());
         mvc.perform(delete("/api/ingest/sources/folder:drop").header("Authorization", admin)).andExpect(status().isNotFound());
     }
 }
