@@ -27,6 +27,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import dev.hindsight.core.fault.FaultPoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -251,7 +252,9 @@ public final class LuceneIndex implements AutoCloseable {
             return;
         }
         writer.setLiveCommitData(Map.of(EventFields.COMMIT_SEQ, Long.toString(sequence)).entrySet());
-        writer.commit();
+        writer.prepareCommit(); // the new segments and commit point are written...
+        FaultPoints.reach(FaultPoints.INDEX_COMMIT);
+        writer.commit(); // ...and only now made the index's current state
         committedSequence = sequence;
     }
 

@@ -14,6 +14,7 @@ import dev.hindsight.core.store.DeadLetter;
 import dev.hindsight.core.store.EventBatch;
 import dev.hindsight.core.store.EventSink;
 import dev.hindsight.core.store.StoreUnavailableException;
+import dev.hindsight.core.fault.FaultPoints;
 import dev.hindsight.search.index.LuceneIndex;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -79,6 +80,7 @@ public class JdbcEventStore implements EventSink {
                 sequence = before; // nothing was committed
                 throw translate(e);
             }
+            FaultPoints.reach(FaultPoints.STORE_AFTER_COMMIT);
             index.submit(written.toIndex(rows)); // in commit order, indexed on the indexer thread
             return new AppendResult(written.accepted, written.duplicates, sequence);
         } finally {
@@ -164,6 +166,7 @@ public class JdbcEventStore implements EventSink {
         if (batch.checkpoint() != null) {
             saveCheckpoint(batch.checkpoint(), now);
         }
+        FaultPoints.reach(FaultPoints.STORE_BEFORE_COMMIT);
         return new Written(inserted.size(), existing.size() + repeatedInBatch, inserted, reattached);
     }
 

@@ -1,5 +1,6 @@
 package dev.hindsight.web.hooks;
 
+import dev.hindsight.core.fault.FaultPoints;
 import dev.hindsight.ingest.push.PushIntake;
 import dev.hindsight.ingest.spi.DecodeContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,7 +48,9 @@ class HooksController {
     ResponseEntity<PushIntake.Outcome> receive(@PathVariable String hook, @RequestParam(required = false) @Nullable String provider,
             HttpServletRequest request) throws IOException {
         PushIntake.Hook kind = PushIntake.Hook.valueOf(hook.toUpperCase(java.util.Locale.ROOT));
-        return ResponseEntity.ok(intake.receive(kind, body(request), "hook:" + hook + ":" + UUID.randomUUID(), context(provider)));
+        var stored = intake.receive(kind, body(request), "hook:" + hook + ":" + UUID.randomUUID(), context(provider));
+        FaultPoints.reach(FaultPoints.HOOK_BEFORE_REPLY);
+        return ResponseEntity.ok(stored);
     }
 
     /** PagerDuty signs its v3 webhooks; a valid signature or an API token is accepted. */
