@@ -65,6 +65,8 @@ public record Timeline(
      * @param pinned a commander pinned it as a key entry
      * @param note a commander's annotation
      * @param originalAt the source's own time when a commander re-timed the entry ({@code at} is then the new time)
+     * @param service the service the event names, for filtering
+     * @param host the host the event names, for filtering
      */
     public record Entry(
             String id,
@@ -81,11 +83,19 @@ public record Timeline(
             @Nullable Instant correctedAt,
             boolean pinned,
             @Nullable String note,
-            @Nullable Instant originalAt) {
+            @Nullable Instant originalAt,
+            @Nullable String service,
+            @Nullable String host) {
 
         public Entry(String id, Instant at, String source, EventKind kind, String title, String storyline, int count,
                 @Nullable Instant until, String reason, @Nullable String actor, boolean provider, @Nullable Instant correctedAt) {
-            this(id, at, source, kind, title, storyline, count, until, reason, actor, provider, correctedAt, false, null, null);
+            this(id, at, source, kind, title, storyline, count, until, reason, actor, provider, correctedAt, false, null, null, null, null);
+        }
+
+        public Entry(String id, Instant at, String source, EventKind kind, String title, String storyline, int count,
+                @Nullable Instant until, String reason, @Nullable String actor, boolean provider, @Nullable Instant correctedAt,
+                boolean pinned, @Nullable String note, @Nullable Instant originalAt) {
+            this(id, at, source, kind, title, storyline, count, until, reason, actor, provider, correctedAt, pinned, note, originalAt, null, null);
         }
     }
 

@@ -47,7 +47,7 @@ final class CuratedTimeline {
         Instant at = c.retimedAt() == null ? e.at() : c.retimedAt();
         return new Entry(e.id(), at, e.source(), e.kind(), e.title(), c.storyline() == null ? e.storyline() : c.storyline(),
                 e.count(), e.until(), e.reason(), e.actor(), e.provider(), e.correctedAt(), c.pinned(), c.note(),
-                c.retimedAt() == null ? null : e.at());
+                c.retimedAt() == null ? null : e.at(), e.service(), e.host());
     }
 
     /** Storylines re-measured over the visible entries; a storyline named by a move and not yet known is created. */

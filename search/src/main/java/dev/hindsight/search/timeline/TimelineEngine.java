@@ -182,7 +182,7 @@ public class TimelineEngine {
             entries.add(new Entry(g.first.id(), e.occurredAt(), e.source(), e.kind(), e.title(), storylineOf.get(g), g.events.size(),
                     g.events.size() > 1 ? g.last().event().occurredAt() : null,
                     reasons.get(g.first.id()) + (g.events.size() > 1 ? "; " + g.events.size() + " repeats collapsed" : ""),
-                    e.actor(), e.provider(), skew == null ? null : e.occurredAt().minusSeconds(skew)));
+                    e.actor(), e.provider(), skew == null ? null : e.occurredAt().minusSeconds(skew), false, null, null, e.service(), e.host()));
         }
 
         // 4. moments and metrics

@@ -53,6 +53,10 @@ class IncidentPageController {
         model.addAttribute("selected", storyline);
         model.addAttribute("sources", new java.util.TreeSet<>(timeline.entries().stream().map(Timeline.Entry::source).toList()));
         model.addAttribute("kinds", new java.util.TreeSet<>(timeline.entries().stream().map(e -> e.kind().name()).toList()));
+        model.addAttribute("services", new java.util.TreeSet<>(timeline.entries().stream().map(Timeline.Entry::service)
+                .filter(java.util.Objects::nonNull).toList()));
+        model.addAttribute("hosts", new java.util.TreeSet<>(timeline.entries().stream().map(Timeline.Entry::host)
+                .filter(java.util.Objects::nonNull).toList()));
         model.addAttribute("similar", similar.of(incident, viewer, 5));
         Map<String, String> metrics = new LinkedHashMap<>();
         metrics.put("Time to detect", duration(timeline.metrics().timeToDetectSeconds()));

@@ -186,6 +186,13 @@ class BrowserTests {
         }
         assertThat(page.locator("#filter-count")).containsText("of " + all + " entries");
         page.selectOption("select[data-filter=source]", "");
+        page.selectOption("select[data-filter=host]", "web7.dc-west");
+        Locator onHost = page.locator("#entries tbody tr:visible");
+        assertThat(onHost.count()).isPositive();
+        for (int i = 0; i < onHost.count(); i++) {
+            assertThat(onHost.nth(i).getAttribute("data-host")).isEqualTo("web7.dc-west");
+        }
+        page.selectOption("select[data-filter=host]", "");
 
         // the raw record of an entry, with where it came from
         page.locator("#entries tbody tr button.detail").first().click();
@@ -299,6 +306,21 @@ class BrowserTests {
         page.navigate(url("/actions?overdue=true"));
         assertThat(page.locator("table.list tbody tr").first()).isVisible();
         shot("actions");
+        assertThat(consoleErrors).isEmpty();
+
+        // a responder closes an item in place (htmx swaps the row), and it stays closed after a reload
+        context.close();
+        newContext();
+        signIn("casey");
+        page.navigate(url("/actions"));
+        Locator row = page.locator("table.list tbody tr").first();
+        String rowId = row.getAttribute("id");
+        row.locator("select[name=status]").selectOption("WONT_DO");
+        row.locator("button:has-text('Set')").click();
+        assertThat(page.locator("#" + rowId + " select[name=status]")).hasValue("WONT_DO");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/actions$"));
+        page.reload();
+        assertThat(page.locator("#" + rowId + " select[name=status]")).hasValue("WONT_DO");
         assertThat(consoleErrors).isEmpty();
     }
 
