@@ -23,6 +23,7 @@ public record Dashboard(
         List<IncidentRow> incidents,
         Map<String, Long> bySeverity,
         Map<String, Long> byService,
+        Map<String, Long> byCause,
         List<TeamRow> teams,
         List<ProviderRow> providers,
         List<Recurrence> recurrences) {
@@ -50,7 +51,12 @@ public record Dashboard(
     public record Recurrence(String laterKey, String earlierKey, String reason) {}
 
     /** The inputs for one incident. */
-    public record IncidentFacts(IncidentSummary incident, Timeline timeline, List<ActionItem> actions) {}
+    public record IncidentFacts(IncidentSummary incident, Timeline timeline, List<ActionItem> actions, @Nullable String cause) {
+
+        public IncidentFacts(IncidentSummary incident, Timeline timeline, List<ActionItem> actions) {
+            this(incident, timeline, actions, null);
+        }
+    }
 
     /** An earlier incident that is similar to a later one, as the similarity search says. */
     public record Similarity(String laterKey, String earlierKey, String reason) {}
@@ -59,6 +65,7 @@ public record Dashboard(
         List<IncidentRow> rows = new ArrayList<>();
         Map<String, Long> bySeverity = new TreeMap<>();
         Map<String, Long> byService = new TreeMap<>();
+        Map<String, Long> byCause = new TreeMap<>();
         Map<String, ProviderAcc> providers = new TreeMap<>();
         for (IncidentFacts f : facts) {
             Timeline.Metrics m = f.timeline().metrics();
@@ -67,6 +74,7 @@ public record Dashboard(
                     m.timeToDetectSeconds(), m.timeToAcknowledgeSeconds(), m.timeToMitigateSeconds(), m.timeToResolveSeconds(),
                     f.actions().size(), closed));
             bySeverity.merge(f.incident().severity().name(), 1L, Long::sum);
+            byCause.merge(f.cause() == null ? "(not set)" : f.cause(), 1L, Long::sum);
             f.timeline().storylines().stream().map(Timeline.Storyline::title).distinct()
                     .forEach(s -> byService.merge(s, 1L, Long::sum));
             providersOf(f.timeline()).forEach(p -> providers.computeIfAbsent(p, ProviderAcc::new).add(f));
@@ -90,7 +98,7 @@ public record Dashboard(
                         && actionsOf.get(s.earlierKey()).stream().allMatch(a -> a.status().closed()))
                 .map(s -> new Recurrence(s.laterKey(), s.earlierKey(), s.reason() + "; every action item of " + s.earlierKey() + " was closed"))
                 .toList();
-        return new Dashboard(rows, bySeverity, byService, teams, providers.values().stream().map(ProviderAcc::row).toList(), recurrences);
+        return new Dashboard(rows, bySeverity, byService, byCause, teams, providers.values().stream().map(ProviderAcc::row).toList(), recurrences);
     }
 
     /** Providers by the name their statements carry (RFO findings), else by the source their notices came from. */

@@ -76,7 +76,7 @@ public final class DashboardXlsx {
             SXSSFSheet counts = book.createSheet("Incidents by");
             XlsxReport.header(counts, List.of("Dimension", "Value", "Incidents"), styles);
             row = 1;
-            for (var dimension : Map.of("severity", d.bySeverity(), "storyline", d.byService()).entrySet()) {
+            for (var dimension : Map.of("severity", d.bySeverity(), "storyline", d.byService(), "cause", d.byCause()).entrySet()) {
                 for (var e : dimension.getValue().entrySet()) {
                     Row x = counts.createRow(row++);
                     XlsxReport.text(x, 0, dimension.getKey(), styles);

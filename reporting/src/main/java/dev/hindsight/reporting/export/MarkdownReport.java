@@ -25,6 +25,9 @@ public final class MarkdownReport {
                 .append(" · ").append(r.time(i.from())).append(" → ").append(r.time(i.to())).append("  \n");
         md.append("Review: ").append(pm.status()).append(pm.version() == 0 ? " (draft written from the timeline, not saved yet)"
                 : ", version " + pm.version() + ", updated by " + escape(pm.updatedBy()) + " on " + r.time(pm.updatedAt())).append("\n\n");
+        if (pm.cause() != null) {
+            md.append("Cause: ").append(escape(pm.cause())).append("\n\n");
+        }
         if (pm.amendment() != null) {
             md.append("> **Needs amendment:** ").append(escape(pm.amendment())).append("\n\n");
         }

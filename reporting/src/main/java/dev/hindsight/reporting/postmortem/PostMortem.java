@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param version 0 for a draft written from the timeline and not saved yet
  * @param amendment why the post-mortem should be amended, e.g. a provider RFO that came after it was published
  * @param template the name of the template that decides its sections and headings
+ * @param cause the kind of cause it settles on (e.g. "provider network", "deploy"), for analytics
  */
 public record PostMortem(
         String incidentKey,
@@ -20,11 +21,12 @@ public record PostMortem(
         String updatedBy,
         Instant updatedAt,
         @Nullable String amendment,
-        String template) {
+        String template,
+        @Nullable String cause) {
 
     public PostMortem(String incidentKey, ReviewStatus status, int version, Map<Section, String> sections, @Nullable Instant publishedAt,
             String updatedBy, Instant updatedAt, @Nullable String amendment) {
-        this(incidentKey, status, version, sections, publishedAt, updatedBy, updatedAt, amendment, PostMortemTemplate.DEFAULT_NAME);
+        this(incidentKey, status, version, sections, publishedAt, updatedBy, updatedAt, amendment, PostMortemTemplate.DEFAULT_NAME, null);
     }
 
     public String section(Section s) {
@@ -40,6 +42,6 @@ public record PostMortem(
     }
 
     PostMortem withAmendment(@Nullable String reason) {
-        return new PostMortem(incidentKey, status, version, sections, publishedAt, updatedBy, updatedAt, reason, template);
+        return new PostMortem(incidentKey, status, version, sections, publishedAt, updatedBy, updatedAt, reason, template, cause);
     }
 }

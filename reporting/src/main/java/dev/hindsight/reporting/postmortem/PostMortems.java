@@ -50,9 +50,10 @@ public class PostMortems {
     }
 
     public Optional<PostMortem> stored(String incidentKey) {
-        return jdbc.query("select status, version, sections, published_at, updated_by, updated_at, template from postmortem where incident_key = ?",
+        return jdbc.query("select status, version, sections, published_at, updated_by, updated_at, template, cause from postmortem where incident_key = ?",
                 rs -> rs.next() ? Optional.of(new PostMortem(incidentKey, ReviewStatus.valueOf(rs.getString(1)), rs.getInt(2),
-                        sections(rs.getString(3)), instant(rs, 4), rs.getString(5), instant(rs, 6), null, rs.getString(7))) : Optional.empty(),
+                        sections(rs.getString(3)), instant(rs, 4), rs.getString(5), instant(rs, 6), null, rs.getString(7), rs.getString(8)))
+                        : Optional.empty(),
                 incidentKey);
     }
 
@@ -65,6 +66,19 @@ public class PostMortems {
     /** As {@link #save(String, Map, String)}, switching to another template when one is named. */
     @Transactional
     public PostMortem save(String incidentKey, Map<Section, String> edited, @Nullable String template, String actor) {
+        return save(incidentKey, edited, template, null, actor);
+    }
+
+    /**
+     * As {@link #save(String, Map, String)}, switching template and setting the cause category when given (an empty
+     * cause clears it).
+     */
+    @Transactional
+    public PostMortem save(String incidentKey, Map<Section, String> edited, @Nullable String template, @Nullable String cause,
+            String actor) {
+        if (cause != null && cause.strip().length() > 64) {
+            throw new IllegalArgumentException("a cause category holds at most 64 characters");
+        }
         Map<Section, String> sections = new EnumMap<>(Section.class);
         stored(incidentKey).ifPresent(p -> sections.putAll(p.sections()));
         edited.forEach((section, text) -> {
@@ -76,32 +90,35 @@ public class PostMortems {
         ReviewStatus status = stored(incidentKey).map(p -> p.status() == ReviewStatus.PUBLISHED ? ReviewStatus.IN_REVIEW : p.status())
                 .orElse(ReviewStatus.DRAFT);
         String chosen = template != null ? template : stored(incidentKey).map(PostMortem::template).orElse(PostMortemTemplate.DEFAULT_NAME);
-        return write(incidentKey, sections, status, chosen, actor);
+        String category = cause != null ? (cause.isBlank() ? null : cause.strip().toLowerCase(java.util.Locale.ROOT))
+                : stored(incidentKey).map(PostMortem::cause).orElse(null);
+        return write(incidentKey, sections, status, chosen, category, actor);
     }
 
     @Transactional
     public PostMortem setStatus(String incidentKey, ReviewStatus status, String actor) {
         PostMortem p = stored(incidentKey).orElseThrow(() ->
                 new IllegalArgumentException("save the post-mortem of " + incidentKey + " before changing its review status"));
-        return write(incidentKey, p.sections(), status, p.template(), actor);
+        return write(incidentKey, p.sections(), status, p.template(), p.cause(), actor);
     }
 
-    private PostMortem write(String incidentKey, Map<Section, String> sections, ReviewStatus status, String template, String actor) {
+    private PostMortem write(String incidentKey, Map<Section, String> sections, ReviewStatus status, String template, @Nullable String cause,
+            String actor) {
         Instant now = clock.instant();
         Optional<PostMortem> before = stored(incidentKey);
         int version = before.map(PostMortem::version).orElse(0) + 1;
         Instant published = status == ReviewStatus.PUBLISHED ? now : before.map(PostMortem::publishedAt).orElse(null);
         String json = JSON.writeValueAsString(sections);
         if (before.isPresent()) {
-            jdbc.update("update postmortem set status = ?, version = ?, sections = ?, published_at = ?, updated_by = ?, updated_at = ?, template = ?"
-                    + " where incident_key = ?", status.name(), version, json, utc(published), actor, utc(now), template, incidentKey);
+            jdbc.update("update postmortem set status = ?, version = ?, sections = ?, published_at = ?, updated_by = ?, updated_at = ?, template = ?,"
+                    + " cause = ? where incident_key = ?", status.name(), version, json, utc(published), actor, utc(now), template, cause, incidentKey);
         } else {
-            jdbc.update("insert into postmortem (incident_key, status, version, sections, published_at, updated_by, updated_at, template)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?)", incidentKey, status.name(), version, json, utc(published), actor, utc(now), template);
+            jdbc.update("insert into postmortem (incident_key, status, version, sections, published_at, updated_by, updated_at, template, cause)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", incidentKey, status.name(), version, json, utc(published), actor, utc(now), template, cause);
         }
         jdbc.update("insert into postmortem_version (incident_key, version, status, sections, changed_by, changed_at) values (?, ?, ?, ?, ?, ?)",
                 incidentKey, version, status.name(), json, actor, utc(now));
-        return new PostMortem(incidentKey, status, version, sections, published, actor, now, null, template);
+        return new PostMortem(incidentKey, status, version, sections, published, actor, now, null, template, cause);
     }
 
     /** Newest first. */

@@ -97,7 +97,7 @@ class ReportPagesController {
                 sections.put(s, text.replace("\r\n", "\n"));
             }
         }
-        var saved = postMortems.save(incident, sections, template, CurrentViewer.actor());
+        var saved = postMortems.save(incident, sections, template, form.get("cause"), CurrentViewer.actor());
         audit.record(CurrentViewer.actor(), "edit postmortem", incident, "success", "version " + saved.version());
         redirect.addFlashAttribute("saved", "Saved as version " + saved.version() + ".");
         return "redirect:/incidents/" + incident + "/postmortem";
@@ -160,20 +160,12 @@ class ReportPagesController {
         return "actions";
     }
 
-    /** With htmx (the list's inline form) the answer is the updated row; without JavaScript, back to the list. */
     @PostMapping("/actions/{id}")
-    String changeItem(@PathVariable long id, @RequestParam ActionItem.Status status,
-            @org.springframework.web.bind.annotation.RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+    String changeItem(@PathVariable long id, @RequestParam ActionItem.Status status) {
         ActionItem item = actions.find(id).filter(a -> !reports.hiddenFrom(CurrentViewer.get()).contains(a.incidentKey()))
                 .orElseThrow(() -> new NotFoundException("no action item " + id));
-        ActionItem changed = actions.change(id, new ActionItems.Change(null, null, null, null, null, null, status, null), CurrentViewer.actor());
+        actions.change(id, new ActionItems.Change(null, null, null, null, null, null, status, null), CurrentViewer.actor());
         audit.record(CurrentViewer.actor(), "change action item", item.incidentKey() + "#" + id, "success", "status " + status);
-        if (htmx != null) {
-            model.addAttribute("a", changed);
-            model.addAttribute("today", actions.today());
-            model.addAttribute("statuses", ActionItem.Status.values());
-            return "fragments/action-row :: row(a=${a})";
-        }
         return "redirect:/actions#item-" + id;
     }
 

@@ -92,7 +92,8 @@ public class Reports {
         List<Dashboard.Similarity> similar = new java.util.ArrayList<>();
         for (IncidentSummary incident : incidents.list(viewer).stream().limit(DASHBOARD_INCIDENTS).toList()) {
             facts.add(new Dashboard.IncidentFacts(incident, engine.build(incident, hidden),
-                    all.stream().filter(a -> a.incidentKey().equals(incident.key())).toList()));
+                    all.stream().filter(a -> a.incidentKey().equals(incident.key())).toList(),
+                    postMortems.stored(incident.key()).map(PostMortem::cause).orElse(null)));
             // a recurrence needs more than a shared word: the same systems, and several distinctive words
             similarIncidents.of(incident, viewer, 3).stream()
                     .filter(x -> x.incident().from().isBefore(incident.from()) && !x.sharedEntities().isEmpty() && x.sharedWords().size() >= 2)

@@ -61,7 +61,7 @@ class ReportsApi {
     }
 
     /** Sections to save (all, or the changed ones) and, optionally, another template to switch to. */
-    record SectionsEdit(@Nullable Map<Section, String> sections, @Nullable String template) {}
+    record SectionsEdit(@Nullable Map<Section, String> sections, @Nullable String template, @Nullable String cause) {}
 
     record StatusChange(ReviewStatus status) {}
 
@@ -73,13 +73,14 @@ class ReportsApi {
     @PutMapping("/api/incidents/{key}/postmortem")
     PostMortem save(@PathVariable String key, @RequestBody SectionsEdit body) {
         String incident = reports.incident(key, CurrentViewer.get()).key();
-        if ((body.sections() == null || body.sections().isEmpty()) && body.template() == null) {
+        if ((body.sections() == null || body.sections().isEmpty()) && body.template() == null && body.cause() == null) {
             throw new IllegalArgumentException("give the sections to save, e.g. {\"sections\": {\"SUMMARY\": \"...\"}}, or a template");
         }
         if (body.template() != null && templates.find(body.template()).isEmpty()) {
             throw new IllegalArgumentException("no template \"" + body.template() + "\"; see GET /api/postmortem-templates");
         }
-        PostMortem saved = postMortems.save(incident, body.sections() == null ? Map.of() : body.sections(), body.template(), CurrentViewer.actor());
+        PostMortem saved = postMortems.save(incident, body.sections() == null ? Map.of() : body.sections(), body.template(), body.cause(),
+                CurrentViewer.actor());
         audit.record(CurrentViewer.actor(), "edit postmortem", incident, "success", "version " + saved.version());
         return saved;
     }

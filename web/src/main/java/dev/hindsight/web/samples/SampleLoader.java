@@ -125,7 +125,7 @@ class SampleLoader implements ApplicationRunner {
         String author = root.path("author").asString("hindsight");
         Map<Section, String> sections = new EnumMap<>(Section.class);
         root.path("sections").properties().forEach(e -> sections.put(Section.valueOf(e.getKey()), e.getValue().asString()));
-        postMortems.save(sample.key(), sections, author);
+        postMortems.save(sample.key(), sections, null, root.path("cause").asString(null), author);
         ReviewStatus status = ReviewStatus.valueOf(root.path("status").asString("DRAFT"));
         if (status != ReviewStatus.DRAFT) {
             postMortems.setStatus(sample.key(), status, author);

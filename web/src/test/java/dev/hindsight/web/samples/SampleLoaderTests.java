@@ -154,6 +154,7 @@ class SampleLoaderTests {
         mvc.perform(get("/api/incidents/LP-2014-08-12/postmortem").header("Authorization", viewer))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PUBLISHED"))
+                .andExpect(jsonPath("$.cause").value("provider network"))
                 .andExpect(jsonPath("$.sections.LESSONS").value(org.hamcrest.Matchers.containsString("port speed")));
         String items = mvc.perform(get("/api/actions").param("incident", "LP-2014-08-12").header("Authorization", viewer))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
