@@ -220,11 +220,12 @@ class BrowserTests {
         page.onDialog(d -> d.accept("confirmed with the payments team"));
         page.keyboard().press("j");
         String id = page.locator("#entries tbody tr.selected").getAttribute("data-id");
+        // each edit reloads the page, which then says what was done: wait for that, not for the network to go quiet
         page.keyboard().press("p");
-        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(page.locator("#toast")).hasText("Pinned");
         page.waitForSelector("#entries tbody tr.selected");
         page.keyboard().press("n");
-        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(page.locator("#toast")).hasText("Note saved");
 
         page.reload();
         Locator row = page.locator("#entries tbody tr[data-id='" + id + "']");
