@@ -79,33 +79,33 @@ public class PostMortems {
         if (cause != null && cause.strip().length() > 64) {
             throw new IllegalArgumentException("a cause category holds at most 64 characters");
         }
+        Optional<PostMortem> before = stored(incidentKey);
         Map<Section, String> sections = new EnumMap<>(Section.class);
-        stored(incidentKey).ifPresent(p -> sections.putAll(p.sections()));
+        before.ifPresent(p -> sections.putAll(p.sections()));
         edited.forEach((section, text) -> {
             if (text.length() > MAX_SECTION) {
                 throw new IllegalArgumentException(section.heading() + " holds at most " + MAX_SECTION + " characters, this one has " + text.length());
             }
             sections.put(section, text.strip());
         });
-        ReviewStatus status = stored(incidentKey).map(p -> p.status() == ReviewStatus.PUBLISHED ? ReviewStatus.IN_REVIEW : p.status())
+        ReviewStatus status = before.map(p -> p.status() == ReviewStatus.PUBLISHED ? ReviewStatus.IN_REVIEW : p.status())
                 .orElse(ReviewStatus.DRAFT);
-        String chosen = template != null ? template : stored(incidentKey).map(PostMortem::template).orElse(PostMortemTemplate.DEFAULT_NAME);
+        String chosen = template != null ? template : before.map(PostMortem::template).orElse(PostMortemTemplate.DEFAULT_NAME);
         String category = cause != null ? (cause.isBlank() ? null : cause.strip().toLowerCase(java.util.Locale.ROOT))
-                : stored(incidentKey).map(PostMortem::cause).orElse(null);
-        return write(incidentKey, sections, status, chosen, category, actor);
+                : before.map(PostMortem::cause).orElse(null);
+        return write(incidentKey, before, sections, status, chosen, category, actor);
     }
 
     @Transactional
     public PostMortem setStatus(String incidentKey, ReviewStatus status, String actor) {
         PostMortem p = stored(incidentKey).orElseThrow(() ->
                 new IllegalArgumentException("save the post-mortem of " + incidentKey + " before changing its review status"));
-        return write(incidentKey, p.sections(), status, p.template(), p.cause(), actor);
+        return write(incidentKey, Optional.of(p), p.sections(), status, p.template(), p.cause(), actor);
     }
 
-    private PostMortem write(String incidentKey, Map<Section, String> sections, ReviewStatus status, String template, @Nullable String cause,
-            String actor) {
+    private PostMortem write(String incidentKey, Optional<PostMortem> before, Map<Section, String> sections, ReviewStatus status,
+            String template, @Nullable String cause, String actor) {
         Instant now = clock.instant();
-        Optional<PostMortem> before = stored(incidentKey);
         int version = before.map(PostMortem::version).orElse(0) + 1;
         Instant published = status == ReviewStatus.PUBLISHED ? now : before.map(PostMortem::publishedAt).orElse(null);
         String json = JSON.writeValueAsString(sections);

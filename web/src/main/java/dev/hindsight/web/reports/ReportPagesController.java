@@ -16,7 +16,6 @@ import dev.hindsight.reporting.postmortem.ReviewStatus;
 import dev.hindsight.reporting.postmortem.Section;
 import dev.hindsight.web.audit.AuditLog;
 import dev.hindsight.web.security.CurrentViewer;
-import dev.hindsight.web.support.NotFoundException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -105,14 +104,9 @@ class ReportPagesController {
 
     @PostMapping("/incidents/{key}/postmortem/status")
     String setStatus(@PathVariable String key, @RequestParam ReviewStatus status, RedirectAttributes redirect) {
-        var current = reports.postMortem(key, CurrentViewer.get());
-        if (current.version() == 0) {
-            postMortems.save(current.incidentKey(), current.sections(), CurrentViewer.actor());
-        }
-        var changed = postMortems.setStatus(current.incidentKey(), status, CurrentViewer.actor());
-        audit.record(CurrentViewer.actor(), "postmortem " + status.name().toLowerCase(), current.incidentKey(), "success", "version " + changed.version());
+        var changed = reports.review(key, CurrentViewer.get(), status, CurrentViewer.actor());
         redirect.addFlashAttribute("saved", "Now " + status.name().replace('_', ' ').toLowerCase() + " (version " + changed.version() + ").");
-        return "redirect:/incidents/" + current.incidentKey() + "/postmortem";
+        return "redirect:/incidents/" + changed.incidentKey() + "/postmortem";
     }
 
     @PostMapping("/incidents/{key}/actions")
@@ -130,7 +124,6 @@ class ReportPagesController {
     @PostMapping("/incidents/{key}/actions/from-lessons")
     String trackLessons(@PathVariable String key, RedirectAttributes redirect) {
         List<ActionItem> opened = reports.trackLessons(key, CurrentViewer.get(), CurrentViewer.actor());
-        audit.record(CurrentViewer.actor(), "open action items from lessons", key, "success", opened.size() + " opened");
         redirect.addFlashAttribute("saved", opened.isEmpty() ? "Every lesson already has an action item."
                 : opened.size() + " action items opened; give each an owner and a due date.");
         return "redirect:/incidents/" + key + "/postmortem";
@@ -162,8 +155,7 @@ class ReportPagesController {
 
     @PostMapping("/actions/{id}")
     String changeItem(@PathVariable long id, @RequestParam ActionItem.Status status) {
-        ActionItem item = actions.find(id).filter(a -> !reports.hiddenFrom(CurrentViewer.get()).contains(a.incidentKey()))
-                .orElseThrow(() -> new NotFoundException("no action item " + id));
+        ActionItem item = reports.visibleItem(id, CurrentViewer.get());
         actions.change(id, new ActionItems.Change(null, null, null, null, null, null, status, null), CurrentViewer.actor());
         audit.record(CurrentViewer.actor(), "change action item", item.incidentKey() + "#" + id, "success", "status " + status);
         return "redirect:/actions#item-" + id;

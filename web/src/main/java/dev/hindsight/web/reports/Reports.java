@@ -15,7 +15,9 @@ import dev.hindsight.search.incident.Incidents;
 import dev.hindsight.search.incident.SimilarIncidents;
 import dev.hindsight.reporting.analytics.Dashboard;
 import dev.hindsight.search.timeline.TimelineEngine;
+import dev.hindsight.web.audit.AuditLog;
 import dev.hindsight.web.support.NotFoundException;
+import dev.hindsight.reporting.postmortem.ReviewStatus;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -34,9 +36,11 @@ public class Reports {
     private final Clock clock;
     private final SimilarIncidents similarIncidents;
     private final PostMortemTemplates templates;
+    private final AuditLog audit;
 
     Reports(Incidents incidents, TimelineEngine engine, PostMortems postMortems, ActionItems actions, Clock clock,
-            SimilarIncidents similarIncidents, PostMortemTemplates templates) {
+            SimilarIncidents similarIncidents, PostMortemTemplates templates, AuditLog audit) {
+        this.audit = audit;
         this.templates = templates;
         this.similarIncidents = similarIncidents;
         this.incidents = incidents;
@@ -75,10 +79,29 @@ public class Reports {
         PostMortem pm = postMortem(key, viewer);
         Set<String> tracked = new HashSet<>();
         actions.list(ActionItems.Filter.ofIncident(key), Set.of()).forEach(a -> tracked.add(a.lesson() == null ? a.title() : a.lesson()));
-        return pm.lessons().stream().filter(tracked::add)
+        List<ActionItem> opened = pm.lessons().stream().filter(tracked::add)
                 .map(lesson -> actions.open(new NewActionItem(key, lesson.length() > 500 ? lesson.substring(0, 499) + "…" : lesson, lesson,
                         null, null, ActionItem.Type.PREVENT, ActionItem.Priority.P3, null), actor))
                 .toList();
+        audit.record(actor, "open action items from lessons", key, "success", opened.size() + " opened");
+        return opened;
+    }
+
+    /** Moves the post-mortem to another review state, saving the generated draft first if nobody saved it yet. */
+    public PostMortem review(String key, Viewer viewer, ReviewStatus status, String actor) {
+        PostMortem current = postMortem(key, viewer);
+        if (current.version() == 0) {
+            postMortems.save(current.incidentKey(), current.sections(), actor);
+        }
+        PostMortem changed = postMortems.setStatus(current.incidentKey(), status, actor);
+        audit.record(actor, "postmortem " + status.name().toLowerCase(), current.incidentKey(), "success", "version " + changed.version());
+        return changed;
+    }
+
+    /** An action item, unless it belongs to an incident hidden from the viewer (then it does not exist for them). */
+    public ActionItem visibleItem(long id, Viewer viewer) {
+        return actions.find(id).filter(a -> !hiddenFrom(viewer).contains(a.incidentKey()))
+                .orElseThrow(() -> new NotFoundException("no action item " + id));
     }
 
     /** Most incidents the dashboard builds timelines for, newest first. */

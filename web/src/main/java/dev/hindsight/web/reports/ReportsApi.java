@@ -17,7 +17,6 @@ import dev.hindsight.reporting.postmortem.ReviewStatus;
 import dev.hindsight.reporting.postmortem.Section;
 import dev.hindsight.web.audit.AuditLog;
 import dev.hindsight.web.security.CurrentViewer;
-import dev.hindsight.web.support.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -105,13 +104,7 @@ class ReportsApi {
         if (body.status() == null) {
             throw new IllegalArgumentException("give the new status: DRAFT, IN_REVIEW or PUBLISHED");
         }
-        PostMortem current = reports.postMortem(key, CurrentViewer.get());
-        if (current.version() == 0) {
-            postMortems.save(key, current.sections(), CurrentViewer.actor());
-        }
-        PostMortem changed = postMortems.setStatus(key, body.status(), CurrentViewer.actor());
-        audit.record(CurrentViewer.actor(), "postmortem " + body.status().name().toLowerCase(), key, "success", "version " + changed.version());
-        return changed;
+        return reports.review(key, CurrentViewer.get(), body.status(), CurrentViewer.actor());
     }
 
     @GetMapping("/api/incidents/{key}/postmortem/versions")
@@ -171,9 +164,7 @@ class ReportsApi {
     @PostMapping("/api/incidents/{key}/actions/from-lessons")
     @ResponseStatus(HttpStatus.CREATED)
     List<ActionItem> fromLessons(@PathVariable String key) {
-        List<ActionItem> opened = reports.trackLessons(key, CurrentViewer.get(), CurrentViewer.actor());
-        audit.record(CurrentViewer.actor(), "open action items from lessons", key, "success", opened.size() + " opened");
-        return opened;
+        return reports.trackLessons(key, CurrentViewer.get(), CurrentViewer.actor());
     }
 
     @PatchMapping("/api/actions/{id}")
@@ -204,11 +195,7 @@ class ReportsApi {
     }
 
     private ActionItem visibleItem(long id) {
-        ActionItem item = actions.find(id).orElseThrow(() -> new NotFoundException("no action item " + id));
-        if (reports.hiddenFrom(CurrentViewer.get()).contains(item.incidentKey())) {
-            throw new NotFoundException("no action item " + id);
-        }
-        return item;
+        return reports.visibleItem(id, CurrentViewer.get());
     }
 
     private static ResponseEntity<byte[]> text(String body, String type, String filename) {
