@@ -3,6 +3,7 @@ package dev.hindsight.search.config;
 import dev.hindsight.search.index.EventAnalyzers;
 import dev.hindsight.search.index.LuceneIndex;
 import dev.hindsight.search.query.LuceneEventSearch;
+import dev.hindsight.search.store.DiskWatermark;
 import dev.hindsight.search.store.EventRows;
 import dev.hindsight.search.store.JdbcEventStore;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /** Wires the store: the index under {@code <data>/index}, the JDBC write path and Lucene search. */
 @Configuration(proxyBeanMethods = false)
@@ -35,9 +37,15 @@ public class SearchConfiguration {
     }
 
     @Bean
+    DiskWatermark diskWatermark(@Value("${hindsight.data:./data}") Path data,
+            @Value("${hindsight.ingest.min-free-disk:512MB}") DataSize minFree) {
+        return new DiskWatermark(data, minFree.toBytes());
+    }
+
+    @Bean
     JdbcEventStore eventStore(
-            JdbcTemplate jdbc, TransactionTemplate tx, EventRows rows, LuceneIndex index, Clock clock) {
-        return new JdbcEventStore(jdbc, tx, rows, index, clock);
+            JdbcTemplate jdbc, TransactionTemplate tx, EventRows rows, LuceneIndex index, Clock clock, DiskWatermark disk) {
+        return new JdbcEventStore(jdbc, tx, rows, index, clock, disk);
     }
 
     @Bean

@@ -30,6 +30,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -57,10 +59,14 @@ public class JdbcEventStore implements EventSink {
     private final Clock clock;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     /** Highest sequence committed; -1 until read from the database under the lock. */
+    private static final Logger log = LoggerFactory.getLogger(JdbcEventStore.class);
     private long sequence = -1;
+    private final DiskWatermark disk;
 
-    public JdbcEventStore(JdbcTemplate jdbc, TransactionTemplate tx, EventRows rows, LuceneIndex index, Clock clock) {
+    public JdbcEventStore(JdbcTemplate jdbc, TransactionTemplate tx, EventRows rows, LuceneIndex index, Clock clock,
+            DiskWatermark disk) {
         this.jdbc = jdbc;
+        this.disk = disk;
         this.tx = tx;
         this.rows = rows;
         this.index = index;
@@ -69,6 +75,7 @@ public class JdbcEventStore implements EventSink {
 
     @Override
     public AppendResult append(EventBatch batch) {
+        disk.check();
         writeLock.lock();
         try {
             long before = currentSequence();
@@ -311,7 +318,9 @@ public class JdbcEventStore implements EventSink {
                 || e instanceof CannotCreateTransactionException
                 || e instanceof DataAccessResourceFailureException
                 || e instanceof TransientDataAccessException) {
-            return new StoreUnavailableException("the database cannot accept writes now: " + e.getMessage(), e);
+            // the driver's message (host, port, SQL state) goes to the log, not to senders
+            log.warn("The database refused a write: {}", e.toString());
+            return new StoreUnavailableException("the database cannot accept writes now", e);
         }
         if (e instanceof DataAccessException) {
             return new IllegalStateException("storing the batch failed: " + e.getMessage(), e);

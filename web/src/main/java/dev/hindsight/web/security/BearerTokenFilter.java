@@ -1,13 +1,15 @@
 package dev.hindsight.web.security;
 
+import dev.hindsight.web.audit.AuditLog;
+import dev.hindsight.web.support.StoreOutage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import dev.hindsight.web.audit.AuditLog;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -65,7 +67,19 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Accounts.TokenPrincipal> principal = accounts.authenticateToken(token);
+        Optional<Accounts.TokenPrincipal> principal;
+        try {
+            principal = accounts.authenticateToken(token);
+        } catch (DataAccessException e) {
+            // the token cannot be checked while the database is away: a 401 would make PagerDuty drop the delivery
+            // for good, a 503 makes every sender retry
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader("Retry-After", StoreOutage.RETRY_AFTER_SECONDS);
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Store unavailable\",\"status\":503,"
+                    + "\"detail\":\"the database is unavailable; nothing was stored, retry later\"}");
+            return;
+        }
         if (principal.isEmpty()) {
             // the token itself is never logged: only its first characters, to tell attempts apart
             audit.record("token:" + token.substring(0, Math.min(6, token.length())) + "…", "token", request.getRequestURI(), "failure",

@@ -5,6 +5,9 @@ import dev.hindsight.core.store.StoreUnavailableException;
 import dev.hindsight.ingest.push.PushIntake;
 import dev.hindsight.search.incident.IncidentExistsException;
 import java.net.URI;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -17,9 +20,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
-
-    /** Seconds a client should wait before retrying a write the store could not take. */
-    static final String RETRY_AFTER_SECONDS = "30";
 
     @ExceptionHandler(QueryRejectedException.class)
     ProblemDetail badQuery(QueryRejectedException e) {
@@ -59,10 +59,19 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(StoreUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(StoreUnavailableException e) {
-        ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.STORE_UNAVAILABLE,
-                "Store unavailable", "nothing was stored; retry later");
+        return storeUnavailable(e.getMessage() + "; nothing was stored, retry later");
+    }
+
+    /** The database went away under a read or a write outside the event store (accounts, audit, reports). */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException e) {
+        return storeUnavailable("the database is unavailable; retry later");
+    }
+
+    private static ResponseEntity<ProblemDetail> storeUnavailable(String detail) {
+        ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.STORE_UNAVAILABLE, "Store unavailable", detail);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .header(HttpHeaders.RETRY_AFTER, StoreOutage.RETRY_AFTER_SECONDS)
                 .body(body);
     }
 
