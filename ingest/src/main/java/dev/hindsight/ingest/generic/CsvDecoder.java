@@ -53,10 +53,19 @@ public class CsvDecoder implements FormatDecoder {
         return header.contains("at") && header.contains("title") ? 90 : 40;
     }
 
+    /** The parser, past the header row; a header commons-csv cannot use (a blank or repeated name) is a refusal. */
+    private static CSVParser open(Reader reader) throws IOException {
+        try {
+            return CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+        } catch (IllegalArgumentException e) {
+            throw new SourceDataException("the header row is not usable: " + e.getMessage());
+        }
+    }
+
     @Override
     public void decode(SourceFile file, DecodeContext context, RecordSink sink) throws IOException {
         try (Reader reader = new InputStreamReader(file.open(), StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
+                CSVParser parser = open(reader)) {
             List<String> header = parser.getHeaderNames();
             if (!header.contains("at") || !header.contains("title")) {
                 throw new SourceDataException("the header row must name the columns 'at' and 'title'; found " + header);

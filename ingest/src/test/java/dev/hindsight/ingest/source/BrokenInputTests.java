@@ -8,12 +8,16 @@ import dev.hindsight.ingest.fileimport.FileImporter;
 import dev.hindsight.ingest.fileimport.ImportOptions;
 import dev.hindsight.ingest.fileimport.ImportProgress;
 import dev.hindsight.ingest.fileimport.ImportReport;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.Test;
@@ -102,6 +106,51 @@ class BrokenInputTests {
         assertThat(reasonFor(report, "link.zip")).contains("symbolic link");
         assertThat(reasonFor(report, "twice.zip")).contains("appears twice");
         assertThat(sink.events()).isEmpty();
+    }
+
+    /**
+     * XML-ish uploads (an XML file, an SVG, a DOCX, a billion-laughs file) are no source format: each is refused by
+     * name without its entities ever being resolved. A listener stands where the external entities point and must see
+     * no connection; the billion laughs must not be expanded (the import returns at once).
+     */
+    @Test
+    void xmlExternalEntitiesAndEntityBombsAreNeverResolved() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AtomicInteger connections = new AtomicInteger();
+            Thread.ofVirtual().start(() -> {
+                while (!listener.isClosed()) {
+                    try (var socket = listener.accept()) {
+                        connections.incrementAndGet();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            String external = "http://127.0.0.1:" + listener.getLocalPort() + "/xxe";
+            String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"" + external + "\"><!ENTITY % p SYSTEM \""
+                    + external + "/dtd\"> %p;]><r>&x;</r>";
+            Files.writeString(dir.resolve("evil.xml"), xxe);
+            Files.writeString(dir.resolve("evil.svg"), xxe.replace("<r>&x;</r>", "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&x;</text></svg>"));
+            Fixtures.zip(dir.resolve("evil.docx"), Map.of("[Content_Types].xml", xxe, "word/document.xml", xxe));
+            StringBuilder laughs = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY l0 \"lol\">");
+            for (int i = 1; i < 10; i++) {
+                laughs.append("<!ENTITY l").append(i).append(" \"").append(("&l" + (i - 1) + ";").repeat(10)).append("\">");
+            }
+            Files.writeString(dir.resolve("laughs.xml"), laughs.append("]><l>&l9;</l>").toString());
+
+            long started = System.nanoTime();
+            ImportReport report = importDir();
+            long millis = (System.nanoTime() - started) / 1_000_000;
+
+            assertThat(report.rejections()).extracting(ImportReport.Rejection::source).anySatisfy(s -> assertThat(s).endsWith("evil.xml"))
+                    .anySatisfy(s -> assertThat(s).endsWith("evil.svg")).anySatisfy(s -> assertThat(s).endsWith("evil.docx#word/document.xml"))
+                    .anySatisfy(s -> assertThat(s).endsWith("laughs.xml"));
+            assertThat(report.rejections()).allSatisfy(r -> assertThat(r.reason()).startsWith("cannot tell the format of this file"));
+            assertThat(sink.events()).isEmpty();
+            assertThat(millis).as("nothing was expanded").isLessThan(5_000);
+            Thread.sleep(200);
+            assertThat(connections).as("no external entity was fetched").hasValue(0);
+        }
     }
 
     @Test

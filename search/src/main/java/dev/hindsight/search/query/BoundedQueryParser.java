@@ -25,6 +25,8 @@ final class BoundedQueryParser {
     /** Determinization budget for regular expressions (states), well below Lucene's default. */
     static final int REGEXP_WORK_LIMIT = 2_000;
     static final int MIN_PREFIX = 2;
+    /** States a regular expression's automaton may be built with before determinization. */
+    static final long MAX_REGEXP_STATES = 10_000;
 
     private final Analyzer analyzer;
 
@@ -93,9 +95,15 @@ final class BoundedQueryParser {
                         + " characters");
             }
             try {
-                // determinize up front within a small budget: a query whose automaton explodes is refused here,
-                // before it costs the searcher anything
-                Operations.determinize(new RegExp(regexp.text(), RegExp.ALL).toAutomaton(), REGEXP_WORK_LIMIT);
+                RegExp parsed = new RegExp(regexp.text(), RegExp.ALL);
+                // counted repeats build their automaton by copying (/[a-z]{1,1000}{1,1000}/ is a million copies), so
+                // the size is bounded before anything is built; then determinize within a small budget: a query
+                // whose automaton explodes is refused here, before it costs the searcher anything
+                if (statesBound(parsed) > MAX_REGEXP_STATES) {
+                    throw new QueryRejectedException("regular expression /" + regexp.text() + "/ is too complex: "
+                            + "its repeats would build more than " + MAX_REGEXP_STATES + " states");
+                }
+                Operations.determinize(parsed.toAutomaton(), REGEXP_WORK_LIMIT);
                 return new RegexpQuery(regexp, RegExp.ALL, 0, RegexpQuery.DEFAULT_PROVIDER, REGEXP_WORK_LIMIT,
                         getMultiTermRewriteMethod(), true);
             } catch (TooComplexToDeterminizeException e) {
@@ -104,6 +112,29 @@ final class BoundedQueryParser {
                 throw new QueryRejectedException("invalid regular expression /" + regexp.text() + "/: "
                         + e.getMessage(), e);
             }
+        }
+
+        /** An upper bound of the states the regexp's automaton is built with (saturating at Long.MAX_VALUE). */
+        private static long statesBound(RegExp r) {
+            return switch (r.kind) {
+                case REGEXP_UNION, REGEXP_CONCATENATION, REGEXP_INTERSECTION -> plus(statesBound(r.exp1), statesBound(r.exp2));
+                case REGEXP_OPTIONAL, REGEXP_REPEAT, REGEXP_COMPLEMENT, REGEXP_DEPRECATED_COMPLEMENT -> plus(statesBound(r.exp1), 1);
+                case REGEXP_REPEAT_MIN -> times(statesBound(r.exp1), r.min + 1L);
+                case REGEXP_REPEAT_MINMAX -> times(statesBound(r.exp1), Math.max(r.min, r.max) + 1L);
+                case REGEXP_STRING -> r.s.length() + 1L;
+                case REGEXP_INTERVAL -> 10L * r.digits + 2;
+                default -> 2;
+            };
+        }
+
+        private static long plus(long a, long b) {
+            long sum = a + b;
+            return sum < 0 ? Long.MAX_VALUE : sum;
+        }
+
+        private static long times(long a, long b) {
+            long product = a * b;
+            return (a != 0 && product / a != b) || product < 0 ? Long.MAX_VALUE : product;
         }
     }
 }

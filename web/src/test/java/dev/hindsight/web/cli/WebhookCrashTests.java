@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +19,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -24,14 +29,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The server is stopped dead (a JVM halt, like kill -9) at a named fault point while a sender delivers webhooks and
- * retries what was not acknowledged, as PagerDuty and Alertmanager do. After a restart the sender finishes; then every
- * acknowledged record is stored exactly once and the index agrees with the database.
+ * retries what was not acknowledged, as PagerDuty and Alertmanager do, and a user uploads a Slack export at the same
+ * time (uploading it again when the server went away before the import finished). After a restart both finish; then
+ * every acknowledged record and every message of the export is stored exactly once and the index agrees.
  */
 class WebhookCrashTests {
 
     static final int TRIALS = 20;
     static final int DELIVERIES = 12;
     static final int RECORDS = 25;
+    static final int SLACK_DAYS = 4;
+    static final int SLACK_MESSAGES_PER_DAY = 40;
     static final List<String> POINTS = List.of(FaultPoints.STORE_BEFORE_COMMIT, FaultPoints.STORE_AFTER_COMMIT,
             FaultPoints.HOOK_BEFORE_REPLY, FaultPoints.INDEX_COMMIT);
 
@@ -47,6 +55,7 @@ class WebhookCrashTests {
         System.out.println("WebhookCrashTests seed=" + seed);
         Random random = new Random(seed);
         int crashes = 0;
+        int reuploads = 0;
         for (int trial = 0; trial < TRIALS; trial++) {
             Path data = dir.resolve("data-" + trial);
             String point = POINTS.get(trial % POINTS.size());
@@ -62,6 +71,9 @@ class WebhookCrashTests {
                 server = start(data, port, "");
             }
             Set<String> acknowledged = new HashSet<>();
+            Path export = slackExport(trial);
+            SlackUpload upload = new SlackUpload(port, token, export);
+            Thread uploader = Thread.ofPlatform().name("slack-upload-" + trial).start(upload);
             for (int d = 0; d < DELIVERIES; d++) {
                 String body = delivery(trial, d);
                 while (true) { // a sender retries until it gets a 2xx
@@ -83,6 +95,14 @@ class WebhookCrashTests {
                     }
                 }
             }
+            while (uploader.isAlive()) { // the import finishes on this server, or on the next one after a crash
+                uploader.join(200);
+                if (!server.isAlive()) {
+                    crashed = true;
+                    server = start(data, port, "");
+                }
+            }
+            assertThat(upload.error).as("trial %d: the Slack upload", trial).isNull();
             if (point.equals(FaultPoints.INDEX_COMMIT) && !crashed) {
                 server.waitFor(12, TimeUnit.SECONDS); // the periodic commit strikes within its interval
                 crashed = !server.isAlive();
@@ -94,14 +114,121 @@ class WebhookCrashTests {
             CliRunner.Result check = CliRunner.run("check", "--data", data.toString());
             JsonNode report = json.readTree(check.out());
             assertThat(check.exit()).as("trial %d at %s (seed %d): %s", trial, spec, seed, check.out()).isZero();
-            assertThat(report.get("databaseEvents").asLong()).as("trial %d at %s: every acknowledged record once", trial, spec)
-                    .isEqualTo(acknowledged.size());
+            long expected = acknowledged.size() + (long) SLACK_DAYS * SLACK_MESSAGES_PER_DAY;
+            assertThat(report.get("databaseEvents").asLong())
+                    .as("trial %d at %s: every acknowledged record and Slack message once (%d uploads)", trial, spec, upload.uploads)
+                    .isEqualTo(expected);
             JsonNode all = json.readTree(CliRunner.run("search", "*", "--limit", "1", "--data", data.toString()).out());
-            assertThat(all.get("total").asLong()).as("trial %d: searchable once each", trial).isEqualTo(acknowledged.size());
+            assertThat(all.get("total").asLong()).as("trial %d: searchable once each", trial).isEqualTo(expected);
+            JsonNode slack = json.readTree(CliRunner.run("search", "source:slack", "--limit", "1", "--data", data.toString()).out());
+            assertThat(slack.get("total").asLong()).as("trial %d: the export's messages", trial).isEqualTo((long) SLACK_DAYS * SLACK_MESSAGES_PER_DAY);
+            reuploads += upload.uploads - 1;
         }
-        System.out.printf("WebhookCrashTests: %d trials, %d crashed at their fault point, %d records each, 0 lost, 0 duplicated%n",
-                TRIALS, crashes, DELIVERIES * RECORDS);
+        System.out.printf("WebhookCrashTests: %d trials, %d crashed at their fault point, %d webhook records and %d Slack messages each "
+                + "(%d Slack uploads repeated after a crash), 0 lost, 0 duplicated%n",
+                TRIALS, crashes, DELIVERIES * RECORDS, SLACK_DAYS * SLACK_MESSAGES_PER_DAY, reuploads);
         assertThat(crashes).as("the fault points were reached").isGreaterThanOrEqualTo(TRIALS * 3 / 4);
+    }
+
+    /** A Slack export (users, channels, a day file per day) whose messages are unique to the trial. */
+    private Path slackExport(int trial) throws IOException {
+        Path zip = dir.resolve("slack-" + trial + ".zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            entry(out, "users.json", "[{\"id\":\"U01\",\"name\":\"oncall\",\"real_name\":\"On Call\"}]");
+            entry(out, "channels.json", "[{\"id\":\"C01\",\"name\":\"incident\",\"created\":1709251200}]");
+            long base = 1709283600L + trial * 86_400L * SLACK_DAYS; // 2024-03-01T09:00Z, new days for each trial
+            for (int day = 0; day < SLACK_DAYS; day++) {
+                List<String> messages = new ArrayList<>();
+                long start = base + day * 86_400L;
+                for (int m = 0; m < SLACK_MESSAGES_PER_DAY; m++) {
+                    messages.add("{\"type\":\"message\",\"user\":\"U01\",\"text\":\"trial " + trial + " day " + day + " message " + m
+                            + "\",\"ts\":\"" + (start + m * 30) + ".000" + String.format("%03d", m) + "\"}");
+                }
+                entry(out, "incident/" + java.time.LocalDate.ofEpochDay(start / 86_400) + ".json", "[" + String.join(",", messages) + "]");
+            }
+        }
+        return zip;
+    }
+
+    private static void entry(ZipOutputStream out, String name, String content) throws IOException {
+        out.putNextEntry(new ZipEntry(name));
+        out.write(content.getBytes(StandardCharsets.UTF_8));
+        out.closeEntry();
+    }
+
+    /** Uploads the export and follows the import job; starts again when the server went away before it was DONE. */
+    private final class SlackUpload implements Runnable {
+        final int port;
+        final String token;
+        final Path export;
+        volatile int uploads;
+        volatile @Nullable String error;
+
+        SlackUpload(int port, String token, Path export) {
+            this.port = port;
+            this.token = token;
+            this.export = export;
+        }
+
+        @Override
+        public void run() {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            try {
+                while (System.nanoTime() < deadline) {
+                    String job = upload();
+                    if (job != null && finished(job)) {
+                        return;
+                    }
+                    Thread.sleep(300); // the server is away or restarting: upload the whole export again
+                }
+                error = "the import did not finish within 3 minutes";
+            } catch (Exception e) {
+                error = e.toString();
+            }
+        }
+
+        private @Nullable String upload() throws IOException, InterruptedException {
+            String boundary = "hindsight-" + System.nanoTime();
+            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slack-export.zip\"\r\n"
+                    + "Content-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+            byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+            try {
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/imports"))
+                        .timeout(Duration.ofSeconds(20))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, Files.readAllBytes(export), tail))).build();
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                uploads++;
+                return response.statusCode() == 202 ? json.readTree(response.body()).get("id").asString() : null;
+            } catch (IOException e) {
+                return null; // not listening: the main loop brings the server back
+            }
+        }
+
+        private boolean finished(String job) throws InterruptedException {
+            while (true) {
+                try {
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/imports/" + job))
+                            .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200) {
+                        return false; // a restarted server does not know the job: the import was cut off
+                    }
+                    JsonNode status = json.readTree(response.body());
+                    switch (status.get("status").asString()) {
+                        case "DONE" -> {
+                            return true;
+                        }
+                        case "FAILED" -> {
+                            return false;
+                        }
+                        default -> Thread.sleep(100);
+                    }
+                } catch (IOException e) {
+                    return false;
+                }
+            }
+        }
     }
 
     private String delivery(int trial, int d) {

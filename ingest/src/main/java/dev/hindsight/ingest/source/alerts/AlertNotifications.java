@@ -81,8 +81,10 @@ public final class AlertNotifications {
         }
         String fingerprint = text(alert, "fingerprint");
         String identity = fingerprint != null ? fingerprint : sortedLabels(labels);
-        String alertName = labels.getOrDefault("alertname", "alert");
+        String alertName = labels.getOrDefault("alertname", "");
+        alertName = alertName.isBlank() ? "alert" : alertName;
         String summary = annotations.get("summary");
+        summary = summary == null || summary.isBlank() ? null : summary;
         String title = summary != null ? summary : alertName + (first(labels, HOST_LABELS) == null ? "" : " on " + first(labels, HOST_LABELS));
         StringBuilder text = new StringBuilder();
         if (annotations.get("description") != null) {

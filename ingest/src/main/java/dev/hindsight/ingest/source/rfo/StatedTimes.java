@@ -132,7 +132,11 @@ public final class StatedTimes {
         ZoneId zone = null;
         Matcher suffix = ZONE_SUFFIX.matcher(text);
         if (suffix.find()) {
-            zone = suffix.group(1) != null ? ZONES.get(suffix.group(1).toUpperCase(Locale.ROOT)) : ZoneOffset.of(normalizeOffset(suffix.group(2)));
+            try {
+                zone = suffix.group(1) != null ? ZONES.get(suffix.group(1).toUpperCase(Locale.ROOT)) : ZoneOffset.of(normalizeOffset(suffix.group(2)));
+            } catch (DateTimeException e) {
+                return Optional.empty(); // an offset such as -4000 is no offset at all: not a time we can state
+            }
             text = text.substring(0, suffix.start()).strip();
         }
         ZoneId effective = zone == null ? assumedZone : zone;
