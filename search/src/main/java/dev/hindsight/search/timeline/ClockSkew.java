@@ -46,24 +46,30 @@ final class ClockSkew {
         for (StoredEvent a : events) {
             Map<String, StoredEvent> best = new TreeMap<>();
             Map<String, double[]> score = new HashMap<>();
-            List<StoredEvent> candidates = words.get(a.id()).stream()
-                    .min(java.util.Comparator.comparingInt((String w) -> postings.get(w).size()).thenComparing(w -> w))
-                    .map(postings::get).orElse(List.of());
+            List<StoredEvent> candidates = List.of();
+            String rarest = null; // the word with the fewest postings, the first alphabetically on a tie
+            for (String w : words.get(a.id())) {
+                List<StoredEvent> posting = postings.get(w);
+                if (rarest == null || posting.size() < candidates.size() || (posting.size() == candidates.size() && w.compareTo(rarest) < 0)) {
+                    rarest = w;
+                    candidates = posting;
+                }
+            }
             if (candidates.size() > MAX_CANDIDATES) {
                 continue; // its rarest word is everywhere: nothing distinctive to mirror
             }
             for (StoredEvent b : candidates) {
                 String sb = b.event().source();
-                Duration distance = Duration.between(a.event().occurredAt(), b.event().occurredAt()).abs();
-                if (sb.equals(a.event().source()) || distance.compareTo(MAX_DISTANCE) > 0) {
+                long distanceMs = Math.abs(a.event().occurredAt().toEpochMilli() - b.event().occurredAt().toEpochMilli());
+                if (distanceMs > MAX_DISTANCE.toMillis() || sb.equals(a.event().source())) {
                     continue;
                 }
                 double similarity = jaccard(words.get(a.id()), words.get(b.id()));
                 double[] current = score.get(sb);
                 if (similarity >= SIMILARITY && (current == null || similarity > current[0]
-                        || (similarity == current[0] && distance.toMillis() < current[1]))) {
+                        || (similarity == current[0] && distanceMs < current[1]))) {
                     best.put(sb, b);
-                    score.put(sb, new double[] {similarity, distance.toMillis()});
+                    score.put(sb, new double[] {similarity, distanceMs});
                 }
             }
             best.forEach((sb, b) -> {

@@ -25,6 +25,8 @@ final class Entities {
     private static final Pattern IP = Pattern.compile("\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b");
     private static final Pattern TICKET = Pattern.compile("(?i)\\b(?:ticket|case)\\s*(?:number|no\\.?|#)?\\s*:?\\s*#?([A-Z0-9-]*\\d{4,}[A-Z0-9-]*)");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
+    private static final Pattern SCHEME = Pattern.compile("^https?://");
+    private static final Pattern PORT_OR_PATH = Pattern.compile("[:/].*$");
     private static final Set<String> SITE_LABELS = Set.of("dc", "datacenter", "region", "zone", "site");
 
     /** Names seen in structured fields, by lower-case name: what type they are. */
@@ -118,7 +120,7 @@ final class Entities {
         if (host == null || host.isBlank()) {
             return;
         }
-        String h = host.toLowerCase(Locale.ROOT).replaceFirst("^https?://", "").replaceFirst("[:/].*$", "");
+        String h = PORT_OR_PATH.matcher(SCHEME.matcher(host.toLowerCase(Locale.ROOT)).replaceFirst("")).replaceFirst("");
         if (IP.matcher(h).matches()) {
             entities.add("ip:" + h);
             return;

@@ -111,6 +111,7 @@ public class TimelineEngine {
         byId.values().removeIf(e -> !Collections.disjoint(e.incidents(), hidden));
         Set<String> attachedIds = attachedEvents.stream().map(StoredEvent::id).collect(Collectors.toSet());
 
+        List<StoredEvent> inOrder = sorted(byId.values()); // sorted once: every pass below walks the events in time order
         Entities entities = new Entities(byId.values().stream().map(StoredEvent::event).toList());
         Map<String, Set<String>> entityOf = new HashMap<>();
         byId.values().forEach(e -> entityOf.put(e.id(), entities.of(e.event())));
@@ -118,7 +119,7 @@ public class TimelineEngine {
         // 1. candidates
         Map<String, String> reasons = new LinkedHashMap<>();
         Map<String, String> attachedStrong = new TreeMap<>(); // strong entity or service -> an attached event's title showing it
-        for (StoredEvent e : sorted(byId.values())) {
+        for (StoredEvent e : inOrder) {
             if (attachedIds.contains(e.id())) {
                 reasons.put(e.id(), "attached to " + incident.key());
                 entityOf.get(e.id()).stream().filter(x -> Entities.strong(x) || x.startsWith("svc:"))
@@ -126,7 +127,7 @@ public class TimelineEngine {
             }
         }
         boolean openWindow = attachedIds.isEmpty() && scope.isEmpty();
-        for (StoredEvent e : sorted(byId.values())) {
+        for (StoredEvent e : inOrder) {
             if (reasons.containsKey(e.id())) {
                 continue;
             }
@@ -143,14 +144,14 @@ public class TimelineEngine {
         // rounds and only through specific entities: sites and services would let unrelated noise snowball in
         for (int round = 0; round < EXPANSION_ROUNDS; round++) {
             Map<String, String> included = new TreeMap<>();
-            for (StoredEvent e : sorted(byId.values())) {
+            for (StoredEvent e : inOrder) {
                 if (reasons.containsKey(e.id())) {
                     entityOf.get(e.id()).stream().filter(x -> Entities.strong(x) && !x.startsWith("site:"))
                             .forEach(x -> included.putIfAbsent(x, e.event().title()));
                 }
             }
             boolean grew = false;
-            for (StoredEvent e : sorted(byId.values())) {
+            for (StoredEvent e : inOrder) {
                 if (!reasons.containsKey(e.id()) && !openWindow) {
                     Optional<String> via = shared(e, included, entityOf).filter(x -> !x.startsWith("svc:"));
                     if (via.isPresent()) {
@@ -163,7 +164,7 @@ public class TimelineEngine {
                 break;
             }
         }
-        List<StoredEvent> candidates = sorted(byId.values().stream().filter(e -> reasons.containsKey(e.id())).toList());
+        List<StoredEvent> candidates = inOrder.stream().filter(e -> reasons.containsKey(e.id())).toList();
 
         // 2. collapse repeats
         List<Group> groups = collapse(candidates);
@@ -320,15 +321,16 @@ public class TimelineEngine {
         Map<String, Set<String>> clusterWords = new HashMap<>();
         clusters.forEach((root, members) -> clusterWords.put(root, members.stream()
                 .flatMap(g -> Words.of(g.first.event()).stream()).collect(Collectors.toCollection(TreeSet::new))));
-        Map<String, Set<String>> clusterEntities = new HashMap<>();
-        clusters.forEach((root, members) -> clusterEntities.put(root, members.stream()
-                .flatMap(g -> strongOf(g, entityOf).stream()).collect(Collectors.toCollection(TreeSet::new))));
+        // which clusters carry each strong entity: scoring a group then touches its own entities only, not every cluster
+        Map<String, Set<String>> clustersByEntity = new HashMap<>();
+        clusters.forEach((root, members) -> members.forEach(g -> strongOf(g, entityOf)
+                .forEach(x -> clustersByEntity.computeIfAbsent(x, k -> new HashSet<>()).add(root))));
         Map<String, List<Group>> extras = new TreeMap<>();
         for (Group g : groups) {
             if (rootOf.containsKey(g)) {
                 continue;
             }
-            String target = isOwnStatus(g) ? COMMS : bestCluster(g, entityOf, clusterEntities).orElse(null);
+            String target = isOwnStatus(g) ? COMMS : bestCluster(g, entityOf, clustersByEntity).orElse(null);
             if (target == null) {
                 target = bySharedService(g, groups, rootOf, entityOf)
                         .or(() -> Words.closest(Words.of(g.first.event()), clusterWords))
@@ -392,15 +394,20 @@ public class TimelineEngine {
         return entityOf.get(g.first.id()).stream().filter(Entities::strong).sorted().toList();
     }
 
-    private static Optional<String> bestCluster(Group g, Map<String, Set<String>> entityOf, Map<String, Set<String>> clusterEntities) {
-        Set<String> mine = new HashSet<>(strongOf(g, entityOf));
+    /** The cluster sharing most strong entities with the group; on a tie, the first by key. */
+    private static Optional<String> bestCluster(Group g, Map<String, Set<String>> entityOf, Map<String, Set<String>> clustersByEntity) {
+        Map<String, Integer> shared = new TreeMap<>();
+        for (String entity : new HashSet<>(strongOf(g, entityOf))) {
+            for (String cluster : clustersByEntity.getOrDefault(entity, Set.of())) {
+                shared.merge(cluster, 1, Integer::sum);
+            }
+        }
         String best = null;
-        long bestScore = 0;
-        for (Map.Entry<String, Set<String>> c : new TreeMap<>(clusterEntities).entrySet()) {
-            long score = c.getValue().stream().filter(mine::contains).count();
-            if (score > bestScore) {
+        int bestScore = 0;
+        for (Map.Entry<String, Integer> c : shared.entrySet()) {
+            if (c.getValue() > bestScore) {
                 best = c.getKey();
-                bestScore = score;
+                bestScore = c.getValue();
             }
         }
         return Optional.ofNullable(best);
