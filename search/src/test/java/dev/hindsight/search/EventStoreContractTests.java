@@ -22,6 +22,8 @@ import dev.hindsight.search.incident.Incidents;
 import dev.hindsight.search.incident.NewIncident;
 import dev.hindsight.search.incident.SimilarIncidents;
 import dev.hindsight.search.index.EventAnalyzers;
+import dev.hindsight.search.index.EventDocuments;
+import dev.hindsight.search.index.EventFields;
 import dev.hindsight.search.index.LuceneIndex;
 import dev.hindsight.search.store.EventRows;
 import dev.hindsight.search.store.JdbcEventStore;
@@ -362,6 +364,31 @@ abstract class EventStoreContractTests {
             long indexed = rebuilt.withSearcher(s -> (long) s.getIndexReader().numDocs());
             assertThat(indexed).isEqualTo(total);
             assertThat(rebuilt.committedSequence()).isEqualTo(store.lastSequence());
+        }
+    }
+
+    @Test
+    void anIndexWrittenWithAnOlderDocumentLayoutIsRebuiltOnOpen(@TempDir Path old) throws Exception {
+        store.append(EventBatch.of(threeAlerts()));
+        long total = rows.count();
+        // what an earlier version left behind: one document without offsets, a sequence, no layout in the commit
+        try (var dir = org.apache.lucene.store.FSDirectory.open(old);
+                var writer = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig(EventAnalyzers.create()))) {
+            var doc = new org.apache.lucene.document.Document();
+            doc.add(new org.apache.lucene.document.TextField(EventFields.TITLE, "left over", org.apache.lucene.document.Field.Store.YES));
+            writer.addDocument(doc);
+            writer.setLiveCommitData(java.util.Map.of(EventFields.COMMIT_SEQ, Long.toString(store.lastSequence())).entrySet());
+            writer.commit();
+        }
+
+        try (LuceneIndex reopened = new LuceneIndex(old, EventAnalyzers.create(), rows, 16)) {
+            reopened.open(Duration.ofSeconds(1), Duration.ofSeconds(5));
+            long indexed = reopened.withSearcher(s -> (long) s.getIndexReader().numDocs());
+            assertThat(indexed).as("rebuilt from the rows, the left-over document gone").isEqualTo(total);
+            assertThat(reopened.committedSequence()).isEqualTo(store.lastSequence());
+        }
+        try (var reader = org.apache.lucene.index.DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(old))) {
+            assertThat(reader.getIndexCommit().getUserData()).containsEntry(EventFields.COMMIT_SCHEMA, EventDocuments.SCHEMA);
         }
     }
 

@@ -27,6 +27,8 @@ public final class EventFields {
 
     /** Key of the Lucene commit user data that records the highest database sequence the commit contains. */
     public static final String COMMIT_SEQ = "hindsight.seq";
+    /** Commit user data: the document layout ({@link EventDocuments#SCHEMA}) the index was written with. */
+    public static final String COMMIT_SCHEMA = "hindsight.schema";
 
     private EventFields() {}
 }

@@ -28,6 +28,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import dev.hindsight.core.fault.FaultPoints;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,14 +90,25 @@ public final class LuceneIndex implements AutoCloseable {
         try {
             Files.createDirectories(path);
             directory = FSDirectory.open(path);
+            boolean rebuild = false;
             try {
                 writer = new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+                String schema = commitData(writer, EventFields.COMMIT_SCHEMA);
+                if (writer.getDocStats().numDocs > 0 && !EventDocuments.SCHEMA.equals(schema)) {
+                    log.info("The search index at {} has document layout {}, this version writes {}; rebuilding it from the database",
+                            path, schema == null ? "1" : schema, EventDocuments.SCHEMA);
+                    writer.rollback();
+                    writer = new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE));
+                    rebuild = true;
+                }
             } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
                 // the database is the source of truth: start an empty index and catch up from sequence 0
                 log.warn("The search index at {} is unreadable ({}); rebuilding it from the database", path, e.toString());
                 writer = new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE));
+                rebuild = true;
             }
-            committedSequence = readCommittedSequence(writer);
+            String sequence = rebuild ? null : commitData(writer, EventFields.COMMIT_SEQ);
+            committedSequence = sequence == null ? 0 : Long.parseLong(sequence);
             addedSequence = committedSequence;
             searchers = new SearcherManager(writer, null);
             long caughtUp = catchUp();
@@ -121,16 +133,16 @@ public final class LuceneIndex implements AutoCloseable {
                 .setCommitOnClose(false); // we commit ourselves, with the sequence in the user data
     }
 
-    private static long readCommittedSequence(IndexWriter writer) {
+    private static @Nullable String commitData(IndexWriter writer, String key) {
         Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
         if (data != null) {
             for (Map.Entry<String, String> entry : data) {
-                if (EventFields.COMMIT_SEQ.equals(entry.getKey())) {
-                    return Long.parseLong(entry.getValue());
+                if (key.equals(entry.getKey())) {
+                    return entry.getValue();
                 }
             }
         }
-        return 0;
+        return null;
     }
 
     /**
@@ -251,7 +263,8 @@ public final class LuceneIndex implements AutoCloseable {
         if (sequence == committedSequence && !writer.hasUncommittedChanges()) {
             return;
         }
-        writer.setLiveCommitData(Map.of(EventFields.COMMIT_SEQ, Long.toString(sequence)).entrySet());
+        writer.setLiveCommitData(Map.of(EventFields.COMMIT_SEQ, Long.toString(sequence),
+                EventFields.COMMIT_SCHEMA, EventDocuments.SCHEMA).entrySet());
         writer.prepareCommit(); // the new segments and commit point are written...
         FaultPoints.reach(FaultPoints.INDEX_COMMIT);
         writer.commit(); // ...and only now made the index's current state
