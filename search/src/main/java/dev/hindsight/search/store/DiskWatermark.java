@@ -28,9 +28,9 @@ public final class DiskWatermark {
         long free = freeBytes();
         if (free < minFreeBytes) {
             throw new StoreUnavailableException(String.format(Locale.ROOT,
-                    "the disk holding %s has %s free, below the %s watermark (hindsight.ingest.min-free-disk); "
-                            + "nothing was stored, and ingest resumes once space is freed",
-                    directory, megabytes(free), megabytes(minFreeBytes)));
+                    "the data directory's disk has %s free, below the %s watermark (hindsight.ingest.min-free-disk); "
+                            + "ingest resumes once space is freed",
+                    megabytes(free), megabytes(minFreeBytes)));
         }
     }
 

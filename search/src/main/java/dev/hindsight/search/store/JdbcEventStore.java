@@ -47,6 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class JdbcEventStore implements EventSink {
 
+    private static final Logger log = LoggerFactory.getLogger(JdbcEventStore.class);
+
     private static final String INSERT = "insert into event (id, seq, source, dedup_key, kind, occurred_at, "
             + "original_time, original_zone, zone_assumed, ingested_at, title, body, actor, service, host, location, "
             + "severity, labels, links, provider, raw_origin, raw_hash, raw_size, raw_truncated, parser_version, "
@@ -58,10 +60,9 @@ public class JdbcEventStore implements EventSink {
     private final LuceneIndex index;
     private final Clock clock;
     private final ReentrantLock writeLock = new ReentrantLock(true);
-    /** Highest sequence committed; -1 until read from the database under the lock. */
-    private static final Logger log = LoggerFactory.getLogger(JdbcEventStore.class);
-    private long sequence = -1;
     private final DiskWatermark disk;
+    /** Highest sequence committed; -1 until read from the database under the lock. */
+    private long sequence = -1;
 
     public JdbcEventStore(JdbcTemplate jdbc, TransactionTemplate tx, EventRows rows, LuceneIndex index, Clock clock,
             DiskWatermark disk) {
