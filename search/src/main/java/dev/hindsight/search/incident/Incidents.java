@@ -68,6 +68,20 @@ public class Incidents {
         return true;
     }
 
+    /**
+     * Who may see the incident: restricted or open, and its members. Visibility is applied at query time (search,
+     * counts and timelines ask which incidents a viewer may not see), so the change holds at once, with no re-index.
+     *
+     * @return the incident as it is now
+     */
+    @Transactional
+    public IncidentSummary setAccess(String key, boolean restricted, Set<String> members) {
+        Incident incident = repository.findById(key).orElseThrow(() -> new IllegalArgumentException("no incident " + key));
+        IncidentSummary current = incident.summary();
+        incident.details(current.scope(), current.commander(), restricted, members);
+        return incident.summary();
+    }
+
     /** Moves an incident to another status (e.g. RESOLVED). */
     @Transactional
     public void setStatus(String key, IncidentStatus status) {

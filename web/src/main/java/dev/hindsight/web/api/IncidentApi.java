@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -109,6 +110,32 @@ class IncidentApi {
         if (incident.restricted()) {
             audit.record(CurrentViewer.get().name(), action, incident.key(), "success", "restricted incident");
         }
+    }
+
+    /** Who may see the incident. Members are user names; the incident's commander always sees it. */
+    record Access(@Nullable Boolean restricted, @Nullable Set<String> members) {}
+
+    /**
+     * Restricts or opens an incident and sets its members, in one change. Commanders and admins who can see the
+     * incident may do this; a commander cannot shut themselves out (Timesketch's owner-revocation bug).
+     */
+    @PutMapping("/{key}/access")
+    IncidentView access(@PathVariable String key, @RequestBody Access change) {
+        if (change.restricted() == null || change.members() == null) {
+            throw new IllegalArgumentException("send both 'restricted' (true or false) and 'members' (a list of user names)");
+        }
+        if (change.members().stream().anyMatch(m -> m == null || m.isBlank() || m.length() > 100)) {
+            throw new IllegalArgumentException("members are user names (1 to 100 characters)");
+        }
+        var viewer = CurrentViewer.get();
+        IncidentSummary incident = incidents.find(key, viewer).orElseThrow(() -> new NotFoundException("no incident " + key));
+        if (change.restricted() && !viewer.admin() && !change.members().contains(viewer.name()) && !viewer.name().equals(incident.commander())) {
+            throw new IllegalArgumentException("you would lose access to " + key + "; include yourself in 'members'");
+        }
+        IncidentSummary changed = incidents.setAccess(key, change.restricted(), change.members());
+        audit.record(viewer.name(), "change access", key, "success",
+                (changed.restricted() ? "restricted" : "open") + ", members " + String.join(",", new java.util.TreeSet<>(changed.members())));
+        return IncidentView.of(changed, incidents.eventCounts().getOrDefault(key, 0L));
     }
 
     @PostMapping

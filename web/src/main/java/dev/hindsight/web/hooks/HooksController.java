@@ -3,6 +3,7 @@ package dev.hindsight.web.hooks;
 import dev.hindsight.core.fault.FaultPoints;
 import dev.hindsight.ingest.push.PushIntake;
 import dev.hindsight.ingest.spi.DecodeContext;
+import dev.hindsight.web.audit.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,10 +38,13 @@ import org.springframework.web.bind.annotation.RestController;
 class HooksController {
 
     private final PushIntake intake;
+    private final AuditLog audit;
     private final List<String> pagerDutySecrets;
 
-    HooksController(PushIntake intake, @Value("${hindsight.ingest.pagerduty.webhook-secrets:}") List<String> pagerDutySecrets) {
+    HooksController(PushIntake intake, AuditLog audit,
+            @Value("${hindsight.ingest.pagerduty.webhook-secrets:}") List<String> pagerDutySecrets) {
         this.intake = intake;
+        this.audit = audit;
         this.pagerDutySecrets = pagerDutySecrets.stream().filter(s -> !s.isBlank()).toList();
     }
 
@@ -59,6 +63,9 @@ class HooksController {
             @RequestParam(required = false) @Nullable String provider, HttpServletRequest request) throws IOException {
         byte[] body = body(request);
         if (!authenticated() && !validSignature(body, signature)) {
+            // the body is not kept: only who sent it and a short hash to match it against the sender's logs
+            audit.record("pagerduty", "webhook signature", "/hooks/pagerduty", "failure", "from " + request.getRemoteAddr()
+                    + ", body sha-256 " + dev.hindsight.core.event.EventId.contentHash(body).substring(0, 12));
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
                     "send a valid X-PagerDuty-Signature or Authorization: Bearer <token>");
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);

@@ -87,7 +87,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/dead-letters/**", "/api/dead-letters", "/api/ingest/**", "/ingest")
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name(), Role.RESPONDER.name())
                         // the post-mortem is the commander's document: responders comment, commanders edit and publish
-                        .requestMatchers(HttpMethod.PUT, "/api/incidents/*/postmortem")
+                        .requestMatchers(HttpMethod.PUT, "/api/incidents/*/postmortem", "/api/incidents/*/access")
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())
                         .requestMatchers(HttpMethod.POST, "/api/incidents/*/postmortem/**", "/incidents/*/postmortem/**", "/api/postmortem-templates")
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())

@@ -146,6 +146,9 @@ class HooksTests {
         mvc.perform(post("/hooks/pagerduty").header("X-PagerDuty-Signature", signature)
                         .contentType(MediaType.APPLICATION_JSON).content(tampered))
                 .andExpect(status().isUnauthorized());
+        // each refusal is audited with the sender and a short hash, never the body
+        var refusals = jdbc.queryForList("select detail from audit_log where action = 'webhook signature' and outcome = 'failure'", String.class);
+        assertThat(refusals).hasSize(3).allSatisfy(d -> assertThat(d).startsWith("from ").contains("body sha-256 ").doesNotContain("Mallory"));
     }
 
     @Test

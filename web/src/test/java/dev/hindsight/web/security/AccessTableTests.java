@@ -68,7 +68,7 @@ class AccessTableTests {
                 "POST /api/incidents/{key}/actions", "POST /api/incidents/{key}/actions/from-lessons", "PATCH /api/actions/{id}", "POST /api/actions/{id}/jira",
                 "POST /actions/{id}", "POST /incidents/{key}/actions", "POST /incidents/{key}/attach", "POST /incidents/{key}/actions/from-lessons", "GET /api/dead-letters",
                 "GET /api/ingest/sources", "GET /ingest");
-        table(c, "POST /api/incidents", "PUT /api/incidents/{key}/postmortem", "POST /api/incidents/{key}/postmortem/status",
+        table(c, "POST /api/incidents", "PUT /api/incidents/{key}/postmortem", "PUT /api/incidents/{key}/access", "POST /api/incidents/{key}/postmortem/status",
                 "POST /incidents/{key}/postmortem", "POST /incidents/{key}/postmortem/status", "POST /api/dead-letters/replay",
                 "POST /api/dead-letters/{id}/replay", "POST /api/postmortem-templates", "POST /incidents");
         table(a, "GET /api/audit", "POST /api/admin/backup", "POST /api/ingest/sources", "DELETE /api/ingest/sources/{name}",
