@@ -5,6 +5,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -20,7 +21,7 @@ class UploadLimitHandler {
 
     private final long maxMegabytes;
 
-    UploadLimitHandler(@Value("${spring.servlet.multipart.max-request-size:512MB}") org.springframework.util.unit.DataSize max) {
+    UploadLimitHandler(@Value("${spring.servlet.multipart.max-request-size:512MB}") DataSize max) {
         this.maxMegabytes = max.toMegabytes();
     }
 

@@ -3,8 +3,8 @@ package dev.hindsight.web.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hindsight.core.fault.FaultPoints;
+import dev.hindsight.web.support.TestPorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,7 +63,7 @@ class WebhookCrashTests {
             String spec = point + "@" + (point.equals(FaultPoints.INDEX_COMMIT) ? 1 : 1 + random.nextInt(DELIVERIES - 2));
             String token = json.readTree(CliRunner.run("token", "create", "sender", "--role", "RESPONDER", "--data", data.toString()).out())
                     .get("token").asString();
-            int port = freePort();
+            int port = TestPorts.free();
             Process server = start(data, port, spec);
             boolean crashed = false;
             if (server == null) { // struck while starting (the index's first commit): start again, without the fault
@@ -286,9 +286,4 @@ class WebhookCrashTests {
         throw new IllegalStateException("the server did not start (alive: " + process.isAlive() + ")");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

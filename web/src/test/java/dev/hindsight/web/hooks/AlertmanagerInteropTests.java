@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hindsight.web.security.Accounts;
 import dev.hindsight.web.security.Role;
+import dev.hindsight.web.support.TestPorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,7 +68,7 @@ class AlertmanagerInteropTests {
     @Test
     void alertmanagerDeliversFiringAndResolvedNotifications() throws Exception {
         String token = accounts.createToken("alertmanager-interop", Role.RESPONDER);
-        int amPort = freePort();
+        int amPort = TestPorts.free();
         Path config = dir.resolve("alertmanager.yml");
         Files.writeString(config, """
                 route:
@@ -139,9 +139,4 @@ class AlertmanagerInteropTests {
         throw new AssertionError("no delivery arrived for: " + sql + "\n" + Files.readString(dir.resolve("alertmanager.log")));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -7,9 +7,9 @@ import dev.hindsight.search.index.LuceneIndex;
 import dev.hindsight.search.query.LuceneEventSearch;
 import dev.hindsight.web.security.Accounts;
 import dev.hindsight.web.security.Role;
+import dev.hindsight.web.support.TestPorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,7 +64,7 @@ class DatabaseOutageTests {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws Exception {
         pgData = Files.createTempDirectory("hindsight-pg-outage-");
-        pgPort = freePort();
+        pgPort = TestPorts.free();
         postgres = startPostgres();
         Path data = Files.createTempDirectory("hindsight-outage-");
         registry.add("hindsight.data", data::toString);
@@ -146,9 +146,4 @@ class DatabaseOutageTests {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
