@@ -73,21 +73,16 @@ class BearerTokenFilter extends OncePerRequestFilter {
         } catch (DataAccessException e) {
             // the token cannot be checked while the database is away: a 401 would make PagerDuty drop the delivery
             // for good, a 503 makes every sender retry
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader("Retry-After", StoreOutage.RETRY_AFTER_SECONDS);
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Store unavailable\",\"status\":503,"
-                    + "\"detail\":\"the database is unavailable; nothing was stored, retry later\"}");
+            FilterProblems.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Store unavailable",
+                    "the database is unavailable; nothing was stored, retry later");
             return;
         }
         if (principal.isEmpty()) {
             // the token itself is never logged: only its first characters, to tell attempts apart
             audit.record("token:" + token.substring(0, Math.min(6, token.length())) + "…", "token", request.getRequestURI(), "failure",
                     request.getRemoteAddr());
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                    + "\"detail\":\"the bearer token is not valid\"}");
+            FilterProblems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "the bearer token is not valid");
             return;
         }
         Accounts.TokenPrincipal p = principal.get();

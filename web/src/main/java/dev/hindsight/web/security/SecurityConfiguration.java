@@ -111,11 +111,7 @@ class SecurityConfiguration {
     }
 
     private static AuthenticationEntryPoint problem401() {
-        return (request, response, exception) -> {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                    + "\"detail\":\"sign in, or send Authorization: Bearer <token> (hindsight token create)\"}");
-        };
+        return (request, response, exception) -> FilterProblems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+                "sign in, or send Authorization: Bearer <token> (hindsight token create)");
     }
 }

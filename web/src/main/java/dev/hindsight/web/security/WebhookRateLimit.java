@@ -49,11 +49,9 @@ public class WebhookRateLimit {
                 }
                 if (w.count() > maxPerMinute) {
                     long retry = Math.max(1, 60 - (now / 1000) % 60);
-                    response.setStatus(429);
                     response.setHeader("Retry-After", Long.toString(retry));
-                    response.setContentType("application/problem+json");
-                    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too many deliveries\",\"status\":429,"
-                            + "\"detail\":\"more than " + maxPerMinute + " deliveries this minute from this sender; retry in " + retry + " s\"}");
+                    FilterProblems.write(response, 429, "Too many deliveries",
+                            "more than " + maxPerMinute + " deliveries this minute from this sender; retry in " + retry + " s");
                     return;
                 }
                 chain.doFilter(request, response);
