@@ -32,10 +32,10 @@ final class Entities {
     /** Names seen in structured fields, by lower-case name: what type they are. */
     private final Map<String, String> dictionary = new HashMap<>();
 
-    /** Learns names from the structured fields of these events. */
-    Entities(Collection<Event> events) {
-        for (Event e : events) {
-            structured(e).forEach(entity -> {
+    /** Learns names from the structured fields of the window's events ({@link #structured} of each). */
+    Entities(Collection<Set<String>> structuredEntities) {
+        for (Set<String> fields : structuredEntities) {
+            fields.forEach(entity -> {
                 int colon = entity.indexOf(':');
                 String type = entity.substring(0, colon);
                 String name = entity.substring(colon + 1);
@@ -46,9 +46,9 @@ final class Entities {
         }
     }
 
-    /** Every entity of an event: structured fields, then names from the dictionary and patterns found in its text. */
-    Set<String> of(Event e) {
-        Set<String> entities = structured(e);
+    /** Every entity of an event: its structured fields, then names from the dictionary and patterns found in its text. */
+    Set<String> of(Event e, Set<String> structured) {
+        Set<String> entities = new TreeSet<>(structured);
         String text = (e.title() + "\n" + (e.text() == null ? "" : e.text())).toLowerCase(Locale.ROOT);
         Matcher words = WORD.matcher(text);
         while (words.find()) {

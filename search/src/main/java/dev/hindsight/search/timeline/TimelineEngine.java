@@ -29,8 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -102,8 +104,8 @@ public class TimelineEngine {
         return ids;
     }
 
-    /** The pure part: from events to timeline. Package-private for tests. */
-    Timeline assemble(IncidentSummary incident, Collection<StoredEvent> attachedEvents, Collection<StoredEvent> windowEvents,
+    /** The pure part: from events to timeline (no database, no index), for tests and the micro-benchmarks. */
+    public Timeline assemble(IncidentSummary incident, Collection<StoredEvent> attachedEvents, Collection<StoredEvent> windowEvents,
             Set<String> scope, Set<String> hidden) {
         Map<String, StoredEvent> byId = new TreeMap<>();
         windowEvents.forEach(e -> byId.put(e.id(), e));
@@ -112,9 +114,12 @@ public class TimelineEngine {
         Set<String> attachedIds = attachedEvents.stream().map(StoredEvent::id).collect(Collectors.toSet());
 
         List<StoredEvent> inOrder = sorted(byId.values()); // sorted once: every pass below walks the events in time order
-        Entities entities = new Entities(byId.values().stream().map(StoredEvent::event).toList());
-        Map<String, Set<String>> entityOf = new HashMap<>();
-        byId.values().forEach(e -> entityOf.put(e.id(), entities.of(e.event())));
+        // per-event extraction is independent of the other events: it runs on every core
+        Map<String, Set<String>> fieldsOf = byId.values().parallelStream()
+                .collect(Collectors.toConcurrentMap(StoredEvent::id, e -> Entities.structured(e.event())));
+        Entities entities = new Entities(byId.keySet().stream().map(fieldsOf::get).toList()); // in id order: the first type seen wins
+        Map<String, Set<String>> entityOf = byId.values().parallelStream()
+                .collect(Collectors.toConcurrentMap(StoredEvent::id, e -> entities.of(e.event(), fieldsOf.get(e.id()))));
 
         // 1. candidates
         Map<String, String> reasons = new LinkedHashMap<>();
@@ -136,7 +141,7 @@ public class TimelineEngine {
             } else if (openWindow && inWindow(e, incident)) {
                 reasons.put(e.id(), "in the incident window");
             } else {
-                shared(e, attachedStrong, entityOf).ifPresent(x ->
+                shared(e, attachedStrong, entityOf, fieldsOf).ifPresent(x ->
                         reasons.put(e.id(), "shares " + Entities.describe(x) + " with \"" + shorten(attachedStrong.get(x)) + "\""));
             }
         }
@@ -153,7 +158,7 @@ public class TimelineEngine {
             boolean grew = false;
             for (StoredEvent e : inOrder) {
                 if (!reasons.containsKey(e.id()) && !openWindow) {
-                    Optional<String> via = shared(e, included, entityOf).filter(x -> !x.startsWith("svc:"));
+                    Optional<String> via = shared(e, included, entityOf, fieldsOf).filter(x -> !x.startsWith("svc:"));
                     if (via.isPresent()) {
                         reasons.put(e.id(), "shares " + Entities.describe(via.get()) + " with \"" + shorten(included.get(via.get())) + "\"");
                         grew = true;
@@ -168,12 +173,14 @@ public class TimelineEngine {
 
         // 2. collapse repeats
         List<Group> groups = collapse(candidates);
+        // clock skew reads only the candidates: it runs on another core while the storylines are built
+        CompletableFuture<List<ClockSkew.Skew>> skewsLater = CompletableFuture.supplyAsync(() -> ClockSkew.estimate(candidates, settings.clockSkew()));
 
         // 3. storylines
         Map<Group, String> storylineOf = new HashMap<>();
-        List<Storyline> storylines = storylines(groups, entityOf, storylineOf);
+        List<Storyline> storylines = storylines(groups, entityOf, fieldsOf, storylineOf);
 
-        List<ClockSkew.Skew> skews = ClockSkew.estimate(candidates, settings.clockSkew());
+        List<ClockSkew.Skew> skews = skewsLater.join();
         Map<String, Long> skewOf = skews.stream().collect(Collectors.toMap(ClockSkew.Skew::source, ClockSkew.Skew::offsetSeconds));
 
         List<Entry> entries = new ArrayList<>();
@@ -209,8 +216,9 @@ public class TimelineEngine {
      * ticket, page, fingerprint or thread), not just by sharing a site, a service or an alert name: a data center holds
      * many boxes that have nothing to do with the incident, and many boxes fire alerts of the same name.
      */
-    private static Optional<String> shared(StoredEvent e, Map<String, String> known, Map<String, Set<String>> entityOf) {
-        boolean ownHost = Entities.structured(e.event()).stream().anyMatch(x -> x.startsWith("host:"));
+    private static Optional<String> shared(StoredEvent e, Map<String, String> known, Map<String, Set<String>> entityOf,
+            Map<String, Set<String>> fieldsOf) {
+        boolean ownHost = fieldsOf.get(e.id()).stream().anyMatch(x -> x.startsWith("host:"));
         return entityOf.get(e.id()).stream().filter(known::containsKey)
                 .filter(x -> !ownHost || (Entities.strong(x) && !x.startsWith("site:") && !x.startsWith("alert:")))
                 .sorted(Comparator.comparing((String x) -> x.startsWith("svc:")).thenComparing(x -> x))
@@ -278,13 +286,14 @@ public class TimelineEngine {
 
     // ---- storylines ------------------------------------------------------------------------------------------
 
-    private List<Storyline> storylines(List<Group> groups, Map<String, Set<String>> entityOf, Map<Group, String> storylineOf) {
+    private List<Storyline> storylines(List<Group> groups, Map<String, Set<String>> entityOf, Map<String, Set<String>> fieldsOf,
+            Map<Group, String> storylineOf) {
         // structured evidence linked by shared strong entities (union-find over entities)
         Map<String, String> parent = new HashMap<>();
         List<Group> structured = groups.stream().filter(g -> !HUMAN.contains(kind(g)) && !isOwnStatus(g)).toList();
         Map<Group, List<String>> links = new HashMap<>();
         for (Group g : structured) {
-            List<String> link = linkingEntities(g, entityOf);
+            List<String> link = linkingEntities(g, entityOf, fieldsOf);
             links.put(g, link);
             for (int i = 1; i < link.size(); i++) {
                 union(parent, link.get(0), link.get(i));
@@ -294,7 +303,7 @@ public class TimelineEngine {
         Map<Group, String> rootOf = new HashMap<>();
         for (Group g : structured) {
             List<String> link = links.get(g);
-            String root = link.isEmpty() ? serviceKey(g, entityOf) : find(parent, link.get(0));
+            String root = link.isEmpty() ? serviceKey(g, fieldsOf) : find(parent, link.get(0));
             if (root != null) {
                 rootOf.put(g, root);
                 clusters.computeIfAbsent(root, r -> new ArrayList<>()).add(g);
@@ -308,7 +317,7 @@ public class TimelineEngine {
             String service = key.substring(4);
             List<String> owners = clusters.entrySet().stream()
                     .filter(c -> !c.getKey().startsWith("svc-"))
-                    .filter(c -> c.getValue().stream().anyMatch(g -> Entities.structured(g.first.event()).contains(service)))
+                    .filter(c -> c.getValue().stream().anyMatch(g -> fieldsOf.get(g.first.id()).contains(service)))
                     .map(Map.Entry::getKey).toList();
             if (owners.size() == 1) {
                 List<Group> moved = clusters.remove(key);
@@ -318,22 +327,24 @@ public class TimelineEngine {
         }
         // chat, notes, reports and entity-less evidence join the cluster they share most strong entities with,
         // else the one whose evidence uses the same distinctive words
-        Map<String, Set<String>> clusterWords = new HashMap<>();
+        Map<Group, Set<String>> wordsOf = groups.parallelStream().collect(Collectors.toConcurrentMap(g -> g, g -> Words.of(g.first.event())));
+        SortedMap<String, Set<String>> clusterWords = new TreeMap<>();
         clusters.forEach((root, members) -> clusterWords.put(root, members.stream()
-                .flatMap(g -> Words.of(g.first.event()).stream()).collect(Collectors.toCollection(TreeSet::new))));
+                .flatMap(g -> wordsOf.get(g).stream()).collect(Collectors.toSet())));
         // which clusters carry each strong entity: scoring a group then touches its own entities only, not every cluster
         Map<String, Set<String>> clustersByEntity = new HashMap<>();
         clusters.forEach((root, members) -> members.forEach(g -> strongOf(g, entityOf)
                 .forEach(x -> clustersByEntity.computeIfAbsent(x, k -> new HashSet<>()).add(root))));
         Map<String, List<Group>> extras = new TreeMap<>();
+        ServiceTargets byService = new ServiceTargets(groups, rootOf, entityOf);
         for (Group g : groups) {
             if (rootOf.containsKey(g)) {
                 continue;
             }
             String target = isOwnStatus(g) ? COMMS : bestCluster(g, entityOf, clustersByEntity).orElse(null);
             if (target == null) {
-                target = bySharedService(g, groups, rootOf, entityOf)
-                        .or(() -> Words.closest(Words.of(g.first.event()), clusterWords))
+                target = byService.of(g, rootOf, entityOf)
+                        .or(() -> Words.closest(wordsOf.get(g), clusterWords))
                         .orElse(kind(g) == EventKind.CHAT_MESSAGE ? CHAT : "other");
             }
             extras.computeIfAbsent(target, t -> new ArrayList<>()).add(g);
@@ -372,8 +383,8 @@ public class TimelineEngine {
      * What ties this evidence to others: its own host, site and IP fields (text naming other places must not bridge
      * two storylines), its tickets, paging incidents, alerts and threads; text topology only when it has no fields.
      */
-    private static List<String> linkingEntities(Group g, Map<String, Set<String>> entityOf) {
-        Set<String> fields = Entities.structured(g.first.event());
+    private static List<String> linkingEntities(Group g, Map<String, Set<String>> entityOf, Map<String, Set<String>> fieldsOf) {
+        Set<String> fields = fieldsOf.get(g.first.id());
         boolean ownTopology = fields.stream().anyMatch(Entities::topology);
         Set<String> all = entityOf.get(g.first.id());
         boolean namesHosts = all.stream().anyMatch(x -> x.startsWith("host:"));
@@ -385,8 +396,8 @@ public class TimelineEngine {
     }
 
     /** The storyline key of evidence that has a service and nothing more specific. */
-    private static @Nullable String serviceKey(Group g, Map<String, Set<String>> entityOf) {
-        return Entities.structured(g.first.event()).stream().filter(x -> x.startsWith("svc:")).sorted().findFirst()
+    private static @Nullable String serviceKey(Group g, Map<String, Set<String>> fieldsOf) {
+        return fieldsOf.get(g.first.id()).stream().filter(x -> x.startsWith("svc:")).sorted().findFirst()
                 .map(x -> "svc-" + x).orElse(null);
     }
 
@@ -413,19 +424,50 @@ public class TimelineEngine {
         return Optional.ofNullable(best);
     }
 
-    /** A report about a service joins the storyline of the change or alert on that service (the logout fix, say). */
-    private static Optional<String> bySharedService(Group g, List<Group> groups, Map<Group, String> rootOf, Map<String, Set<String>> entityOf) {
-        Set<String> services = entityOf.get(g.first.id()).stream().filter(x -> x.startsWith("svc:")).collect(Collectors.toSet());
-        if (services.isEmpty()) {
-            return Optional.empty();
+    /**
+     * A report about a service joins the storyline of the change or alert on that service (the logout fix, say): for
+     * each service, the storylines its evidence belongs to (a storyline-less group offers "svc-" plus the service), with
+     * how many groups offer each, so a group looks up its own services instead of scanning every group.
+     */
+    private static final class ServiceTargets {
+        private final Map<String, TreeMap<String, Integer>> byService = new HashMap<>();
+
+        ServiceTargets(List<Group> groups, Map<Group, String> rootOf, Map<String, Set<String>> entityOf) {
+            for (Group other : groups) {
+                if (isEvidence(other)) {
+                    for (String service : services(other, entityOf)) {
+                        String target = rootOf.containsKey(other) ? rootOf.get(other) : "svc-" + service;
+                        byService.computeIfAbsent(service, k -> new TreeMap<>()).merge(target, 1, Integer::sum);
+                    }
+                }
+            }
         }
-        return groups.stream()
-                .filter(other -> other != g && !HUMAN.contains(kind(other)) && !isOwnStatus(other))
-                .filter(other -> entityOf.get(other.first.id()).stream().anyMatch(services::contains))
-                .map(other -> rootOf.containsKey(other) ? rootOf.get(other) : "svc-" + entityOf.get(other.first.id()).stream()
-                        .filter(services::contains).sorted().findFirst().orElseThrow())
-                .sorted()
-                .findFirst();
+
+        /** The first storyline, by key, offered for any of the group's services by some other group. */
+        Optional<String> of(Group g, Map<Group, String> rootOf, Map<String, Set<String>> entityOf) {
+            boolean offersItself = isEvidence(g) && !rootOf.containsKey(g);
+            String best = null;
+            for (String service : services(g, entityOf)) {
+                for (Map.Entry<String, Integer> target : byService.getOrDefault(service, new TreeMap<>()).entrySet()) {
+                    boolean onlyItself = offersItself && target.getValue() == 1 && target.getKey().equals("svc-" + service);
+                    if (!onlyItself) {
+                        if (best == null || target.getKey().compareTo(best) < 0) {
+                            best = target.getKey();
+                        }
+                        break;
+                    }
+                }
+            }
+            return Optional.ofNullable(best);
+        }
+
+        private static boolean isEvidence(Group g) {
+            return !HUMAN.contains(kind(g)) && !isOwnStatus(g);
+        }
+
+        private static List<String> services(Group g, Map<String, Set<String>> entityOf) {
+            return entityOf.get(g.first.id()).stream().filter(x -> x.startsWith("svc:")).toList();
+        }
     }
 
     private static String title(String key, List<Group> members, Map<String, Set<String>> entityOf) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 
 /**
  * Distinctive words of an event, crudely stemmed, for the last resort of storyline assignment: a message that names no
@@ -66,12 +67,12 @@ final class Words {
     }
 
     /** The storyline sharing the most words (at least {@link #MIN_SHARED}), if exactly one does. */
-    static Optional<String> closest(Set<String> words, Map<String, Set<String>> storylines) {
+    static Optional<String> closest(Set<String> words, SortedMap<String, Set<String>> storylines) {
         String best = null;
         long bestScore = 0;
         boolean tie = false;
-        for (Map.Entry<String, Set<String>> s : new java.util.TreeMap<>(storylines).entrySet()) {
-            long score = s.getValue().stream().filter(words::contains).count();
+        for (Map.Entry<String, Set<String>> s : storylines.entrySet()) {
+            long score = words.stream().filter(s.getValue()::contains).count(); // a message has few words, a storyline many
             if (score > bestScore) {
                 best = s.getKey();
                 bestScore = score;
