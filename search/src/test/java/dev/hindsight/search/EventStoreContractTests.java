@@ -166,6 +166,37 @@ abstract class EventStoreContractTests {
     }
 
     @Test
+    void newestFirstPagesAndFacetCountsMatchAFullCountOverSegmentsAndUnevenTime() throws Exception {
+        // a dense hour, then a sparse tail: the newest page must come from the tail, however the hits are spread
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            int minute = i < 200 ? i : 200 + (i - 200) * (i - 200);
+            events.add(event(source, minute, i % 3 == 0 ? EventKind.ALERT_FIRING : EventKind.LOG_LINE, "disk pressure " + i)
+                    .host("web" + (i % 25)).build());
+        }
+        List<Event> shuffled = new ArrayList<>(events);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(7)); // indexed out of time order
+        for (int from = 0; from < shuffled.size(); from += 100) { // several segments
+            store.append(EventBatch.of(shuffled.subList(from, from + 100)));
+            index.refresh();
+        }
+        List<String> newestFirst = events.reversed().stream().map(Event::title).toList();
+        for (int offset : new int[] {0, 40, 280}) {
+            SearchResult page = search.search(new SearchQuery("*", null, null, Map.of("source", Set.of(source)), 20, offset,
+                    SearchQuery.Sort.NEWEST, Set.of()));
+            assertThat(page.total()).isEqualTo(300);
+            assertThat(page.hits()).extracting(SearchResult.Hit::title)
+                    .containsExactlyElementsOf(newestFirst.subList(offset, Math.min(300, offset + 20)));
+        }
+        SearchResult all = searchSource("disk");
+        assertThat(all.facets().get("kind")).containsExactly(Map.entry("LOG_LINE", 200L), Map.entry("ALERT_FIRING", 100L));
+        // 25 hosts of 12 events each: the top 20, most first, ties by name
+        assertThat(all.facets().get("host")).hasSize(20).allSatisfy((host, count) -> assertThat(count).isEqualTo(12L));
+        assertThat(all.facets().get("host").keySet()).containsExactlyElementsOf(
+                java.util.stream.IntStream.range(0, 25).mapToObj(i -> "web" + i).sorted().limit(20).toList());
+    }
+
+    @Test
     void eventsOfHiddenIncidentsLeaveHitsTotalsAndFacetsAlike() throws Exception {
         String key = "SEC-" + source;
         incidents.create(new NewIncident(key, "breach", TestEvents.T0, TestEvents.T0.plusSeconds(3600), Severity.SEV1,

@@ -16,17 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.StringDocValuesReaderState;
-import org.apache.lucene.facet.StringValueFacetCounts;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -38,6 +33,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
@@ -52,9 +48,7 @@ public class LuceneEventSearch implements EventSearch {
     private final LuceneIndex index;
     private final BoundedQueryParser parser;
     private final Duration timeBudget;
-    /** Facet reader states are built once per index reader, not once per query. */
-    private final Map<IndexReader.CacheKey, Map<String, StringDocValuesReaderState>> facetStates =
-            new ConcurrentHashMap<>();
+    private final FacetCounts facetCounts = new FacetCounts(FACETS, FACET_VALUES);
 
     public LuceneEventSearch(LuceneIndex index, Duration timeBudget) {
         this.index = index;
@@ -83,19 +77,57 @@ public class LuceneEventSearch implements EventSearch {
     private SearchResult run(IndexSearcher searcher, Query textQuery, Query full, SearchQuery query)
             throws IOException {
         int wanted = Math.max(1, query.offset() + query.limit());
-        Sort sort = sort(query, textQuery);
-        FacetsCollectorManager.FacetsResult result =
-                FacetsCollectorManager.search(searcher, full, wanted, sort, false, new FacetsCollectorManager());
-        if (searcher.timedOut()) {
+        SearchQuery.Sort order = order(query, textQuery);
+        FacetCounts.Result counted = searcher.search(full, facetCounts.manager()); // the exact total and the facets
+        TopDocs top = searcher.timedOut() ? null : order == SearchQuery.Sort.NEWEST && counted.total() > 4L * wanted
+                ? newestPage(searcher, full, wanted, counted.total(), query)
+                : searcher.search(full, new TopFieldCollectorManager(sort(order), wanted, null, wanted));
+        if (searcher.timedOut() || top == null) {
             throw new QueryRejectedException("query did not finish within " + timeBudget.toMillis()
                     + " ms; narrow it with a time range or more specific terms");
         }
-        FacetsCollector fc = result.facetsCollector();
-        long total = fc.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
-        TopDocs top = result.topDocs();
         ScoreDoc[] page = slice(top.scoreDocs, query.offset(), query.limit());
         List<SearchResult.Hit> hits = hits(searcher, textQuery, top, page);
-        return new SearchResult(total, hits, facets(searcher.getIndexReader(), fc));
+        return new SearchResult(counted.total(), hits, counted.facets());
+    }
+
+    /**
+     * The newest {@code wanted} hits. Events are indexed roughly oldest first, so sorting every hit newest first would
+     * reorder the queue on almost every hit; instead ask for the latest stretch of time that should hold the page at
+     * the hits' average density, and widen it until it does. Every hit left out is older than every hit kept, so the
+     * page is the one a full sort gives.
+     */
+    private static TopDocs newestPage(IndexSearcher searcher, Query full, int wanted, long total, SearchQuery query)
+            throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        byte[] minPacked = PointValues.getMinPackedValue(reader, EventFields.AT);
+        byte[] maxPacked = PointValues.getMaxPackedValue(reader, EventFields.AT);
+        Sort sort = sort(SearchQuery.Sort.NEWEST);
+        if (minPacked == null || maxPacked == null) {
+            return searcher.search(full, new TopFieldCollectorManager(sort, wanted, null, wanted));
+        }
+        long newest = LongPoint.decodeDimension(maxPacked, 0);
+        long oldest = LongPoint.decodeDimension(minPacked, 0);
+        if (query.to() != null) {
+            newest = Math.min(newest, query.to().toEpochMilli());
+        }
+        if (query.from() != null) {
+            oldest = Math.max(oldest, query.from().toEpochMilli());
+        }
+        double span = (double) newest - oldest + 1;
+        double window = Math.max(1, span * Math.min(1.0, 2.0 * wanted / total));
+        while (window < span && !searcher.timedOut()) {
+            Query recent = new BooleanQuery.Builder()
+                    .add(full, Occur.MUST)
+                    .add(LongField.newRangeQuery(EventFields.AT, newest - (long) window + 1, Long.MAX_VALUE), Occur.FILTER)
+                    .build();
+            TopDocs top = searcher.search(recent, new TopFieldCollectorManager(sort, wanted, null, wanted));
+            if (top.scoreDocs.length >= wanted) {
+                return top;
+            }
+            window *= 4;
+        }
+        return searcher.search(full, new TopFieldCollectorManager(sort, wanted, null, wanted));
     }
 
     private static Query withFilters(Query text, SearchQuery query) {
@@ -134,11 +166,14 @@ public class LuceneEventSearch implements EventSearch {
                 .orElseThrow(() -> new QueryRejectedException("unknown kind '" + value + "'"));
     }
 
-    private static Sort sort(SearchQuery query, Query text) {
-        SearchQuery.Sort order = query.sort();
-        if (order == SearchQuery.Sort.DEFAULT) {
-            order = text instanceof MatchAllDocsQuery ? SearchQuery.Sort.TIME : SearchQuery.Sort.RELEVANCE;
+    private static SearchQuery.Sort order(SearchQuery query, Query text) {
+        if (query.sort() == SearchQuery.Sort.DEFAULT) {
+            return text instanceof MatchAllDocsQuery ? SearchQuery.Sort.TIME : SearchQuery.Sort.RELEVANCE;
         }
+        return query.sort();
+    }
+
+    private static Sort sort(SearchQuery.Sort order) {
         SortField byTime = LongField.newSortField(EventFields.AT, false, SortedNumericSelector.Type.MIN);
         SortField newest = LongField.newSortField(EventFields.AT, true, SortedNumericSelector.Type.MIN);
         return switch (order) {
@@ -230,34 +265,5 @@ public class LuceneEventSearch implements EventSearch {
             cut += "</mark>";
         }
         return (start > 0 ? "… " : "") + cut + (end < snippet.length() ? " …" : "");
-    }
-
-    private Map<String, Map<String, Long>> facets(IndexReader reader, FacetsCollector fc) throws IOException {
-        IndexReader.CacheKey generation = reader.getReaderCacheHelper().getKey();
-        Map<String, StringDocValuesReaderState> states = facetStates.get(generation);
-        if (states == null) {
-            facetStates.clear(); // keep one reader generation at a time; a lost race only rebuilds a state
-            states = new ConcurrentHashMap<>();
-            facetStates.put(generation, states);
-        }
-        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-        for (String field : FACETS) {
-            StringDocValuesReaderState state = states.computeIfAbsent(field, f -> {
-                try {
-                    return new StringDocValuesReaderState(reader, f);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            FacetResult top = new StringValueFacetCounts(state, fc).getTopChildren(FACET_VALUES, field);
-            Map<String, Long> counts = new LinkedHashMap<>();
-            if (top != null) {
-                for (LabelAndValue lv : top.labelValues) {
-                    counts.put(lv.label, lv.value.longValue());
-                }
-            }
-            facets.put(field, counts);
-        }
-        return facets;
     }
 }
