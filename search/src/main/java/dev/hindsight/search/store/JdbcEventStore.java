@@ -49,7 +49,8 @@ public class JdbcEventStore implements EventSink {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcEventStore.class);
 
-    private static final String INSERT = "insert into event (id, seq, source, dedup_key, kind, occurred_at, "
+    /** The event row as stored; public for the bench's raw JDBC baseline, which inserts the same rows. */
+    public static final String INSERT = "insert into event (id, seq, source, dedup_key, kind, occurred_at, "
             + "original_time, original_zone, zone_assumed, ingested_at, title, body, actor, service, host, location, "
             + "severity, labels, links, provider, raw_origin, raw_hash, raw_size, raw_truncated, parser_version, "
             + "raw_payload) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
@@ -198,7 +199,8 @@ public class JdbcEventStore implements EventSink {
         jdbc.batchUpdate(INSERT, events, 1000, (ps, stored) -> bind(ps, stored));
     }
 
-    private static void bind(PreparedStatement ps, StoredEvent stored) throws SQLException {
+    /** Binds one event to {@link #INSERT}. */
+    public static void bind(PreparedStatement ps, StoredEvent stored) throws SQLException {
         Event e = stored.event();
         int i = 0;
         ps.setString(++i, stored.id());
