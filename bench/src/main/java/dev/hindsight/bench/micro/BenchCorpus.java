@@ -9,25 +9,38 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
-/** The seeded corpus the whole-process bench uses, as stored events in time order. */
+/**
+ * The seeded corpus of the whole-process bench (noise with planted incidents), in time order as sources deliver it.
+ * Generated in stretches of time sorted one by one, so ten million events stream without being held at once.
+ */
 final class BenchCorpus {
 
     static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
+    private static final int STRETCH = 200_000;
 
     private BenchCorpus() {}
 
-    /** About {@code events} events spread over {@code span}, with planted incidents among the noise. */
-    static List<StoredEvent> stored(int events, Duration span) {
-        List<Event> corpus = new ArrayList<>(events + 1000);
-        SyntheticIncidents.generate(new SyntheticIncidents.Config(42, events, Math.max(2, events / 50_000), START, span,
-                Duration.ofSeconds(150)), corpus::add);
-        corpus.sort(Comparator.comparing(Event::occurredAt));
-        List<StoredEvent> stored = new ArrayList<>(corpus.size());
+    /** About {@code events} events over {@code span} from {@link #START}, oldest first, numbered from sequence 1. */
+    static void stream(int events, Duration span, Consumer<StoredEvent> out) {
+        int stretches = Math.max(1, (events + STRETCH - 1) / STRETCH);
         long seq = 0;
-        for (Event e : corpus) {
-            stored.add(new StoredEvent(e.id(), ++seq, START, e, Set.of()));
+        for (int s = 0; s < stretches; s++) {
+            int size = events / stretches;
+            List<Event> stretch = new ArrayList<>(size + 1000);
+            SyntheticIncidents.generate(new SyntheticIncidents.Config(42 + s, size, Math.max(2, size / 50_000),
+                    START.plus(span.multipliedBy(s).dividedBy(stretches)), span.dividedBy(stretches), Duration.ofSeconds(150)), stretch::add);
+            stretch.sort(Comparator.comparing(Event::occurredAt));
+            for (Event e : stretch) {
+                out.accept(new StoredEvent(e.id(), ++seq, START, e, Set.of()));
+            }
         }
-        return stored;
+    }
+
+    static List<StoredEvent> stored(int events, Duration span) {
+        List<StoredEvent> all = new ArrayList<>(events + 1000);
+        stream(events, span, all::add);
+        return all;
     }
 }
