@@ -1,5 +1,6 @@
 package dev.hindsight.bench;
 
+import dev.hindsight.bench.micro.BenchCorpus;
 import dev.hindsight.core.event.Event;
 import dev.hindsight.core.event.EventKind;
 import dev.hindsight.core.event.StoredEvent;
@@ -23,7 +24,6 @@ import dev.hindsight.reporting.export.XlsxReport;
 import dev.hindsight.reporting.postmortem.DraftWriter;
 import dev.hindsight.reporting.postmortem.PostMortem;
 import dev.hindsight.reporting.postmortem.ReviewStatus;
-import dev.hindsight.samples.SyntheticIncidents;
 import dev.hindsight.search.incident.Incidents;
 import dev.hindsight.search.incident.NewIncident;
 import dev.hindsight.search.index.EventAnalyzers;
@@ -104,10 +104,9 @@ public final class BenchMain {
         System.err.printf("Hindsight bench (%s): %,d events, work dir %s, %d cores, max heap %d MB%n", full ? "full" : "quick", events, work,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
 
-        // the corpus: seeded background noise with planted incidents
+        // the corpus: seeded background noise with planted incidents, in time order as sources deliver it
         List<Event> corpus = new ArrayList<>(events + 1000);
-        SyntheticIncidents.generate(new SyntheticIncidents.Config(42, events, Math.max(2, events / 50_000),
-                Instant.parse("2026-01-05T00:00:00Z"), Duration.ofDays(30), Duration.ofSeconds(150)), corpus::add);
+        BenchCorpus.stream(events, Duration.ofDays(30), corpus::add);
         Path jsonl = work.resolve("corpus.jsonl");
         try (BufferedWriter w = Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8)) {
             for (Event e : corpus) {

@@ -15,32 +15,35 @@ import java.util.function.Consumer;
  * The seeded corpus of the whole-process bench (noise with planted incidents), in time order as sources deliver it.
  * Generated in stretches of time sorted one by one, so ten million events stream without being held at once.
  */
-final class BenchCorpus {
+public final class BenchCorpus {
 
-    static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
+    public static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
     private static final int STRETCH = 200_000;
 
     private BenchCorpus() {}
 
-    /** About {@code events} events over {@code span} from {@link #START}, oldest first, numbered from sequence 1. */
-    static void stream(int events, Duration span, Consumer<StoredEvent> out) {
+    /** About {@code events} events over {@code span} from {@link #START}, oldest first. */
+    public static void stream(int events, Duration span, Consumer<Event> out) {
         int stretches = Math.max(1, (events + STRETCH - 1) / STRETCH);
-        long seq = 0;
         for (int s = 0; s < stretches; s++) {
             int size = events / stretches;
             List<Event> stretch = new ArrayList<>(size + 1000);
             SyntheticIncidents.generate(new SyntheticIncidents.Config(42 + s, size, Math.max(2, size / 50_000),
                     START.plus(span.multipliedBy(s).dividedBy(stretches)), span.dividedBy(stretches), Duration.ofSeconds(150)), stretch::add);
             stretch.sort(Comparator.comparing(Event::occurredAt));
-            for (Event e : stretch) {
-                out.accept(new StoredEvent(e.id(), ++seq, START, e, Set.of()));
-            }
+            stretch.forEach(out);
         }
+    }
+
+    /** The same events as stored, numbered from sequence 1 in time order. */
+    static void streamStored(int events, Duration span, Consumer<StoredEvent> out) {
+        long[] seq = {0};
+        stream(events, span, e -> out.accept(new StoredEvent(e.id(), ++seq[0], START, e, Set.of())));
     }
 
     static List<StoredEvent> stored(int events, Duration span) {
         List<StoredEvent> all = new ArrayList<>(events + 1000);
-        stream(events, span, all::add);
+        streamStored(events, span, all::add);
         return all;
     }
 }

@@ -135,7 +135,7 @@ public class SearchBench {
         long[] written = {0};
         try (var directory = FSDirectory.open(dir);
                 IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(EventAnalyzers.create()).setRAMBufferSizeMB(256))) {
-            BenchCorpus.stream(events, Duration.ofDays(30), e -> {
+            BenchCorpus.streamStored(events, Duration.ofDays(30), e -> {
                 try {
                     writer.addDocument(EventDocuments.toDocument(e));
                 } catch (IOException x) {

@@ -33,6 +33,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -291,10 +292,10 @@ public class TimelineEngine {
         // structured evidence linked by shared strong entities (union-find over entities)
         Map<String, String> parent = new HashMap<>();
         List<Group> structured = groups.stream().filter(g -> !HUMAN.contains(kind(g)) && !isOwnStatus(g)).toList();
-        Map<Group, List<String>> links = new HashMap<>();
+        Map<Group, List<String>> links = structured.parallelStream()
+                .collect(Collectors.toConcurrentMap(g -> g, g -> linkingEntities(g, entityOf, fieldsOf)));
         for (Group g : structured) {
-            List<String> link = linkingEntities(g, entityOf, fieldsOf);
-            links.put(g, link);
+            List<String> link = links.get(g);
             for (int i = 1; i < link.size(); i++) {
                 union(parent, link.get(0), link.get(i));
             }
@@ -333,7 +334,8 @@ public class TimelineEngine {
                 .flatMap(g -> wordsOf.get(g).stream()).collect(Collectors.toSet())));
         // which clusters carry each strong entity: scoring a group then touches its own entities only, not every cluster
         Map<String, Set<String>> clustersByEntity = new HashMap<>();
-        clusters.forEach((root, members) -> members.forEach(g -> strongOf(g, entityOf)
+        Map<Group, List<String>> strongOf = groups.parallelStream().collect(Collectors.toConcurrentMap(g -> g, g -> strongOf(g, entityOf)));
+        clusters.forEach((root, members) -> members.forEach(g -> strongOf.get(g)
                 .forEach(x -> clustersByEntity.computeIfAbsent(x, k -> new HashSet<>()).add(root))));
         Map<String, List<Group>> extras = new TreeMap<>();
         ServiceTargets byService = new ServiceTargets(groups, rootOf, entityOf);
@@ -341,7 +343,7 @@ public class TimelineEngine {
             if (rootOf.containsKey(g)) {
                 continue;
             }
-            String target = isOwnStatus(g) ? COMMS : bestCluster(g, entityOf, clustersByEntity).orElse(null);
+            String target = isOwnStatus(g) ? COMMS : bestCluster(strongOf.get(g), clustersByEntity).orElse(null);
             if (target == null) {
                 target = byService.of(g, rootOf, entityOf)
                         .or(() -> Words.closest(wordsOf.get(g), clusterWords))
@@ -357,18 +359,20 @@ public class TimelineEngine {
                 .sorted(Comparator.comparing((Map.Entry<String, List<Group>> c) -> c.getValue().get(0).first.event().occurredAt())
                         .thenComparing(Map.Entry::getKey))
                 .toList();
-        List<Storyline> storylines = new ArrayList<>();
-        int n = 0;
-        for (Map.Entry<String, List<Group>> cluster : ordered) {
-            String id = "s" + (++n);
+        for (int n = 0; n < ordered.size(); n++) {
+            String id = "s" + (n + 1);
+            ordered.get(n).getValue().forEach(g -> storylineOf.put(g, id));
+        }
+        // each storyline's title and reason read only its own members: they are worked out side by side
+        return IntStream.range(0, ordered.size()).parallel().mapToObj(n -> {
+            Map.Entry<String, List<Group>> cluster = ordered.get(n);
             List<Group> members = cluster.getValue();
-            members.forEach(g -> storylineOf.put(g, id));
             Instant from = members.get(0).first.event().occurredAt();
             Instant to = members.stream().map(g -> g.last().event().occurredAt()).max(Comparator.naturalOrder()).orElse(from);
             int size = members.stream().mapToInt(g -> g.events.size()).sum();
-            storylines.add(new Storyline(id, title(cluster.getKey(), members, entityOf), from, to, size, reason(cluster.getKey(), members, entityOf)));
-        }
-        return storylines;
+            return new Storyline("s" + (n + 1), title(cluster.getKey(), members, entityOf), from, to, size,
+                    reason(cluster.getKey(), members, entityOf));
+        }).toList();
     }
 
     private static EventKind kind(Group g) {
@@ -406,9 +410,9 @@ public class TimelineEngine {
     }
 
     /** The cluster sharing most strong entities with the group; on a tie, the first by key. */
-    private static Optional<String> bestCluster(Group g, Map<String, Set<String>> entityOf, Map<String, Set<String>> clustersByEntity) {
+    private static Optional<String> bestCluster(List<String> strongEntities, Map<String, Set<String>> clustersByEntity) {
         Map<String, Integer> shared = new TreeMap<>();
-        for (String entity : new HashSet<>(strongOf(g, entityOf))) {
+        for (String entity : new HashSet<>(strongEntities)) {
             for (String cluster : clustersByEntity.getOrDefault(entity, Set.of())) {
                 shared.merge(cluster, 1, Integer::sum);
             }
