@@ -8,7 +8,6 @@ import dev.hindsight.core.incident.IncidentStatus;
 import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.core.incident.Severity;
 import dev.hindsight.core.store.EventSearch;
-import dev.hindsight.core.store.SearchQuery;
 import dev.hindsight.core.timeline.Timeline;
 import dev.hindsight.ingest.fileimport.FileImporter;
 import dev.hindsight.ingest.fileimport.ImportOptions;
@@ -28,7 +27,6 @@ import dev.hindsight.search.incident.Incidents;
 import dev.hindsight.search.incident.NewIncident;
 import dev.hindsight.search.index.EventAnalyzers;
 import dev.hindsight.search.index.EventDocuments;
-import dev.hindsight.search.index.EventFields;
 import dev.hindsight.search.index.LuceneIndex;
 import dev.hindsight.search.store.JdbcEventStore;
 import dev.hindsight.search.timeline.TimelineEngine;
@@ -55,23 +53,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.KeywordField;
-import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.queryparser.classic.QueryParser;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.StringDocValuesReaderState;
-import org.apache.lucene.facet.StringValueFacetCounts;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
@@ -232,8 +218,6 @@ public final class BenchMain {
         return corpus.size() / ((System.nanoTime() - started) / 1e9);
     }
 
-    record QueryClass(String name, SearchQuery hindsight, Supplier<Query> raw, Sort sort) {}
-
     static void searchBenchmarks(ConfigurableApplicationContext app, Path indexDir, List<Event> corpus, int n, Results results, int clients,
             PostgresFullText postgres) throws Exception {
         EventSearch search = app.getBean(EventSearch.class);
@@ -241,35 +225,18 @@ public final class BenchMain {
         Instant from = corpus.stream().map(Event::occurredAt).min(Comparator.naturalOrder()).orElseThrow();
         Instant to = from.plus(Duration.ofDays(3));
         String someId = corpus.get(corpus.size() / 2).id();
-        Sort byTime = new Sort(LongField.newSortField(EventFields.AT, false, SortedNumericSelector.Type.MIN), SortField.FIELD_DOC);
-        Sort newest = new Sort(LongField.newSortField(EventFields.AT, true, SortedNumericSelector.Type.MIN), SortField.FIELD_DOC);
-        List<QueryClass> classes = List.of(
-                new QueryClass("text + range + facets + sort", new SearchQuery("certificate renewed", from, to, Map.of(), 20, 0, SearchQuery.Sort.NEWEST, Set.of()),
-                        () -> filtered(parse(analyzer, "certificate renewed"), LongField.newRangeQuery(EventFields.AT, from.toEpochMilli(), to.toEpochMilli())), newest),
-                new QueryClass("phrase", new SearchQuery("\"backup completed\"", null, null, Map.of(), 20, 0, SearchQuery.Sort.TIME, Set.of()),
-                        () -> parse(analyzer, "\"backup completed\""), byTime),
-                new QueryClass("filter only + facets", new SearchQuery("*", null, null, Map.of("source", Set.of("alertmanager"), "kind", Set.of("ALERT_FIRING")), 20, 0,
-                        SearchQuery.Sort.NEWEST, Set.of()),
-                        () -> filtered(new MatchAllDocsQuery(), KeywordField.newSetQuery(EventFields.SOURCE, List.of(new org.apache.lucene.util.BytesRef("alertmanager"))),
-                                KeywordField.newSetQuery(EventFields.KIND, List.of(new org.apache.lucene.util.BytesRef("ALERT_FIRING")))), newest),
-                new QueryClass("point lookup (id)", new SearchQuery("id:" + someId, null, null, Map.of(), 1, 0, SearchQuery.Sort.TIME, Set.of()),
-                        () -> new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(EventFields.ID, someId)), byTime),
-                new QueryClass("rare term", new SearchQuery("HttpsTimeout", null, null, Map.of(), 20, 0, SearchQuery.Sort.TIME, Set.of()),
-                        () -> parse(analyzer, "HttpsTimeout"), byTime));
+        List<QueryClasses.QueryClass> classes = QueryClasses.of(analyzer, from, to, someId);
         Map<String, Supplier<Object>> sql = postgres.queries(from, to, someId);
         List<String[]> againstPostgres = new ArrayList<>();
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(indexDir))) {
             IndexSearcher raw = new IndexSearcher(reader);
-            Map<String, StringDocValuesReaderState> facetStates = new java.util.HashMap<>();
-            for (String field : EventSearch.FACETS) {
-                facetStates.put(field, new StringDocValuesReaderState(reader, field));
-            }
-            for (QueryClass q : classes) {
+            Map<String, StringDocValuesReaderState> facetStates = QueryClasses.facetStates(reader);
+            for (QueryClasses.QueryClass q : classes) {
                 double[] ours = latencies(n, clients, () -> search.search(q.hindsight()));
-                boolean withFacets = q.name().contains("facets"); // the same question: the raw baseline counts the same facets
+                boolean withFacets = q.withFacets(); // the same question: the raw baseline counts the same facets
                 double[] base = latencies(n, clients, () -> {
                     try {
-                        return withFacets ? rawWithFacets(raw, q.raw().get(), q.sort(), facetStates) : raw.search(q.raw().get(), 20, q.sort());
+                        return q.askRaw(raw, facetStates);
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
@@ -295,35 +262,6 @@ public final class BenchMain {
                     String.format(Locale.ROOT, "%.2f ms", p99), String.format(Locale.ROOT, "PostgreSQL tsvector+GIN %.2f / %.2f ms", pg50, pg99),
                     Results.ratio(pg99, p99) + " better", "p99 ≥ 5× better than PostgreSQL FTS", pg99 >= 5 * p99);
         }
-    }
-
-    /** Top 20 in order plus the facet counts Hindsight returns, straight from Lucene (no visibility, no highlights). */
-    static Object rawWithFacets(IndexSearcher searcher, Query query, Sort sort, Map<String, StringDocValuesReaderState> states)
-            throws java.io.IOException {
-        FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, 20, sort, false, new FacetsCollectorManager());
-        List<Object> facets = new ArrayList<>();
-        for (String field : EventSearch.FACETS) {
-            facets.add(new StringValueFacetCounts(states.get(field), result.facetsCollector()).getTopChildren(20, field));
-        }
-        return List.of(result.topDocs(), facets);
-    }
-
-    static Query parse(Analyzer analyzer, String text) {
-        try {
-            QueryParser parser = new QueryParser(EventFields.CONTENT, analyzer);
-            parser.setDefaultOperator(QueryParser.Operator.AND);
-            return parser.parse(text);
-        } catch (org.apache.lucene.queryparser.classic.ParseException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    static Query filtered(Query main, Query... filters) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(main, Occur.MUST);
-        for (Query f : filters) {
-            b.add(f, Occur.FILTER);
-        }
-        return b.build();
     }
 
     /** Milliseconds per call after a warm-up, from `clients` threads sharing the calls. */

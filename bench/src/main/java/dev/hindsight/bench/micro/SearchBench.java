@@ -1,8 +1,8 @@
 package dev.hindsight.bench.micro;
 
 import dev.hindsight.core.event.StoredEvent;
-import dev.hindsight.core.store.SearchQuery;
 import dev.hindsight.core.store.SearchResult;
+import dev.hindsight.bench.QueryClasses;
 import dev.hindsight.search.index.EventAnalyzers;
 import dev.hindsight.search.index.EventDocuments;
 import dev.hindsight.search.index.EventFields;
@@ -16,13 +16,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
+import org.apache.lucene.facet.StringDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.FSDirectory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,24 +41,32 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Hindsight's search (exact total, six facets, highlighted top page) for the query classes whose cost grows with the
- * number of hits, with latency percentiles. The index of the seeded corpus is written once per size under
- * {@code target/} and reused by later runs: {@code -p events=10000000} for the ten-million-event figures.
+ * Search latency percentiles per query class, Hindsight (exact total, six facets, highlighted page) beside a raw
+ * {@link IndexSearcher} asked the same question on the same index. The index of the seeded corpus is written once per
+ * size under {@code target/} and reused by later runs: {@code -p events=10000000} for the ten-million-event figures,
+ * {@code -t 4} for four clients.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx4g", "--add-modules", "jdk.incubator.vector"})
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 3)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 3)
 public class SearchBench {
 
     @Param("1000000")
     int events;
 
+    /** One of the keys of {@link QueryClasses}. */
+    @Param({"text", "phrase", "filter", "point", "rare"})
+    String queryClass;
+
     private LuceneIndex index;
     private LuceneEventSearch search;
-    private String someId;
+    private DirectoryReader rawReader;
+    private IndexSearcher raw;
+    private Map<String, StringDocValuesReaderState> rawFacetStates;
+    private QueryClasses.QueryClass query;
 
     @Setup(Level.Trial)
     public void openIndex() throws IOException {
@@ -70,50 +79,29 @@ public class SearchBench {
         index = new LuceneIndex(dir, EventAnalyzers.create(), new IndexedHistory(count), 64);
         index.open(Duration.ofHours(1), Duration.ofHours(1));
         search = new LuceneEventSearch(index, Duration.ofSeconds(2));
-        someId = index.withSearcher(searcher -> { // an event from the middle of the index
-            try {
-                return searcher.storedFields().document(searcher.getIndexReader().maxDoc() / 2).get(EventFields.ID);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        rawReader = DirectoryReader.open(FSDirectory.open(dir));
+        raw = new IndexSearcher(rawReader);
+        rawFacetStates = QueryClasses.facetStates(rawReader);
+        String someId = raw.storedFields().document(rawReader.maxDoc() / 2).get(EventFields.ID); // from the middle of the index
+        query = QueryClasses.of(EventAnalyzers.create(), BenchCorpus.START, BenchCorpus.START.plus(Duration.ofDays(3)), someId).stream()
+                .filter(q -> q.key().equals(queryClass)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no query class " + queryClass));
     }
 
     @TearDown(Level.Trial)
     public void close() throws IOException {
+        rawReader.close();
         index.close();
     }
 
-    /** A phrase that matches about one event in eleven, sorted by time. */
     @Benchmark
-    public SearchResult phrase() {
-        return search.search(new SearchQuery("\"backup completed\"", null, null, Map.of(), 20, 0, SearchQuery.Sort.TIME, Set.of()));
+    public SearchResult hindsight() {
+        return search.search(query.hindsight());
     }
 
-    /** No text, two keyword filters: every firing Alertmanager alert, newest first. */
     @Benchmark
-    public SearchResult filterOnly() {
-        return search.search(new SearchQuery("*", null, null,
-                Map.of("source", Set.of("alertmanager"), "kind", Set.of("ALERT_FIRING")), 20, 0, SearchQuery.Sort.NEWEST, Set.of()));
-    }
-
-    /** Two words in a three-day range, newest first. */
-    @Benchmark
-    public SearchResult textAndRange() {
-        return search.search(new SearchQuery("certificate renewed", BenchCorpus.START, BenchCorpus.START.plus(Duration.ofDays(3)), Map.of(), 20, 0,
-                SearchQuery.Sort.NEWEST, Set.of()));
-    }
-
-    /** One event by id. */
-    @Benchmark
-    public SearchResult pointLookup() {
-        return search.search(new SearchQuery("id:" + someId, null, null, Map.of(), 1, 0, SearchQuery.Sort.TIME, Set.of()));
-    }
-
-    /** A word a handful of events carry. */
-    @Benchmark
-    public SearchResult rareTerm() {
-        return search.search(new SearchQuery("HttpsTimeout", null, null, Map.of(), 20, 0, SearchQuery.Sort.TIME, Set.of()));
+    public Object rawLucene() throws IOException {
+        return query.askRaw(raw, rawFacetStates);
     }
 
     /** Events in the index written by an earlier run, or -1 if there is none of the current layout. */
