@@ -142,7 +142,13 @@ final class Entities {
     }
 
     static boolean strong(String entity) {
-        return STRONG.contains(entity.substring(0, entity.indexOf(':')));
+        int colon = entity.indexOf(':');
+        for (String type : STRONG) { // compared in place: this runs for every entity of every event, many times
+            if (type.length() == colon && entity.startsWith(type)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code host:web7} as people say it: "host web7". */

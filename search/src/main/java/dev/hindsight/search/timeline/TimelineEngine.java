@@ -34,6 +34,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -282,8 +283,10 @@ public class TimelineEngine {
         if (fingerprint != null) {
             return fingerprint;
         }
-        return e.host() + "|" + e.service() + "|" + e.title().replaceAll("[0-9.,:%]+", "#");
+        return e.host() + "|" + e.service() + "|" + NUMBERS.matcher(e.title()).replaceAll("#");
     }
+
+    private static final Pattern NUMBERS = Pattern.compile("[0-9.,:%]+");
 
     // ---- storylines ------------------------------------------------------------------------------------------
 

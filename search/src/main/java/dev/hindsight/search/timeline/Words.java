@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.function.Consumer;
+import java.util.function.IntPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Distinctive words of an event, crudely stemmed, for the last resort of storyline assignment: a message that names no
@@ -26,24 +29,55 @@ final class Words {
 
     static Set<String> of(Event e) {
         Set<String> words = new HashSet<>();
-        for (String raw : (e.title() + " " + (e.text() == null ? "" : e.text())).toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-            if (raw.length() < 3 || STOP.contains(raw)) {
-                continue;
+        Consumer<String> add = raw -> {
+            if (raw.length() >= 3 && !STOP.contains(raw)) {
+                words.add(stem(raw));
             }
-            words.add(stem(raw));
-        }
+        };
+        split(e.title(), Character::isLetter, add);
+        split(e.text(), Character::isLetter, add);
         return words;
     }
 
     /** Every letter-or-digit token, numbers included: what tells one echo of an alert from the next. */
     static Set<String> tokens(Event e) {
         Set<String> tokens = new HashSet<>();
-        for (String raw : (e.title() + " " + (e.text() == null ? "" : e.text())).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (!raw.isEmpty()) {
-                tokens.add(raw);
-            }
-        }
+        split(e.title(), Words::letterOrNumber, tokens::add);
+        split(e.text(), Words::letterOrNumber, tokens::add);
         return tokens;
+    }
+
+    /**
+     * The lower-case runs of code points {@code inToken} accepts. Hand-written rather than a regular-expression split:
+     * a timeline reads every event's words, and splitting allocated more than all the rest of the engine.
+     */
+    private static void split(@Nullable String text, IntPredicate inToken, Consumer<String> out) {
+        if (text == null) {
+            return;
+        }
+        int start = -1;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (inToken.test(cp)) {
+                if (start < 0) {
+                    start = i;
+                }
+            } else if (start >= 0) {
+                out.accept(text.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) {
+            out.accept(text.substring(start).toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static boolean letterOrNumber(int cp) {
+        return Character.isLetter(cp) || switch (Character.getType(cp)) {
+            case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
     }
 
     /** Enough to make "logged", "logs" and "logging" one word. */
