@@ -70,7 +70,7 @@ public class SearchBench {
 
     @Setup(Level.Trial)
     public void openIndex() throws IOException {
-        Path dir = Path.of("target", "jmh-search-index-" + events);
+        Path dir = Path.of("target", "jmh-search-index-v2-" + events);
         long count = indexedCount(dir);
         if (count < 0) {
             FileSystemUtils.deleteRecursively(dir);

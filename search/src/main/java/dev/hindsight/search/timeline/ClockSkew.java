@@ -35,7 +35,8 @@ final class ClockSkew {
     private ClockSkew() {}
 
     static List<Skew> estimate(List<StoredEvent> events, Duration threshold) {
-        Map<String, Set<String>> words = events.parallelStream().collect(Collectors.toConcurrentMap(StoredEvent::id, e -> Words.tokens(e.event())));
+        Map<String, Set<String>> words = events.parallelStream()
+                .collect(Collectors.toConcurrentMap(StoredEvent::id, e -> Words.tokens(e.event())));
         // candidates come from the records sharing a's rarest word: mirrors share all their words, so this finds
         // them while keeping the work linear in the number of records
         Map<String, List<StoredEvent>> postings = new HashMap<>();

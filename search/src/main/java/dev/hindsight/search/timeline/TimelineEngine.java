@@ -33,9 +33,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.IntStream;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
@@ -64,6 +64,8 @@ public class TimelineEngine {
     /** Rounds of growing the evidence from what was included. */
     static final int EXPANSION_ROUNDS = 2;
     static final String COMMS = "comms";
+    /** Numbers in an alert title: two firings of the same alert differ only in them. */
+    private static final Pattern NUMBERS = Pattern.compile("[0-9.,:%]+");
 
     private final WindowRows rows;
     private final EventSearch search;
@@ -285,8 +287,6 @@ public class TimelineEngine {
         }
         return e.host() + "|" + e.service() + "|" + NUMBERS.matcher(e.title()).replaceAll("#");
     }
-
-    private static final Pattern NUMBERS = Pattern.compile("[0-9.,:%]+");
 
     // ---- storylines ------------------------------------------------------------------------------------------
 
