@@ -36,6 +36,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,6 +65,14 @@ public class JdbcEventStore implements EventSink {
     private final DiskWatermark disk;
     /** Highest sequence committed; -1 until read from the database under the lock. */
     private long sequence = -1;
+    /**
+     * PostgreSQL plans the duplicate check from its table statistics, which lag far behind a bulk load (autovacuum
+     * analyses about once a minute): with a table it believes empty it scans every row for every batch. Whether the
+     * database is PostgreSQL (null until asked), and the events inserted since the statistics were last refreshed.
+     */
+    private @Nullable Boolean refreshesStatistics;
+    private long rowsAtLastAnalyze;
+    private long insertedSinceAnalyze;
 
     public JdbcEventStore(JdbcTemplate jdbc, TransactionTemplate tx, EventRows rows, LuceneIndex index, Clock clock,
             DiskWatermark disk) {
@@ -90,6 +99,7 @@ public class JdbcEventStore implements EventSink {
                 throw translate(e);
             }
             FaultPoints.reach(FaultPoints.STORE_AFTER_COMMIT);
+            keepStatisticsCurrent(written.accepted);
             index.submit(written.toIndex(rows)); // in commit order, indexed on the indexer thread
             return new AppendResult(written.accepted, written.duplicates, sequence);
         } finally {
@@ -118,6 +128,23 @@ public class JdbcEventStore implements EventSink {
             return attached.size();
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /** Refreshes PostgreSQL's statistics each time the table has doubled (at least every 10,000 rows): linear in all. */
+    private void keepStatisticsCurrent(int inserted) {
+        if (refreshesStatistics == null) {
+            refreshesStatistics = jdbc.execute((ConnectionCallback<Boolean>) c -> c.getMetaData().getDatabaseProductName().equals("PostgreSQL"));
+        }
+        insertedSinceAnalyze += inserted;
+        if (Boolean.TRUE.equals(refreshesStatistics) && insertedSinceAnalyze >= Math.max(10_000, rowsAtLastAnalyze)) {
+            try {
+                jdbc.execute("analyze event");
+                rowsAtLastAnalyze += insertedSinceAnalyze;
+                insertedSinceAnalyze = 0;
+            } catch (DataAccessException e) { // the batch is committed; a stale plan is only slower
+                log.warn("Refreshing the event table's statistics failed: {}", e.toString());
+            }
         }
     }
 
