@@ -6,6 +6,7 @@ import dev.hindsight.search.index.EventFields;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.StringDocValuesReaderState;
 import org.apache.lucene.facet.StringValueFacetCounts;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -86,15 +88,15 @@ public final class QueryClasses {
     }
 
     /** The facet reader states the raw baseline counts with, once per reader. */
-    public static Map<String, StringDocValuesReaderState> facetStates(org.apache.lucene.index.IndexReader reader) throws IOException {
-        Map<String, StringDocValuesReaderState> states = new java.util.HashMap<>();
+    public static Map<String, StringDocValuesReaderState> facetStates(IndexReader reader) throws IOException {
+        Map<String, StringDocValuesReaderState> states = new HashMap<>();
         for (String field : EventSearch.FACETS) {
             states.put(field, new StringDocValuesReaderState(reader, field));
         }
         return states;
     }
 
-    static Query parse(Analyzer analyzer, String text) {
+    private static Query parse(Analyzer analyzer, String text) {
         try {
             QueryParser parser = new QueryParser(EventFields.CONTENT, analyzer);
             parser.setDefaultOperator(QueryParser.Operator.AND);
