@@ -116,7 +116,7 @@ public final class BenchMain {
             // 2. search latency by query class, against a raw IndexSearcher on the same index
             app.getBean(LuceneIndex.class).commit();
             if (parts.contains("search")) {
-                try (PostgresFullText postgres = PostgresFullText.load(corpus)) {
+                try (PostgresFullText postgres = PostgresFullText.load(corpus::forEach)) {
                     searchBenchmarks(app, data.resolve("index"), corpus, queries, results, 1, postgres);
                     if (full) {
                         searchBenchmarks(app, data.resolve("index"), corpus, queries, results, 4, postgres);

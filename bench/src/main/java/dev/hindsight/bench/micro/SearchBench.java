@@ -2,6 +2,7 @@ package dev.hindsight.bench.micro;
 
 import dev.hindsight.core.event.StoredEvent;
 import dev.hindsight.core.store.SearchResult;
+import dev.hindsight.bench.PostgresFullText;
 import dev.hindsight.bench.QueryClasses;
 import dev.hindsight.search.index.EventAnalyzers;
 import dev.hindsight.search.index.EventDocuments;
@@ -13,11 +14,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import org.apache.lucene.facet.StringDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -38,12 +41,13 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * Search latency percentiles per query class, Hindsight (exact total, six facets, highlighted page) beside a raw
- * {@link IndexSearcher} asked the same question on the same index. The index of the seeded corpus is written once per
- * size under {@code target/} and reused by later runs: {@code -p events=10000000} for the ten-million-event figures,
+ * {@link IndexSearcher} asked the same question on the same index, and PostgreSQL full-text search on the same events. The index of the seeded corpus is written once per
+ * size under {@code target/} and reused by later runs, as is the PostgreSQL data directory: {@code -p events=10000000} for the ten-million-event figures,
  * {@code -t 4} for four clients.
  */
 @State(Scope.Benchmark)
@@ -67,9 +71,11 @@ public class SearchBench {
     private IndexSearcher raw;
     private Map<String, StringDocValuesReaderState> rawFacetStates;
     private QueryClasses.QueryClass query;
+    private PostgresFullText postgres;
+    private Supplier<Object> postgresQuery;
 
     @Setup(Level.Trial)
-    public void openIndex() throws IOException {
+    public void open(BenchmarkParams params) throws IOException, SQLException {
         Path dir = Path.of("target", "jmh-search-index-v2-" + events);
         long count = indexedCount(dir);
         if (count < 0) {
@@ -86,12 +92,22 @@ public class SearchBench {
         query = QueryClasses.of(EventAnalyzers.create(), BenchCorpus.START, BenchCorpus.START.plus(Duration.ofDays(3)), someId).stream()
                 .filter(q -> q.key().equals(queryClass)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no query class " + queryClass));
+        if (params.getBenchmark().endsWith(".postgresFullText")) {
+            postgres = PostgresFullText.openOrLoad(Path.of("target", "jmh-postgres-v1-" + events).toAbsolutePath(),
+                    out -> BenchCorpus.stream(events, Duration.ofDays(30), out));
+            postgresQuery = postgres.queries(BenchCorpus.START, BenchCorpus.START.plus(Duration.ofDays(3)), someId).get(query.name());
+            System.err.printf("%s: Hindsight total %,d, PostgreSQL total %,d%n", query.name(), search.search(query.hindsight()).total(),
+                    (Long) postgresQuery.get()); // the two must answer the same question
+        }
     }
 
     @TearDown(Level.Trial)
     public void close() throws IOException {
         rawReader.close();
         index.close();
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 
     @Benchmark
@@ -102,6 +118,12 @@ public class SearchBench {
     @Benchmark
     public Object rawLucene() throws IOException {
         return query.askRaw(raw, rawFacetStates);
+    }
+
+    /** The same question of PostgreSQL full-text search (tsvector + GIN) over the same events. */
+    @Benchmark
+    public Object postgresFullText() {
+        return postgresQuery.get();
     }
 
     /** Events in the index written by an earlier run, or -1 if there is none of the current layout. */
