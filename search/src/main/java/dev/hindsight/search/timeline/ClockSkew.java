@@ -3,12 +3,14 @@ package dev.hindsight.search.timeline;
 import dev.hindsight.core.event.StoredEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,51 +36,73 @@ final class ClockSkew {
 
     private ClockSkew() {}
 
+    /** The skewed sources among {@code events}, which come oldest first. */
     static List<Skew> estimate(List<StoredEvent> events, Duration threshold) {
-        Map<String, Set<String>> words = events.parallelStream()
-                .collect(Collectors.toConcurrentMap(StoredEvent::id, e -> Words.tokens(e.event())));
+        int n = events.size();
+        List<Set<String>> words = IntStream.range(0, n).parallel().mapToObj(i -> Words.tokens(events.get(i).event())).toList();
+        long[] millis = new long[n];
+        for (int i = 0; i < n; i++) {
+            millis[i] = events.get(i).event().occurredAt().toEpochMilli();
+        }
         // candidates come from the records sharing a's rarest word: mirrors share all their words, so this finds
-        // them while keeping the work linear in the number of records
-        Map<String, List<StoredEvent>> postings = new HashMap<>();
-        events.forEach(e -> words.get(e.id()).forEach(w -> postings.computeIfAbsent(w, k -> new ArrayList<>()).add(e)));
+        // them while keeping the work linear in the number of records. Postings hold positions, so in time order.
+        Map<String, Positions> postings = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            for (String w : words.get(i)) {
+                postings.computeIfAbsent(w, k -> new Positions()).add(i);
+            }
+        }
         // each record's best mirror in each other source: most similar words, then nearest in time
         Map<String, List<Long>> offsets = new TreeMap<>(); // "a|b" (a < b): time in b minus time in a
-        for (StoredEvent a : events) {
-            Map<String, StoredEvent> best = new TreeMap<>();
-            Map<String, double[]> score = new HashMap<>();
-            List<StoredEvent> candidates = List.of();
+        for (int a = 0; a < n; a++) {
+            Positions candidates = null;
             String rarest = null; // the word with the fewest postings, the first alphabetically on a tie
-            for (String w : words.get(a.id())) {
-                List<StoredEvent> posting = postings.get(w);
-                if (rarest == null || posting.size() < candidates.size() || (posting.size() == candidates.size() && w.compareTo(rarest) < 0)) {
+            for (String w : words.get(a)) {
+                Positions posting = postings.get(w);
+                if (rarest == null || posting.size < candidates.size || (posting.size == candidates.size && w.compareTo(rarest) < 0)) {
                     rarest = w;
                     candidates = posting;
                 }
             }
-            if (candidates.size() > MAX_CANDIDATES) {
-                continue; // its rarest word is everywhere: nothing distinctive to mirror
+            if (candidates == null || candidates.size > MAX_CANDIDATES) {
+                continue; // no words, or its rarest word is everywhere: nothing distinctive to mirror
             }
-            for (StoredEvent b : candidates) {
-                String sb = b.event().source();
-                long distanceMs = Math.abs(a.event().occurredAt().toEpochMilli() - b.event().occurredAt().toEpochMilli());
-                if (distanceMs > MAX_DISTANCE.toMillis() || sb.equals(a.event().source())) {
+            String sa = events.get(a).event().source();
+            Map<String, Integer> best = null; // source -> position of the best mirror there
+            Map<String, double[]> score = null;
+            for (int k = candidates.firstAtOrAfter(millis, millis[a] - MAX_DISTANCE.toMillis()); k < candidates.size; k++) {
+                int b = candidates.at[k];
+                long distanceMs = Math.abs(millis[a] - millis[b]);
+                if (millis[b] > millis[a] + MAX_DISTANCE.toMillis()) {
+                    break; // the rest of the posting is later still
+                }
+                String sb = events.get(b).event().source();
+                if (sb.equals(sa)) {
                     continue;
                 }
-                double similarity = jaccard(words.get(a.id()), words.get(b.id()));
+                double similarity = jaccard(words.get(a), words.get(b));
+                if (similarity < SIMILARITY) {
+                    continue;
+                }
+                if (best == null) {
+                    best = new TreeMap<>();
+                    score = new HashMap<>();
+                }
                 double[] current = score.get(sb);
-                if (similarity >= SIMILARITY && (current == null || similarity > current[0]
-                        || (similarity == current[0] && distanceMs < current[1]))) {
+                if (current == null || similarity > current[0] || (similarity == current[0] && distanceMs < current[1])) {
                     best.put(sb, b);
                     score.put(sb, new double[] {similarity, distanceMs});
                 }
             }
-            best.forEach((sb, b) -> {
-                String sa = a.event().source();
-                if (sa.compareTo(sb) < 0) { // count each pair once, from the side whose source sorts first
-                    offsets.computeIfAbsent(sa + "|" + sb, k -> new ArrayList<>())
-                            .add(Duration.between(a.event().occurredAt(), b.event().occurredAt()).toSeconds());
-                }
-            });
+            if (best != null) {
+                int from = a;
+                best.forEach((sb, b) -> {
+                    if (sa.compareTo(sb) < 0) { // count each pair once, from the side whose source sorts first
+                        offsets.computeIfAbsent(sa + "|" + sb, k -> new ArrayList<>())
+                                .add(Duration.between(events.get(from).event().occurredAt(), events.get(b).event().occurredAt()).toSeconds());
+                    }
+                });
+            }
         }
         Map<String, Long> counts = events.stream().collect(Collectors.groupingBy(e -> e.event().source(), Collectors.counting()));
         List<Skew> skews = new ArrayList<>();
@@ -110,6 +134,34 @@ final class ClockSkew {
             }
         }
         return skews;
+    }
+
+    /** Positions of the records holding one word, ascending. */
+    private static final class Positions {
+        int[] at = new int[4];
+        int size;
+
+        void add(int position) {
+            if (size == at.length) {
+                at = Arrays.copyOf(at, size * 2);
+            }
+            at[size++] = position;
+        }
+
+        /** The first index into {@link #at} whose record is at or after {@code fromMillis}. */
+        int firstAtOrAfter(long[] millis, long fromMillis) {
+            int low = 0;
+            int high = size;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (millis[at[mid]] < fromMillis) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
+        }
     }
 
     static double jaccard(@Nullable Set<String> a, @Nullable Set<String> b) {

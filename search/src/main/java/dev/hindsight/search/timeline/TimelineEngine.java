@@ -18,10 +18,12 @@ import dev.hindsight.core.timeline.Timeline.Storyline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,6 +35,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -57,9 +60,9 @@ import org.springframework.stereotype.Service;
 @EnableConfigurationProperties(TimelineSettings.class)
 public class TimelineEngine {
 
-    static final Set<EventKind> HUMAN = Set.of(EventKind.CHAT_MESSAGE, EventKind.PAGE_NOTE, EventKind.NOTE);
-    static final Set<EventKind> COLLAPSIBLE = Set.of(EventKind.ALERT_FIRING, EventKind.ALERT_RESOLVED, EventKind.PAGE_NOTIFIED,
-            EventKind.PAGE_ESCALATED, EventKind.LOG_LINE);
+    static final Set<EventKind> HUMAN = Collections.unmodifiableSet(EnumSet.of(EventKind.CHAT_MESSAGE, EventKind.PAGE_NOTE, EventKind.NOTE));
+    static final Set<EventKind> COLLAPSIBLE = Collections.unmodifiableSet(EnumSet.of(EventKind.ALERT_FIRING, EventKind.ALERT_RESOLVED,
+            EventKind.PAGE_NOTIFIED, EventKind.PAGE_ESCALATED, EventKind.LOG_LINE));
     static final String CHAT = "chat";
     /** Rounds of growing the evidence from what was included. */
     static final int EXPANSION_ROUNDS = 2;
@@ -111,60 +114,68 @@ public class TimelineEngine {
     /** The pure part: from events to timeline (no database, no index), for tests and the micro-benchmarks. */
     public Timeline assemble(IncidentSummary incident, Collection<StoredEvent> attachedEvents, Collection<StoredEvent> windowEvents,
             Set<String> scope, Set<String> hidden) {
-        Map<String, StoredEvent> byId = new TreeMap<>();
+        Map<String, StoredEvent> byId = new LinkedHashMap<>(); // the window's rows come oldest first: sorting them again is cheap
         windowEvents.forEach(e -> byId.put(e.id(), e));
         attachedEvents.forEach(e -> byId.put(e.id(), e));
         byId.values().removeIf(e -> !Collections.disjoint(e.incidents(), hidden));
         Set<String> attachedIds = attachedEvents.stream().map(StoredEvent::id).collect(Collectors.toSet());
 
-        List<StoredEvent> inOrder = sorted(byId.values()); // sorted once: every pass below walks the events in time order
+        // every pass below walks the events in time order, and finds an event's extracted entities by its position
+        List<StoredEvent> inOrder = sorted(byId.values());
+        int n = inOrder.size();
         // per-event extraction is independent of the other events: it runs on every core
-        Map<String, Set<String>> fieldsOf = byId.values().parallelStream()
-                .collect(Collectors.toConcurrentMap(StoredEvent::id, e -> Entities.structured(e.event())));
-        Entities entities = new Entities(byId.keySet().stream().map(fieldsOf::get).toList()); // in id order: the first type seen wins
-        Map<String, Set<String>> entityOf = byId.values().parallelStream()
-                .collect(Collectors.toConcurrentMap(StoredEvent::id, e -> entities.of(e.event(), fieldsOf.get(e.id()))));
+        Map<String, String> canonical = new ConcurrentHashMap<>();
+        List<Set<String>> fieldsAt = IntStream.range(0, n).parallel()
+                .mapToObj(i -> Entities.structured(inOrder.get(i).event(), canonical)).toList();
+        Entities entities = new Entities(fieldsAt); // in time order: the first type seen wins
+        List<Set<String>> entitiesAt = IntStream.range(0, n).parallel()
+                .mapToObj(i -> entities.of(inOrder.get(i).event(), fieldsAt.get(i))).toList();
 
         // 1. candidates
-        Map<String, String> reasons = new LinkedHashMap<>();
+        String[] reasons = new String[n];
         Map<String, String> attachedStrong = new TreeMap<>(); // strong entity or service -> an attached event's title showing it
-        for (StoredEvent e : inOrder) {
+        for (int i = 0; i < n; i++) {
+            StoredEvent e = inOrder.get(i);
             if (attachedIds.contains(e.id())) {
-                reasons.put(e.id(), "attached to " + incident.key());
-                entityOf.get(e.id()).stream().filter(x -> Entities.strong(x) || x.startsWith("svc:"))
+                reasons[i] = "attached to " + incident.key();
+                entitiesAt.get(i).stream().filter(x -> Entities.strong(x) || x.startsWith("svc:"))
                         .forEach(x -> attachedStrong.putIfAbsent(x, e.event().title()));
             }
         }
         boolean openWindow = attachedIds.isEmpty() && scope.isEmpty();
-        for (StoredEvent e : inOrder) {
-            if (reasons.containsKey(e.id())) {
+        for (int i = 0; i < n; i++) {
+            StoredEvent e = inOrder.get(i);
+            if (reasons[i] != null) {
                 continue;
             }
             if (scope.contains(e.id())) {
-                reasons.put(e.id(), "matches the incident's scope");
+                reasons[i] = "matches the incident's scope";
             } else if (openWindow && inWindow(e, incident)) {
-                reasons.put(e.id(), "in the incident window");
+                reasons[i] = "in the incident window";
             } else {
-                shared(e, attachedStrong, entityOf, fieldsOf).ifPresent(x ->
-                        reasons.put(e.id(), "shares " + Entities.describe(x) + " with \"" + shorten(attachedStrong.get(x)) + "\""));
+                int at = i;
+                shared(fieldsAt.get(i), entitiesAt.get(i), attachedStrong).ifPresent(x ->
+                        reasons[at] = "shares " + Entities.describe(x) + " with \"" + shorten(attachedStrong.get(x)) + "\"");
             }
         }
         // the evidence grows from what came in (a change naming three hosts brings their alerts), a bounded number of
-        // rounds and only through specific entities: sites and services would let unrelated noise snowball in
-        for (int round = 0; round < EXPANSION_ROUNDS; round++) {
+        // rounds and only through specific entities: sites and services would let unrelated noise snowball in. An open
+        // window (nothing attached, no scope) takes only what lies inside it, so there is nothing to grow.
+        for (int round = 0; round < EXPANSION_ROUNDS && !openWindow; round++) {
             Map<String, String> included = new TreeMap<>();
-            for (StoredEvent e : inOrder) {
-                if (reasons.containsKey(e.id())) {
-                    entityOf.get(e.id()).stream().filter(x -> Entities.strong(x) && !x.startsWith("site:"))
-                            .forEach(x -> included.putIfAbsent(x, e.event().title()));
+            for (int i = 0; i < n; i++) {
+                if (reasons[i] != null) {
+                    String title = inOrder.get(i).event().title();
+                    entitiesAt.get(i).stream().filter(x -> Entities.strong(x) && !x.startsWith("site:"))
+                            .forEach(x -> included.putIfAbsent(x, title));
                 }
             }
             boolean grew = false;
-            for (StoredEvent e : inOrder) {
-                if (!reasons.containsKey(e.id()) && !openWindow) {
-                    Optional<String> via = shared(e, included, entityOf, fieldsOf).filter(x -> !x.startsWith("svc:"));
+            for (int i = 0; i < n; i++) {
+                if (reasons[i] == null) {
+                    Optional<String> via = shared(fieldsAt.get(i), entitiesAt.get(i), included).filter(x -> !x.startsWith("svc:"));
                     if (via.isPresent()) {
-                        reasons.put(e.id(), "shares " + Entities.describe(via.get()) + " with \"" + shorten(included.get(via.get())) + "\"");
+                        reasons[i] = "shares " + Entities.describe(via.get()) + " with \"" + shorten(included.get(via.get())) + "\"";
                         grew = true;
                     }
                 }
@@ -173,16 +184,16 @@ public class TimelineEngine {
                 break;
             }
         }
-        List<StoredEvent> candidates = inOrder.stream().filter(e -> reasons.containsKey(e.id())).toList();
+        List<Integer> candidateAt = IntStream.range(0, n).filter(i -> reasons[i] != null).boxed().toList();
+        List<StoredEvent> candidates = candidateAt.stream().map(inOrder::get).toList();
 
         // 2. collapse repeats
-        List<Group> groups = collapse(candidates);
+        List<Group> groups = collapse(candidateAt, inOrder, fieldsAt, entitiesAt, reasons);
         // clock skew reads only the candidates: it runs on another core while the storylines are built
         CompletableFuture<List<ClockSkew.Skew>> skewsLater = CompletableFuture.supplyAsync(() -> ClockSkew.estimate(candidates, settings.clockSkew()));
 
         // 3. storylines
-        Map<Group, String> storylineOf = new HashMap<>();
-        List<Storyline> storylines = storylines(groups, entityOf, fieldsOf, storylineOf);
+        List<Storyline> storylines = storylines(groups);
 
         List<ClockSkew.Skew> skews = skewsLater.join();
         Map<String, Long> skewOf = skews.stream().collect(Collectors.toMap(ClockSkew.Skew::source, ClockSkew.Skew::offsetSeconds));
@@ -191,9 +202,9 @@ public class TimelineEngine {
         for (Group g : groups) {
             Event e = g.first.event();
             Long skew = skewOf.get(e.source());
-            entries.add(new Entry(g.first.id(), e.occurredAt(), e.source(), e.kind(), e.title(), storylineOf.get(g), g.events.size(),
+            entries.add(new Entry(g.first.id(), e.occurredAt(), e.source(), e.kind(), e.title(), g.storyline, g.events.size(),
                     g.events.size() > 1 ? g.last().event().occurredAt() : null,
-                    reasons.get(g.first.id()) + (g.events.size() > 1 ? "; " + g.events.size() + " repeats collapsed" : ""),
+                    g.reason + (g.events.size() > 1 ? "; " + g.events.size() + " repeats collapsed" : ""),
                     e.actor(), e.provider(), skew == null ? null : e.occurredAt().minusSeconds(skew), false, null, null, e.service(), e.host()));
         }
 
@@ -206,9 +217,9 @@ public class TimelineEngine {
         skews.forEach(k -> findings.add(new Finding(FindingType.CLOCK_SKEW, k.source() + " runs " + minutes(Duration.ofSeconds(Math.abs(k.offsetSeconds())))
                 + " " + (k.offsetSeconds() > 0 ? "ahead of" : "behind") + " " + k.reference() + " (" + k.pairs()
                 + " records mirror each other); corrected times are shown beside its entries", k.source(), k.offsetSeconds())));
-        findings.addAll(detectionGaps(groups, storylineOf, storylines));
+        findings.addAll(detectionGaps(groups, storylines));
         findings.addAll(commsGaps(candidates, moments));
-        findings.addAll(providerDiscrepancies(candidates, groups, storylineOf, entityOf, moments));
+        findings.addAll(providerDiscrepancies(candidates, groups));
         findings.addAll(dataGaps(candidates, incident));
 
         return new Timeline(new Timeline.Incident(incident.key(), incident.title(), incident.from(), incident.to()),
@@ -220,10 +231,9 @@ public class TimelineEngine {
      * ticket, page, fingerprint or thread), not just by sharing a site, a service or an alert name: a data center holds
      * many boxes that have nothing to do with the incident, and many boxes fire alerts of the same name.
      */
-    private static Optional<String> shared(StoredEvent e, Map<String, String> known, Map<String, Set<String>> entityOf,
-            Map<String, Set<String>> fieldsOf) {
-        boolean ownHost = fieldsOf.get(e.id()).stream().anyMatch(x -> x.startsWith("host:"));
-        return entityOf.get(e.id()).stream().filter(known::containsKey)
+    private static Optional<String> shared(Set<String> fields, Set<String> entities, Map<String, String> known) {
+        boolean ownHost = fields.stream().anyMatch(x -> x.startsWith("host:"));
+        return entities.stream().filter(known::containsKey)
                 .filter(x -> !ownHost || (Entities.strong(x) && !x.startsWith("site:") && !x.startsWith("alert:")))
                 .sorted(Comparator.comparing((String x) -> x.startsWith("svc:")).thenComparing(x -> x))
                 .findFirst();
@@ -242,13 +252,29 @@ public class TimelineEngine {
 
     // ---- collapse --------------------------------------------------------------------------------------------
 
-    /** Events folded into one entry: the first stands for the rest. */
+    /**
+     * Events folded into one entry: the first stands for the rest, and what was extracted from the first (its fields,
+     * entities and words) travels with the group, as do the storyline decisions made about it.
+     */
     private static final class Group {
         final StoredEvent first;
         final List<StoredEvent> events = new ArrayList<>();
+        final Set<String> fields;
+        final Set<String> entities;
+        final String reason;
+        /** Set before the storylines are clustered, on every core. */
+        List<String> links = List.of();
+        List<String> strong = List.of();
+        Set<String> words = Set.of();
+        /** The cluster it was put in by its own entities or service, if any. */
+        @Nullable String root;
+        @Nullable String storyline;
 
-        Group(StoredEvent first) {
+        Group(StoredEvent first, Set<String> fields, Set<String> entities, String reason) {
             this.first = first;
+            this.fields = fields;
+            this.entities = entities;
+            this.reason = reason;
             events.add(first);
         }
 
@@ -257,21 +283,29 @@ public class TimelineEngine {
         }
     }
 
-    private List<Group> collapse(List<StoredEvent> candidates) {
+    private List<Group> collapse(List<Integer> candidateAt, List<StoredEvent> inOrder, List<Set<String>> fieldsAt,
+            List<Set<String>> entitiesAt, String[] reasons) {
         List<Group> groups = new ArrayList<>();
         Map<String, Group> open = new HashMap<>();
-        for (StoredEvent e : candidates) {
+        // what each repeat is a repeat of depends on the event alone: worked out on every core
+        List<@Nullable String> keys = candidateAt.parallelStream().map(i -> {
+            Event ev = inOrder.get(i).event();
+            return COLLAPSIBLE.contains(ev.kind()) ? ev.source() + "|" + ev.kind() + "|" + identity(ev) : null;
+        }).toList();
+        for (int c = 0; c < candidateAt.size(); c++) {
+            int i = candidateAt.get(c);
+            StoredEvent e = inOrder.get(i);
             Event ev = e.event();
-            if (!COLLAPSIBLE.contains(ev.kind())) {
-                groups.add(new Group(e));
+            String key = keys.get(c);
+            if (key == null) {
+                groups.add(new Group(e, fieldsAt.get(i), entitiesAt.get(i), reasons[i]));
                 continue;
             }
-            String key = ev.source() + "|" + ev.kind() + "|" + identity(ev);
             Group group = open.get(key);
             if (group != null && Duration.between(group.last().event().occurredAt(), ev.occurredAt()).compareTo(settings.collapseWithin()) <= 0) {
                 group.events.add(e);
             } else {
-                group = new Group(e);
+                group = new Group(e, fieldsAt.get(i), entitiesAt.get(i), reasons[i]);
                 open.put(key, group);
                 groups.add(group);
             }
@@ -290,26 +324,31 @@ public class TimelineEngine {
 
     // ---- storylines ------------------------------------------------------------------------------------------
 
-    private List<Storyline> storylines(List<Group> groups, Map<String, Set<String>> entityOf, Map<String, Set<String>> fieldsOf,
-            Map<Group, String> storylineOf) {
+    /** Clusters the groups into storylines; leaves each group's storyline id on it. */
+    private List<Storyline> storylines(List<Group> groups) {
+        // what each group links by, its strong entities and its words depend on the group alone: every core works them out
+        groups.parallelStream().forEach(g -> {
+            if (isEvidence(g)) {
+                g.links = linkingEntities(g);
+            }
+            g.strong = g.entities.stream().filter(Entities::strong).sorted().toList();
+        });
         // structured evidence linked by shared strong entities (union-find over entities)
         Map<String, String> parent = new HashMap<>();
-        List<Group> structured = groups.stream().filter(g -> !HUMAN.contains(kind(g)) && !isOwnStatus(g)).toList();
-        Map<Group, List<String>> links = structured.parallelStream()
-                .collect(Collectors.toConcurrentMap(g -> g, g -> linkingEntities(g, entityOf, fieldsOf)));
+        List<Group> structured = groups.stream().filter(TimelineEngine::isEvidence).toList();
+        Set<List<String>> linked = new HashSet<>(); // repeats of an alert link the same entities: each list is joined once
         for (Group g : structured) {
-            List<String> link = links.get(g);
-            for (int i = 1; i < link.size(); i++) {
-                union(parent, link.get(0), link.get(i));
+            if (g.links.size() > 1 && linked.add(g.links)) {
+                for (int i = 1; i < g.links.size(); i++) {
+                    union(parent, g.links.get(0), g.links.get(i));
+                }
             }
         }
         Map<String, List<Group>> clusters = new TreeMap<>();
-        Map<Group, String> rootOf = new HashMap<>();
         for (Group g : structured) {
-            List<String> link = links.get(g);
-            String root = link.isEmpty() ? serviceKey(g, fieldsOf) : find(parent, link.get(0));
+            String root = g.links.isEmpty() ? serviceKey(g) : find(parent, g.links.get(0));
             if (root != null) {
-                rootOf.put(g, root);
+                g.root = root;
                 clusters.computeIfAbsent(root, r -> new ArrayList<>()).add(g);
             }
         }
@@ -321,39 +360,35 @@ public class TimelineEngine {
             String service = key.substring(4);
             List<String> owners = clusters.entrySet().stream()
                     .filter(c -> !c.getKey().startsWith("svc-"))
-                    .filter(c -> c.getValue().stream().anyMatch(g -> fieldsOf.get(g.first.id()).contains(service)))
+                    .filter(c -> c.getValue().stream().anyMatch(g -> g.fields.contains(service)))
                     .map(Map.Entry::getKey).toList();
             if (owners.size() == 1) {
                 List<Group> moved = clusters.remove(key);
                 clusters.get(owners.get(0)).addAll(moved);
-                moved.forEach(g -> rootOf.put(g, owners.get(0)));
+                moved.forEach(g -> g.root = owners.get(0));
             }
         }
-        // chat, notes, reports and entity-less evidence join the cluster they share most strong entities with,
-        // else the one whose evidence uses the same distinctive words
-        Map<Group, Set<String>> wordsOf = groups.parallelStream().collect(Collectors.toConcurrentMap(g -> g, g -> Words.of(g.first.event())));
-        SortedMap<String, Set<String>> clusterWords = new TreeMap<>();
-        clusters.forEach((root, members) -> clusterWords.put(root, members.stream()
-                .flatMap(g -> wordsOf.get(g).stream()).collect(Collectors.toSet())));
-        // which clusters carry each strong entity: scoring a group then touches its own entities only, not every cluster
-        Map<String, Set<String>> clustersByEntity = new HashMap<>();
-        Map<Group, List<String>> strongOf = groups.parallelStream().collect(Collectors.toConcurrentMap(g -> g, g -> strongOf(g, entityOf)));
-        clusters.forEach((root, members) -> members.forEach(g -> strongOf.get(g)
-                .forEach(x -> clustersByEntity.computeIfAbsent(x, k -> new HashSet<>()).add(root))));
+        // chat, notes, reports and entity-less evidence join the cluster they share most strong entities with, else the
+        // storyline of their service, else the one whose evidence uses the same distinctive words
+        List<Group> unplaced = groups.stream().filter(g -> g.root == null).toList();
+        Map<Group, String> targets = new HashMap<>();
+        List<Group> byWords = new ArrayList<>();
+        if (!unplaced.isEmpty()) {
+            Map<String, Set<String>> clustersByEntity = clustersByEntity(clusters, unplaced);
+            ServiceTargets byService = new ServiceTargets(groups, unplaced);
+            for (Group g : unplaced) {
+                Optional<String> target = isOwnStatus(g) ? Optional.of(COMMS) : bestCluster(g.strong, clustersByEntity).or(() -> byService.of(g));
+                target.ifPresentOrElse(t -> targets.put(g, t), () -> byWords.add(g));
+            }
+        }
+        if (!byWords.isEmpty()) {
+            SortedMap<String, Set<String>> clusterWords = clusterWords(clusters, byWords);
+            for (Group g : byWords) {
+                targets.put(g, Words.closest(g.words, clusterWords).orElse(kind(g) == EventKind.CHAT_MESSAGE ? CHAT : "other"));
+            }
+        }
         Map<String, List<Group>> extras = new TreeMap<>();
-        ServiceTargets byService = new ServiceTargets(groups, rootOf, entityOf);
-        for (Group g : groups) {
-            if (rootOf.containsKey(g)) {
-                continue;
-            }
-            String target = isOwnStatus(g) ? COMMS : bestCluster(strongOf.get(g), clustersByEntity).orElse(null);
-            if (target == null) {
-                target = byService.of(g, rootOf, entityOf)
-                        .or(() -> Words.closest(wordsOf.get(g), clusterWords))
-                        .orElse(kind(g) == EventKind.CHAT_MESSAGE ? CHAT : "other");
-            }
-            extras.computeIfAbsent(target, t -> new ArrayList<>()).add(g);
-        }
+        unplaced.forEach(g -> extras.computeIfAbsent(targets.get(g), t -> new ArrayList<>()).add(g));
         extras.forEach((target, members) -> clusters.computeIfAbsent(target, t -> new ArrayList<>()).addAll(members));
 
         // ids in order of first appearance, titles from their entities
@@ -364,7 +399,7 @@ public class TimelineEngine {
                 .toList();
         for (int n = 0; n < ordered.size(); n++) {
             String id = "s" + (n + 1);
-            ordered.get(n).getValue().forEach(g -> storylineOf.put(g, id));
+            ordered.get(n).getValue().forEach(g -> g.storyline = id);
         }
         // each storyline's title and reason read only its own members: they are worked out side by side
         return IntStream.range(0, ordered.size()).parallel().mapToObj(n -> {
@@ -373,9 +408,42 @@ public class TimelineEngine {
             Instant from = members.get(0).first.event().occurredAt();
             Instant to = members.stream().map(g -> g.last().event().occurredAt()).max(Comparator.naturalOrder()).orElse(from);
             int size = members.stream().mapToInt(g -> g.events.size()).sum();
-            return new Storyline("s" + (n + 1), title(cluster.getKey(), members, entityOf), from, to, size,
-                    reason(cluster.getKey(), members, entityOf));
+            return new Storyline("s" + (n + 1), title(cluster.getKey(), members), from, to, size, reason(cluster.getKey(), members));
         }).toList();
+    }
+
+    /**
+     * Which clusters carry each strong entity that some unplaced group has: scoring a group then touches its own
+     * entities only, not every cluster.
+     */
+    private static Map<String, Set<String>> clustersByEntity(Map<String, List<Group>> clusters, List<Group> unplaced) {
+        Map<String, Set<String>> clustersByEntity = new HashMap<>();
+        unplaced.forEach(g -> g.strong.forEach(x -> clustersByEntity.put(x, new TreeSet<>())));
+        if (!clustersByEntity.isEmpty()) {
+            clusters.forEach((root, members) -> members.forEach(g -> g.strong.forEach(x -> {
+                Set<String> carriers = clustersByEntity.get(x);
+                if (carriers != null) {
+                    carriers.add(root);
+                }
+            })));
+        }
+        clustersByEntity.values().removeIf(Set::isEmpty);
+        return clustersByEntity;
+    }
+
+    /**
+     * The distinctive words of each cluster's evidence, as far as the groups to place use them (a group scores a
+     * cluster by the words they share, so other words do not count). Words are worked out here, on every core, for
+     * the groups to place and every cluster member.
+     */
+    private static SortedMap<String, Set<String>> clusterWords(Map<String, List<Group>> clusters, List<Group> toPlace) {
+        toPlace.parallelStream().forEach(g -> g.words = Words.of(g.first.event()));
+        Set<String> wanted = toPlace.stream().flatMap(g -> g.words.stream()).collect(Collectors.toSet());
+        SortedMap<String, Set<String>> clusterWords = new TreeMap<>();
+        clusters.forEach((root, members) -> clusterWords.put(root, members.parallelStream()
+                .flatMap(g -> Words.of(g.first.event()).stream().filter(wanted::contains))
+                .collect(Collectors.toSet())));
+        return clusterWords;
     }
 
     private static EventKind kind(Group g) {
@@ -386,30 +454,28 @@ public class TimelineEngine {
         return kind(g) == EventKind.STATUS_UPDATE && !g.first.event().provider();
     }
 
+    /** Alerts, pages, changes, logs and provider notices: what storylines are built from (people's words join them). */
+    private static boolean isEvidence(Group g) {
+        return !HUMAN.contains(kind(g)) && !isOwnStatus(g);
+    }
+
     /**
      * What ties this evidence to others: its own host, site and IP fields (text naming other places must not bridge
      * two storylines), its tickets, paging incidents, alerts and threads; text topology only when it has no fields.
      */
-    private static List<String> linkingEntities(Group g, Map<String, Set<String>> entityOf, Map<String, Set<String>> fieldsOf) {
-        Set<String> fields = fieldsOf.get(g.first.id());
-        boolean ownTopology = fields.stream().anyMatch(Entities::topology);
-        Set<String> all = entityOf.get(g.first.id());
-        boolean namesHosts = all.stream().anyMatch(x -> x.startsWith("host:"));
-        return all.stream()
+    private static List<String> linkingEntities(Group g) {
+        boolean ownTopology = g.fields.stream().anyMatch(Entities::topology);
+        boolean namesHosts = g.entities.stream().anyMatch(x -> x.startsWith("host:"));
+        return g.entities.stream()
                 .filter(Entities::strong)
-                .filter(x -> !Entities.topology(x) || (ownTopology ? fields.contains(x) : !namesHosts || !x.startsWith("site:")))
+                .filter(x -> !Entities.topology(x) || (ownTopology ? g.fields.contains(x) : !namesHosts || !x.startsWith("site:")))
                 .sorted()
                 .toList();
     }
 
     /** The storyline key of evidence that has a service and nothing more specific. */
-    private static @Nullable String serviceKey(Group g, Map<String, Set<String>> fieldsOf) {
-        return fieldsOf.get(g.first.id()).stream().filter(x -> x.startsWith("svc:")).sorted().findFirst()
-                .map(x -> "svc-" + x).orElse(null);
-    }
-
-    private static List<String> strongOf(Group g, Map<String, Set<String>> entityOf) {
-        return entityOf.get(g.first.id()).stream().filter(Entities::strong).sorted().toList();
+    private static @Nullable String serviceKey(Group g) {
+        return g.fields.stream().filter(x -> x.startsWith("svc:")).sorted().findFirst().map(x -> "svc-" + x).orElse(null);
     }
 
     /** The cluster sharing most strong entities with the group; on a tie, the first by key. */
@@ -439,22 +505,29 @@ public class TimelineEngine {
     private static final class ServiceTargets {
         private final Map<String, TreeMap<String, Integer>> byService = new HashMap<>();
 
-        ServiceTargets(List<Group> groups, Map<Group, String> rootOf, Map<String, Set<String>> entityOf) {
+        /** Only the services of the groups to place are looked up: only theirs are gathered. */
+        ServiceTargets(List<Group> groups, List<Group> toPlace) {
+            toPlace.forEach(g -> services(g).forEach(service -> byService.put(service, new TreeMap<>())));
+            if (byService.isEmpty()) {
+                return;
+            }
             for (Group other : groups) {
                 if (isEvidence(other)) {
-                    for (String service : services(other, entityOf)) {
-                        String target = rootOf.containsKey(other) ? rootOf.get(other) : "svc-" + service;
-                        byService.computeIfAbsent(service, k -> new TreeMap<>()).merge(target, 1, Integer::sum);
+                    for (String service : services(other)) {
+                        TreeMap<String, Integer> targets = byService.get(service);
+                        if (targets != null) {
+                            targets.merge(other.root != null ? other.root : "svc-" + service, 1, Integer::sum);
+                        }
                     }
                 }
             }
         }
 
         /** The first storyline, by key, offered for any of the group's services by some other group. */
-        Optional<String> of(Group g, Map<Group, String> rootOf, Map<String, Set<String>> entityOf) {
-            boolean offersItself = isEvidence(g) && !rootOf.containsKey(g);
+        Optional<String> of(Group g) {
+            boolean offersItself = isEvidence(g) && g.root == null;
             String best = null;
-            for (String service : services(g, entityOf)) {
+            for (String service : services(g)) {
                 for (Map.Entry<String, Integer> target : byService.getOrDefault(service, new TreeMap<>()).entrySet()) {
                     boolean onlyItself = offersItself && target.getValue() == 1 && target.getKey().equals("svc-" + service);
                     if (!onlyItself) {
@@ -468,16 +541,19 @@ public class TimelineEngine {
             return Optional.ofNullable(best);
         }
 
-        private static boolean isEvidence(Group g) {
-            return !HUMAN.contains(kind(g)) && !isOwnStatus(g);
-        }
-
-        private static List<String> services(Group g, Map<String, Set<String>> entityOf) {
-            return entityOf.get(g.first.id()).stream().filter(x -> x.startsWith("svc:")).toList();
+        private static List<String> services(Group g) {
+            List<String> services = List.of();
+            for (String x : g.entities) {
+                if (x.startsWith("svc:")) {
+                    services = services.isEmpty() ? new ArrayList<>(2) : services;
+                    services.add(x);
+                }
+            }
+            return services;
         }
     }
 
-    private static String title(String key, List<Group> members, Map<String, Set<String>> entityOf) {
+    private static String title(String key, List<Group> members) {
         if (key.equals(COMMS)) {
             return "Status page updates";
         }
@@ -488,9 +564,7 @@ public class TimelineEngine {
             return "Service " + key.substring("svc-svc:".length());
         }
         List<Group> evidence = members.stream().filter(g -> !HUMAN.contains(kind(g))).toList();
-        Map<String, Long> counts = (evidence.isEmpty() ? members : evidence).stream().flatMap(g -> entityOf.get(g.first.id()).stream())
-                .filter(x -> x.startsWith("site:") || x.startsWith("host:"))
-                .collect(Collectors.groupingBy(x -> x, TreeMap::new, Collectors.counting()));
+        Map<String, Long> counts = countEntities(evidence.isEmpty() ? members : evidence, x -> x.startsWith("site:") || x.startsWith("host:"));
         Optional<String> site = counts.entrySet().stream().filter(x -> x.getKey().startsWith("site:"))
                 .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                 .map(x -> x.getKey().substring(5));
@@ -506,7 +580,7 @@ public class TimelineEngine {
         return shorten(members.get(0).first.event().title());
     }
 
-    private static String reason(String key, List<Group> members, Map<String, Set<String>> entityOf) {
+    private static String reason(String key, List<Group> members) {
         if (key.equals(COMMS)) {
             return "the organisation's own status page";
         }
@@ -516,12 +590,23 @@ public class TimelineEngine {
         if (key.startsWith("svc-")) {
             return "reports and changes about " + Entities.describe(key.substring(4));
         }
-        List<String> shared = members.stream().flatMap(g -> entityOf.get(g.first.id()).stream()).filter(Entities::strong)
-                .collect(Collectors.groupingBy(x -> x, TreeMap::new, Collectors.counting()))
-                .entrySet().stream().filter(x -> x.getValue() > 1)
+        List<String> shared = countEntities(members, Entities::strong).entrySet().stream().filter(x -> x.getValue() > 1)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(3).map(x -> Entities.describe(x.getKey())).toList();
         return shared.isEmpty() ? "one piece of evidence" : "entries share " + String.join(", ", shared);
+    }
+
+    /** How many of the groups carry each entity that passes the test (in no order: callers sort what they keep). */
+    private static Map<String, Long> countEntities(List<Group> groups, java.util.function.Predicate<String> test) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Group g : groups) {
+            for (String x : g.entities) {
+                if (test.test(x)) {
+                    counts.merge(x, 1L, Long::sum);
+                }
+            }
+        }
+        return counts;
     }
 
     private static String find(Map<String, String> parent, String x) {
@@ -608,13 +693,14 @@ public class TimelineEngine {
     // ---- findings --------------------------------------------------------------------------------------------
 
     /** People reported a problem before any alert of its storyline fired, or no alert ever did. */
-    private List<Finding> detectionGaps(List<Group> groups, Map<Group, String> storylineOf, List<Storyline> storylines) {
+    private List<Finding> detectionGaps(List<Group> groups, List<Storyline> storylines) {
         List<Finding> findings = new ArrayList<>();
+        Map<String, List<Group>> membersOf = groups.stream().collect(Collectors.groupingBy(g -> g.storyline)); // in time order
         for (Storyline s : storylines) {
             if (s.title().equals("Team chat") || s.title().equals("Status page updates")) {
                 continue;
             }
-            List<Group> members = groups.stream().filter(g -> s.id().equals(storylineOf.get(g))).toList();
+            List<Group> members = membersOf.getOrDefault(s.id(), List.of());
             if (members.stream().allMatch(g -> HUMAN.contains(kind(g)))) {
                 continue; // chat alone is no storyline of the incident's own
             }
@@ -668,12 +754,14 @@ public class TimelineEngine {
     }
 
     /** A provider's stated times set against our own evidence of the same moments. */
-    private List<Finding> providerDiscrepancies(List<StoredEvent> events, List<Group> groups, Map<Group, String> storylineOf,
-            Map<String, Set<String>> entityOf, Map<MomentKind, Moment> moments) {
+    private List<Finding> providerDiscrepancies(List<StoredEvent> events, List<Group> groups) {
         List<Finding> findings = new ArrayList<>();
+        if (events.stream().noneMatch(e -> e.event().provider())) {
+            return findings;
+        }
         Optional<Instant> firstAlert = first(events, e -> e.kind() == EventKind.ALERT_FIRING).map(e -> e.event().occurredAt());
         Map<String, String> storylineOfEvent = new HashMap<>(); // every event, collapsed repeats included
-        groups.forEach(g -> g.events.forEach(x -> storylineOfEvent.put(x.id(), storylineOf.get(g))));
+        groups.forEach(g -> g.events.forEach(x -> storylineOfEvent.put(x.id(), g.storyline)));
         for (StoredEvent notice : events) {
             Event e = notice.event();
             if (!e.provider()) {
@@ -743,12 +831,14 @@ public class TimelineEngine {
         if (times.size() < 10) {
             return false;
         }
-        List<Duration> gaps = new ArrayList<>();
+        long[] gapNanos = new long[times.size() - 1]; // primitives: a busy source has tens of thousands of gaps
         for (int i = 1; i < times.size(); i++) {
-            gaps.add(Duration.between(times.get(i - 1), times.get(i)));
+            Instant a = times.get(i - 1);
+            Instant b = times.get(i);
+            gapNanos[i - 1] = (b.getEpochSecond() - a.getEpochSecond()) * 1_000_000_000L + (b.getNano() - a.getNano());
         }
-        gaps.sort(null);
-        return gaps.get(gaps.size() / 2).compareTo(settings.dataGap().dividedBy(3)) <= 0;
+        Arrays.sort(gapNanos);
+        return gapNanos[gapNanos.length / 2] <= settings.dataGap().dividedBy(3).toNanos();
     }
 
     private static String minutes(Duration d) {

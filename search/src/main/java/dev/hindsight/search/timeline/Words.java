@@ -73,7 +73,7 @@ final class Words {
         }
     }
 
-    private static boolean letterOrNumber(int cp) {
+    static boolean letterOrNumber(int cp) {
         return Character.isLetter(cp) || switch (Character.getType(cp)) {
             case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
             default -> false;

@@ -1,0 +1,64 @@
+package dev.hindsight.search.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hindsight.core.event.Event;
+import dev.hindsight.core.event.EventKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Entities found in free text: the hand-written word scanner and the names, IPs and tickets a timeline links by. */
+class EntitiesTests {
+
+    /** The definition of a word the scanner implements, as a regular expression (the engine's former matcher). */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
+
+    @Test
+    void theWordScannerFindsExactlyTheWordsOfItsDefinition() {
+        List<String> texts = List.of("", "a", "web7.dc-west timing out", "...lead.and.trail...", "db_2--", "-x- _y_ .z.",
+                "10.1.2.3:443/health", "über-host.münchen ok", "٣٤ Ⅻ ½ mixed scripts 数据中心 ok", "emoji 🚒 between web7 and 🔥db1",
+                "a..b a--b a__b", "tab\tnew\nline", "trailing-");
+        for (String text : texts) {
+            List<String> expected = new ArrayList<>();
+            Matcher m = WORD.matcher(text);
+            while (m.find()) {
+                expected.add(m.group());
+            }
+            List<String> scanned = new ArrayList<>();
+            Entities.forEachWord(text, scanned::add);
+            assertThat(scanned).as(text).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void textNamesHostsSitesIpsAndTicketsThatStructuredFieldsTaught() {
+        Map<String, String> canonical = new ConcurrentHashMap<>();
+        Event alert = event("Packet loss").host("edge1.dc-east.example.net").service("Login").build();
+        Entities entities = new Entities(List.of(Entities.structured(alert, canonical)));
+
+        Event chat = event("edge1.dc-east is dropping packets; opened Case #20140812 for 203.0.113.7, login slow").build();
+        assertThat(entities.of(chat, Set.of()))
+                .containsExactlyInAnyOrder("host:edge1", "site:dc-east", "svc:login", "ticket:20140812", "ip:203.0.113.7");
+        Event quiet = event("Version 2.3 deployed, nothing to see in case studies").build();
+        assertThat(entities.of(quiet, Set.of())).isEmpty();
+    }
+
+    @Test
+    void oneEntityNamedByManyEventsIsOneString() {
+        Map<String, String> canonical = new ConcurrentHashMap<>();
+        Set<String> first = Entities.structured(event("a").host("web7").build(), canonical);
+        Set<String> second = Entities.structured(event("b").host("web7").build(), canonical);
+        assertThat(first.iterator().next()).isEqualTo("host:web7").isSameAs(second.iterator().next());
+    }
+
+    private static Event.Builder event(String title) {
+        return Event.builder("test", EventKind.CHAT_MESSAGE, Instant.parse("2014-08-12T08:00:00Z"), title).dedupKey(title);
+    }
+}
