@@ -104,7 +104,6 @@ final class ClockSkew {
                 });
             }
         }
-        Map<String, Long> counts = events.stream().collect(Collectors.groupingBy(e -> e.event().source(), Collectors.counting()));
         List<Skew> skews = new ArrayList<>();
         Map<String, Integer> votes = new TreeMap<>();
         List<Skew> candidates = new ArrayList<>();
@@ -123,6 +122,10 @@ final class ClockSkew {
             votes.merge(sources[0], 1, Integer::sum);
             votes.merge(sources[1], 1, Integer::sum);
         });
+        if (candidates.isEmpty()) {
+            return skews;
+        }
+        Map<String, Long> counts = events.stream().collect(Collectors.groupingBy(e -> e.event().source(), Collectors.counting()));
         for (Skew s : candidates) {
             // the source in more skewed pairs is the odd one out; on a tie, the one with fewer records
             int va = votes.get(s.reference());

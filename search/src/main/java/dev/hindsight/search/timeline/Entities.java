@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -23,13 +24,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class Entities {
 
-    /** Entities specific enough to tie events together; services are too broad on their own. */
-    static final Set<String> STRONG = Set.of("host", "site", "ticket", "ip", "pd", "fp", "thread", "alert");
 
     private static final Pattern IP = Pattern.compile("\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b");
     private static final Pattern TICKET = Pattern.compile("(?i)\\b(?:ticket|case)\\s*(?:number|no\\.?|#)?\\s*:?\\s*#?([A-Z0-9-]*\\d{4,}[A-Z0-9-]*)");
-    private static final Pattern SCHEME = Pattern.compile("^https?://");
-    private static final Pattern PORT_OR_PATH = Pattern.compile("[:/].*$");
     private static final Pattern FIRST_TOKEN_END = Pattern.compile("[\\s(,]+");
     private static final Set<String> SITE_LABELS = Set.of("dc", "datacenter", "region", "zone", "site");
 
@@ -37,7 +34,7 @@ final class Entities {
     private final Map<String, String> dictionary = new HashMap<>();
 
     /** Learns names from the structured fields of the window's events ({@link #structured} of each). */
-    Entities(Collection<Set<String>> structuredEntities) {
+    Entities(Collection<? extends Set<String>> structuredEntities) {
         Set<String> seen = new HashSet<>();
         for (Set<String> fields : structuredEntities) {
             fields.forEach(entity -> {
@@ -55,8 +52,8 @@ final class Entities {
     }
 
     /** Every entity of an event: its structured fields, then names from the dictionary and patterns found in its text. */
-    Set<String> of(Event e, Set<String> structured) {
-        Set<String> entities = new TreeSet<>(structured);
+    NavigableSet<String> of(Event e, Set<String> structured) {
+        NavigableSet<String> entities = new TreeSet<>(structured);
         String text = (e.title() + "\n" + (e.text() == null ? "" : e.text())).toLowerCase(Locale.ROOT);
         forEachWord(text, word -> {
             if (word.length() < 3) {
@@ -133,7 +130,7 @@ final class Entities {
      * Entities straight from fields and labels, each as the one instance {@code canonical} keeps for it: the same
      * host named by a thousand events is then one string, hashed once and compared by reference.
      */
-    static Set<String> structured(Event e, Map<String, String> canonical) {
+    static NavigableSet<String> structured(Event e, Map<String, String> canonical) {
         List<String> entities = new ArrayList<>(8);
         host(entities, e.host());
         if (e.location() != null) {
@@ -166,7 +163,7 @@ final class Entities {
                 host(entities, value);
             }
         }
-        Set<String> unique = new TreeSet<>();
+        NavigableSet<String> unique = new TreeSet<>();
         for (String x : entities) {
             String known = canonical.putIfAbsent(x, x);
             unique.add(known == null ? x : known);
@@ -179,20 +176,55 @@ final class Entities {
         if (host == null || host.isBlank()) {
             return;
         }
-        String h = PORT_OR_PATH.matcher(SCHEME.matcher(host.toLowerCase(Locale.ROOT)).replaceFirst("")).replaceFirst("");
-        if (IP.matcher(h).matches()) {
+        // taken apart by hand: every event of a window has a host or two, and patterns here allocated more than the rest
+        String h = host.toLowerCase(Locale.ROOT);
+        h = h.startsWith("http://") ? h.substring(7) : h.startsWith("https://") ? h.substring(8) : h;
+        for (int i = 0; i < h.length(); i++) {
+            if (h.charAt(i) == ':' || h.charAt(i) == '/') { // a port or a path
+                h = h.substring(0, i);
+                break;
+            }
+        }
+        if (isIpAddress(h)) {
             entities.add("ip:" + h);
             return;
         }
-        String[] parts = h.split("\\.");
-        entities.add("host:" + parts[0]);
-        if (parts.length >= 2 && !parts[1].equals("example") && parts[1].length() >= 3) {
-            entities.add("site:" + parts[1]);
+        int dot = h.indexOf('.');
+        entities.add("host:" + (dot < 0 ? h : h.substring(0, dot)));
+        if (dot >= 0) {
+            int next = h.indexOf('.', dot + 1);
+            String site = h.substring(dot + 1, next < 0 ? h.length() : next);
+            if (!site.equals("example") && site.length() >= 3) {
+                entities.add("site:" + site);
+            }
         }
+    }
+
+    /** Four groups of one to three digits, separated by dots. */
+    static boolean isIpAddress(String h) {
+        int dots = 0;
+        int digits = 0;
+        for (int i = 0; i < h.length(); i++) {
+            char c = h.charAt(i);
+            if (c >= '0' && c <= '9' && digits < 3) {
+                digits++;
+            } else if (c == '.' && digits > 0 && dots < 3) {
+                dots++;
+                digits = 0;
+            } else {
+                return false;
+            }
+        }
+        return dots == 3 && digits > 0;
     }
 
     private static String firstToken(String value) {
         return FIRST_TOKEN_END.split(value.strip(), 2)[0].toLowerCase(Locale.ROOT);
+    }
+
+    /** The services among an event's entities, found without looking at the others. */
+    static NavigableSet<String> services(NavigableSet<String> entities) {
+        return entities.subSet("svc:", true, "svc;", false); // ';' sorts right after ':'
     }
 
     /** Host, site and IP: where something happened. */
@@ -200,14 +232,19 @@ final class Entities {
         return entity.startsWith("host:") || entity.startsWith("site:") || entity.startsWith("ip:");
     }
 
+    /**
+     * Entities specific enough to tie events together: hosts, sites, tickets, IPs, pages ({@code pd}), fingerprints
+     * ({@code fp}), threads and alerts; services are too broad on their own. Decided by the type's length first: this
+     * runs for every entity of every event, many times.
+     */
     static boolean strong(String entity) {
-        int colon = entity.indexOf(':');
-        for (String type : STRONG) { // compared in place: this runs for every entity of every event, many times
-            if (type.length() == colon && entity.startsWith(type)) {
-                return true;
-            }
-        }
-        return false;
+        return switch (entity.indexOf(':')) {
+            case 2 -> entity.startsWith("ip") || entity.startsWith("pd") || entity.startsWith("fp");
+            case 4 -> entity.startsWith("host") || entity.startsWith("site");
+            case 5 -> entity.startsWith("alert");
+            case 6 -> entity.startsWith("ticket") || entity.startsWith("thread");
+            default -> false;
+        };
     }
 
     /** {@code host:web7} as people say it: "host web7". */

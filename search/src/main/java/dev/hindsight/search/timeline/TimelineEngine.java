@@ -29,6 +29,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -36,7 +37,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
@@ -67,8 +67,6 @@ public class TimelineEngine {
     /** Rounds of growing the evidence from what was included. */
     static final int EXPANSION_ROUNDS = 2;
     static final String COMMS = "comms";
-    /** Numbers in an alert title: two firings of the same alert differ only in them. */
-    private static final Pattern NUMBERS = Pattern.compile("[0-9.,:%]+");
 
     private final WindowRows rows;
     private final EventSearch search;
@@ -125,10 +123,10 @@ public class TimelineEngine {
         int n = inOrder.size();
         // per-event extraction is independent of the other events: it runs on every core
         Map<String, String> canonical = new ConcurrentHashMap<>();
-        List<Set<String>> fieldsAt = IntStream.range(0, n).parallel()
+        List<NavigableSet<String>> fieldsAt = IntStream.range(0, n).parallel()
                 .mapToObj(i -> Entities.structured(inOrder.get(i).event(), canonical)).toList();
         Entities entities = new Entities(fieldsAt); // in time order: the first type seen wins
-        List<Set<String>> entitiesAt = IntStream.range(0, n).parallel()
+        List<NavigableSet<String>> entitiesAt = IntStream.range(0, n).parallel()
                 .mapToObj(i -> entities.of(inOrder.get(i).event(), fieldsAt.get(i))).toList();
 
         // 1. candidates
@@ -259,8 +257,8 @@ public class TimelineEngine {
     private static final class Group {
         final StoredEvent first;
         final List<StoredEvent> events = new ArrayList<>();
-        final Set<String> fields;
-        final Set<String> entities;
+        final NavigableSet<String> fields;
+        final NavigableSet<String> entities;
         final String reason;
         /** Set before the storylines are clustered, on every core. */
         List<String> links = List.of();
@@ -270,7 +268,7 @@ public class TimelineEngine {
         @Nullable String root;
         @Nullable String storyline;
 
-        Group(StoredEvent first, Set<String> fields, Set<String> entities, String reason) {
+        Group(StoredEvent first, NavigableSet<String> fields, NavigableSet<String> entities, String reason) {
             this.first = first;
             this.fields = fields;
             this.entities = entities;
@@ -283,8 +281,8 @@ public class TimelineEngine {
         }
     }
 
-    private List<Group> collapse(List<Integer> candidateAt, List<StoredEvent> inOrder, List<Set<String>> fieldsAt,
-            List<Set<String>> entitiesAt, String[] reasons) {
+    private List<Group> collapse(List<Integer> candidateAt, List<StoredEvent> inOrder, List<NavigableSet<String>> fieldsAt,
+            List<NavigableSet<String>> entitiesAt, String[] reasons) {
         List<Group> groups = new ArrayList<>();
         Map<String, Group> open = new HashMap<>();
         // what each repeat is a repeat of depends on the event alone: worked out on every core
@@ -319,7 +317,27 @@ public class TimelineEngine {
         if (fingerprint != null) {
             return fingerprint;
         }
-        return e.host() + "|" + e.service() + "|" + NUMBERS.matcher(e.title()).replaceAll("#");
+        return e.host() + "|" + e.service() + "|" + withoutNumbers(e.title());
+    }
+
+    /**
+     * The title with each run of digits and number punctuation ({@code 0-9 . , : %}) as one {@code #}: two firings of
+     * the same alert differ only in their numbers. By hand, not a pattern: it runs for every alert of a window.
+     */
+    static String withoutNumbers(String title) {
+        StringBuilder out = new StringBuilder(title.length());
+        boolean inNumber = false;
+        for (int i = 0; i < title.length(); i++) {
+            char c = title.charAt(i);
+            boolean numeric = (c >= '0' && c <= '9') || c == '.' || c == ',' || c == ':' || c == '%';
+            if (!numeric) {
+                out.append(c);
+            } else if (!inNumber) {
+                out.append('#');
+            }
+            inNumber = numeric;
+        }
+        return out.toString();
     }
 
     // ---- storylines ------------------------------------------------------------------------------------------
@@ -331,7 +349,13 @@ public class TimelineEngine {
             if (isEvidence(g)) {
                 g.links = linkingEntities(g);
             }
-            g.strong = g.entities.stream().filter(Entities::strong).sorted().toList();
+            List<String> strong = new ArrayList<>(g.entities.size()); // in order: the entities are a sorted set
+            for (String x : g.entities) {
+                if (Entities.strong(x)) {
+                    strong.add(x);
+                }
+            }
+            g.strong = strong;
         });
         // structured evidence linked by shared strong entities (union-find over entities)
         Map<String, String> parent = new HashMap<>();
@@ -464,18 +488,25 @@ public class TimelineEngine {
      * two storylines), its tickets, paging incidents, alerts and threads; text topology only when it has no fields.
      */
     private static List<String> linkingEntities(Group g) {
-        boolean ownTopology = g.fields.stream().anyMatch(Entities::topology);
-        boolean namesHosts = g.entities.stream().anyMatch(x -> x.startsWith("host:"));
-        return g.entities.stream()
-                .filter(Entities::strong)
-                .filter(x -> !Entities.topology(x) || (ownTopology ? g.fields.contains(x) : !namesHosts || !x.startsWith("site:")))
-                .sorted()
-                .toList();
+        boolean ownTopology = false;
+        for (String x : g.fields) {
+            ownTopology |= Entities.topology(x);
+        }
+        String firstHost = g.entities.ceiling("host:");
+        boolean namesHosts = firstHost != null && firstHost.startsWith("host:");
+        List<String> links = new ArrayList<>(g.entities.size()); // in order: the entities are a sorted set
+        for (String x : g.entities) {
+            if (Entities.strong(x) && (!Entities.topology(x) || (ownTopology ? g.fields.contains(x) : !namesHosts || !x.startsWith("site:")))) {
+                links.add(x);
+            }
+        }
+        return links;
     }
 
     /** The storyline key of evidence that has a service and nothing more specific. */
     private static @Nullable String serviceKey(Group g) {
-        return g.fields.stream().filter(x -> x.startsWith("svc:")).sorted().findFirst().map(x -> "svc-" + x).orElse(null);
+        NavigableSet<String> services = Entities.services(g.fields);
+        return services.isEmpty() ? null : "svc-" + services.first();
     }
 
     /** The cluster sharing most strong entities with the group; on a tie, the first by key. */
@@ -541,15 +572,8 @@ public class TimelineEngine {
             return Optional.ofNullable(best);
         }
 
-        private static List<String> services(Group g) {
-            List<String> services = List.of();
-            for (String x : g.entities) {
-                if (x.startsWith("svc:")) {
-                    services = services.isEmpty() ? new ArrayList<>(2) : services;
-                    services.add(x);
-                }
-            }
-            return services;
+        private static Set<String> services(Group g) {
+            return Entities.services(g.entities);
         }
     }
 
@@ -598,14 +622,16 @@ public class TimelineEngine {
 
     /** How many of the groups carry each entity that passes the test (in no order: callers sort what they keep). */
     private static Map<String, Long> countEntities(List<Group> groups, java.util.function.Predicate<String> test) {
-        Map<String, Long> counts = new HashMap<>();
+        Map<String, long[]> counters = new HashMap<>(); // one counter per entity, not a boxed number per increment
         for (Group g : groups) {
             for (String x : g.entities) {
                 if (test.test(x)) {
-                    counts.merge(x, 1L, Long::sum);
+                    counters.computeIfAbsent(x, k -> new long[1])[0]++;
                 }
             }
         }
+        Map<String, Long> counts = new HashMap<>();
+        counters.forEach((x, n) -> counts.put(x, n[0]));
         return counts;
     }
 
@@ -760,8 +786,8 @@ public class TimelineEngine {
             return findings;
         }
         Optional<Instant> firstAlert = first(events, e -> e.kind() == EventKind.ALERT_FIRING).map(e -> e.event().occurredAt());
-        Map<String, String> storylineOfEvent = new HashMap<>(); // every event, collapsed repeats included
-        groups.forEach(g -> g.events.forEach(x -> storylineOfEvent.put(x.id(), g.storyline)));
+        Map<String, String> storylineOfEvent = new HashMap<>(); // every event, collapsed repeats included: filled when needed
+        Runnable fillStorylines = () -> groups.forEach(g -> g.events.forEach(x -> storylineOfEvent.put(x.id(), g.storyline)));
         for (StoredEvent notice : events) {
             Event e = notice.event();
             if (!e.provider()) {
@@ -774,6 +800,9 @@ public class TimelineEngine {
             }
             String end = e.labels().get("stated.impactEnd");
             if (end != null) {
+                if (storylineOfEvent.isEmpty()) {
+                    fillStorylines.run();
+                }
                 String storyline = storylineOfEvent.get(notice.id());
                 List<StoredEvent> thread = events.stream()
                         .filter(x -> storyline == null || storyline.equals(storylineOfEvent.get(x.id()))).toList();

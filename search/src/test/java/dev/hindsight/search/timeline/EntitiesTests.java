@@ -51,6 +51,17 @@ class EntitiesTests {
     }
 
     @Test
+    void hostFieldsAreTakenApartIntoHostSiteOrIp() {
+        Map<String, String> canonical = new ConcurrentHashMap<>();
+        assertThat(Entities.structured(event("a").host("http://Web7.DC-West.example.net:9100/metrics").build(), canonical))
+                .containsExactly("host:web7", "site:dc-west");
+        assertThat(Entities.structured(event("b").host("https://10.0.0.5:8443/health").build(), canonical)).containsExactly("ip:10.0.0.5");
+        assertThat(Entities.structured(event("c").host("lb1.example.com").build(), canonical)).containsExactly("host:lb1");
+        assertThat(Entities.structured(event("d").host("10.0.0").label("instance", "1.2.3.4.5:80").build(), canonical))
+                .containsExactly("host:1", "host:10"); // not addresses: host names like any other
+    }
+
+    @Test
     void oneEntityNamedByManyEventsIsOneString() {
         Map<String, String> canonical = new ConcurrentHashMap<>();
         Set<String> first = Entities.structured(event("a").host("web7").build(), canonical);
