@@ -7,11 +7,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Estimates clock skew between sources from records that mirror each other: the same happening told by two sources
@@ -39,7 +37,7 @@ final class ClockSkew {
     /** The skewed sources among {@code events}, which come oldest first. */
     static List<Skew> estimate(List<StoredEvent> events, Duration threshold) {
         int n = events.size();
-        List<Set<String>> words = IntStream.range(0, n).parallel().mapToObj(i -> Words.tokens(events.get(i).event())).toList();
+        List<String[]> words = IntStream.range(0, n).parallel().mapToObj(i -> Words.tokens(events.get(i).event())).toList();
         long[] millis = new long[n];
         for (int i = 0; i < n; i++) {
             millis[i] = events.get(i).event().occurredAt().toEpochMilli();
@@ -167,11 +165,24 @@ final class ClockSkew {
         }
     }
 
-    static double jaccard(@Nullable Set<String> a, @Nullable Set<String> b) {
-        if (a == null || b == null || a.isEmpty() || b.isEmpty()) {
+    /** Shared tokens over all tokens of the two, from their sorted distinct tokens. */
+    static double jaccard(String[] a, String[] b) {
+        if (a.length == 0 || b.length == 0) {
             return 0;
         }
-        long shared = a.stream().filter(b::contains).count();
-        return (double) shared / (a.size() + b.size() - shared);
+        int shared = 0;
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            int order = a[i].compareTo(b[j]);
+            if (order == 0) {
+                shared++;
+                i++;
+                j++;
+            } else if (order < 0) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return (double) shared / (a.length + b.length - shared);
     }
 }

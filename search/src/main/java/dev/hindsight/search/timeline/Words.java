@@ -1,7 +1,10 @@
 package dev.hindsight.search.timeline;
 
 import dev.hindsight.core.event.Event;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -39,12 +42,23 @@ final class Words {
         return words;
     }
 
-    /** Every letter-or-digit token, numbers included: what tells one echo of an alert from the next. */
-    static Set<String> tokens(Event e) {
-        Set<String> tokens = new HashSet<>();
+    /**
+     * Every letter-or-digit token, numbers included (what tells one echo of an alert from the next), sorted and
+     * distinct: compact, and two events' tokens are compared by one merge.
+     */
+    static String[] tokens(Event e) {
+        List<String> tokens = new ArrayList<>();
         split(e.title(), Words::letterOrNumber, tokens::add);
         split(e.text(), Words::letterOrNumber, tokens::add);
-        return tokens;
+        String[] sorted = tokens.toArray(String[]::new);
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (distinct == 0 || !sorted[i].equals(sorted[distinct - 1])) {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+        return Arrays.copyOf(sorted, distinct);
     }
 
     /**
