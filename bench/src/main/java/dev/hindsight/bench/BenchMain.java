@@ -352,12 +352,12 @@ public final class BenchMain {
         incidents.create(new NewIncident("BENCH-1", "bench window", from, to, Severity.SEV3, null, null, false, Set.of()));
         IncidentSummary incident = incidents.find("BENCH-1", dev.hindsight.core.incident.Viewer.LOCAL_ADMIN).orElseThrow();
         TimelineEngine engine = app.getBean(TimelineEngine.class);
-        for (int i = 0; i < 5; i++) {
-            engine.build(incident, Set.of()); // warm-up: the JIT compiles the engine's paths before it is timed
+        for (int i = 0; i < 10; i++) {
+            engine.build(incident, Set.of()); // warm-up: the JIT compiles the engine's paths before it is timed (JMH: ~20 builds)
         }
         List<Double> runs = new ArrayList<>();
         Timeline t = null;
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 7; i++) {
             long started = System.nanoTime();
             t = engine.build(incident, Set.of());
             runs.add((System.nanoTime() - started) / 1e6);
