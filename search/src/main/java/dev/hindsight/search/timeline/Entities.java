@@ -82,11 +82,20 @@ final class Entities {
         return entities;
     }
 
-    /** A digit followed by a dot: what every IP address has, checked before the pattern runs over the text. */
-    private static boolean mayHoldAnIp(String text) {
-        for (int dot = text.indexOf('.'); dot > 0; dot = text.indexOf('.', dot + 1)) {
-            if (Character.isDigit(text.charAt(dot - 1))) {
-                return true;
+    /**
+     * A run of digits and dots holding three dots: what every IP address is, checked before the pattern runs over
+     * the text (most texts have numbers, few have addresses).
+     */
+    static boolean mayHoldAnIp(String text) {
+        int dots = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                if (++dots == 3) {
+                    return true;
+                }
+            } else if (c < '0' || c > '9') {
+                dots = 0;
             }
         }
         return false;

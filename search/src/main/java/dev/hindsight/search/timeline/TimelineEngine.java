@@ -288,7 +288,12 @@ public class TimelineEngine {
         // what each repeat is a repeat of depends on the event alone: worked out on every core
         List<@Nullable String> keys = candidateAt.parallelStream().map(i -> {
             Event ev = inOrder.get(i).event();
-            return COLLAPSIBLE.contains(ev.kind()) ? ev.source() + "|" + ev.kind() + "|" + identity(ev) : null;
+            if (!COLLAPSIBLE.contains(ev.kind())) {
+                return null;
+            }
+            String key = ev.source() + "|" + ev.kind() + "|" + identity(ev);
+            key.hashCode(); // a string keeps its hash: hashed here, on every core, not in the loop below
+            return key;
         }).toList();
         for (int c = 0; c < candidateAt.size(); c++) {
             int i = candidateAt.get(c);

@@ -62,6 +62,19 @@ class EntitiesTests {
     }
 
     @Test
+    void theIpCheckLetsThroughEveryTextTheIpPatternMatches() {
+        Pattern ip = Pattern.compile("\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b");
+        List<String> texts = List.of("10.0.0.5", "from 192.168.1.20:443", "v1.2.3 released", "cpu 93.5% on 10.0.0", "1.2.3.4.5",
+                "a.b.c.d", "ip=8.8.8.8;", "12.34. 56.78", "");
+        for (String text : texts) {
+            if (ip.matcher(text).find()) {
+                assertThat(Entities.mayHoldAnIp(text)).as(text).isTrue();
+            }
+        }
+        assertThat(Entities.mayHoldAnIp("cpu 93.5% after v1.2.3")).isFalse(); // the point of the check: numbers are not addresses
+    }
+
+    @Test
     void oneEntityNamedByManyEventsIsOneString() {
         Map<String, String> canonical = new ConcurrentHashMap<>();
         Set<String> first = Entities.structured(event("a").host("web7").build(), canonical);
