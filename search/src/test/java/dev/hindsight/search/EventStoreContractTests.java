@@ -271,6 +271,26 @@ abstract class EventStoreContractTests {
     }
 
     @Test
+    void aTimelineLeavesOutWindowEventsOfIncidentsTheViewerMayNotSee() {
+        int day = 60 * 24 * 1200; // far from the other tests' events
+        String open = "WIN-" + source;
+        String secret = "SECWIN-" + source;
+        incidents.create(new NewIncident(open, "checkout errors", TestEvents.T0.plusSeconds(60L * day),
+                TestEvents.T0.plusSeconds(60L * (day + 60)), Severity.SEV2, null, null, false, Set.of()));
+        incidents.create(new NewIncident(secret, "credential leak", TestEvents.T0.plusSeconds(60L * day),
+                TestEvents.T0.plusSeconds(60L * (day + 60)), Severity.SEV1, null, "alice", true, Set.of("alice")));
+        store.append(new EventBatch(List.of(event(source, day + 5, EventKind.CHAT_MESSAGE, "rotating the leaked key").build()),
+                List.of(), secret, null));
+        store.append(EventBatch.of(List.of(event(source, day + 6, EventKind.ALERT_FIRING, "checkout 5xx above 2%").build())));
+        var incident = incidents.find(open, dev.hindsight.core.incident.Viewer.LOCAL_ADMIN).orElseThrow();
+
+        assertThat(engine.build(incident, Set.of()).entries()).extracting(Timeline.Entry::title)
+                .containsExactlyInAnyOrder("rotating the leaked key", "checkout 5xx above 2%");
+        assertThat(engine.build(incident, incidents.hiddenFrom(new dev.hindsight.core.incident.Viewer("mallory", false))).entries())
+                .extracting(Timeline.Entry::title).containsExactly("checkout 5xx above 2%");
+    }
+
+    @Test
     void similarIncidentsShareDistinctiveWordsAndEntitiesAndRespectVisibility() throws Exception {
         int day = 60 * 24 * 800;
         String site = "site-" + source;

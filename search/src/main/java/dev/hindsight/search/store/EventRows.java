@@ -72,9 +72,19 @@ public class EventRows implements EventHistory {
         return n == null ? 0 : n;
     }
 
-    /** Events matching a trusted SQL condition (written here, never from user input), with their incidents. */
-    List<StoredEvent> where(String condition, Object... args) {
-        return withIncidents(jdbc.query("select " + COLUMNS + " from event where " + condition, (rs, i) -> row(rs), args));
+    /** The events from {@code from} to {@code to}, oldest first (then by id), at most {@code limit}, with their incidents. */
+    List<StoredEvent> between(Instant from, Instant to, int limit) {
+        List<Row> rows = jdbc.query("select " + COLUMNS + " from event where occurred_at >= ? and occurred_at <= ?"
+                + " order by occurred_at, id fetch first " + limit + " rows only", (rs, i) -> row(rs), utc(from), utc(to));
+        // the window's incident links in one query (only attached events have any), not one query per thousand ids
+        Map<String, Set<String>> incidents = new HashMap<>();
+        jdbc.query("select ie.event_id, ie.incident_key from incident_event ie join event e on e.id = ie.event_id"
+                        + " where e.occurred_at >= ? and e.occurred_at <= ?",
+                rs -> {
+                    incidents.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+                },
+                utc(from), utc(to));
+        return withIncidents(rows, incidents);
     }
 
     /** The events with these ids, in no particular order; unknown ids are left out. */
@@ -138,11 +148,10 @@ public class EventRows implements EventHistory {
     }
 
     private List<StoredEvent> withIncidents(List<Row> rows) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Set<String>> incidents =
-                incidentsOf(rows.stream().map(Row::id).toList());
+        return rows.isEmpty() ? List.of() : withIncidents(rows, incidentsOf(rows.stream().map(Row::id).toList()));
+    }
+
+    private static List<StoredEvent> withIncidents(List<Row> rows, Map<String, Set<String>> incidents) {
         List<StoredEvent> events = new ArrayList<>(rows.size());
         for (Row r : rows) {
             events.add(new StoredEvent(r.id, r.seq, r.ingestedAt, r.event, incidents.getOrDefault(r.id, Set.of())));

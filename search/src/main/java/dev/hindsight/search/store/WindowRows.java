@@ -26,7 +26,6 @@ public class WindowRows {
     }
 
     public List<StoredEvent> between(Instant from, Instant to) {
-        return rows.where("occurred_at >= ? and occurred_at <= ? order by occurred_at, id fetch first " + MAX_EVENTS + " rows only",
-                EventRows.utc(from), EventRows.utc(to));
+        return rows.between(from, to, MAX_EVENTS);
     }
 }
