@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -136,12 +137,37 @@ final class Entities {
     }
 
     /**
-     * Entities straight from fields and labels, each as the one instance {@code canonical} keeps for it: the same
-     * host named by a thousand events is then one string, hashed once and compared by reference.
+     * One window's entity names, shared by every core: each entity is kept as one string (the same host named by a
+     * thousand events is hashed once and compared by reference), and each host field is taken apart once.
      */
-    static NavigableSet<String> structured(Event e, Map<String, String> canonical) {
+    static final class Names {
+        private final Map<String, String> canonical = new ConcurrentHashMap<>();
+        private final Map<String, List<String>> hosts = new ConcurrentHashMap<>();
+
+        String canonical(String entity) {
+            String known = canonical.putIfAbsent(entity, entity);
+            return known == null ? entity : known;
+        }
+
+        /** The entities of a host field ({@link #host(List, String)}), worked out on its first sight in the window. */
+        List<String> host(String field) {
+            List<String> entities = hosts.get(field);
+            if (entities == null) {
+                List<String> parsed = new ArrayList<>(2);
+                Entities.host(parsed, field);
+                entities = parsed.stream().map(this::canonical).toList();
+                hosts.putIfAbsent(field, entities);
+            }
+            return entities;
+        }
+    }
+
+    /** Entities straight from fields and labels, as the window's {@link Names} keeps them. */
+    static NavigableSet<String> structured(Event e, Names names) {
         List<String> entities = new ArrayList<>(8);
-        host(entities, e.host());
+        if (e.host() != null) {
+            entities.addAll(names.host(e.host()));
+        }
         if (e.location() != null) {
             entities.add("site:" + firstToken(e.location()));
         }
@@ -169,13 +195,12 @@ final class Entities {
             } else if (name.equals("ticket")) {
                 entities.add("ticket:" + value.toLowerCase(Locale.ROOT));
             } else if (name.equals("instance") || name.equals("host")) {
-                host(entities, value);
+                entities.addAll(names.host(value));
             }
         }
         NavigableSet<String> unique = new TreeSet<>();
         for (String x : entities) {
-            String known = canonical.putIfAbsent(x, x);
-            unique.add(known == null ? x : known);
+            unique.add(names.canonical(x));
         }
         return unique;
     }

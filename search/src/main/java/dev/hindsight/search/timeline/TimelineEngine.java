@@ -36,7 +36,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
@@ -122,9 +121,9 @@ public class TimelineEngine {
         List<StoredEvent> inOrder = sorted(byId.values());
         int n = inOrder.size();
         // per-event extraction is independent of the other events: it runs on every core
-        Map<String, String> canonical = new ConcurrentHashMap<>();
+        Entities.Names names = new Entities.Names();
         List<NavigableSet<String>> fieldsAt = IntStream.range(0, n).parallel()
-                .mapToObj(i -> Entities.structured(inOrder.get(i).event(), canonical)).toList();
+                .mapToObj(i -> Entities.structured(inOrder.get(i).event(), names)).toList();
         Entities entities = new Entities(fieldsAt); // in time order: the first type seen wins
         List<NavigableSet<String>> entitiesAt = IntStream.range(0, n).parallel()
                 .mapToObj(i -> entities.of(inOrder.get(i).event(), fieldsAt.get(i))).toList();
@@ -469,9 +468,12 @@ public class TimelineEngine {
         toPlace.parallelStream().forEach(g -> g.words = Words.of(g.first.event()));
         Set<String> wanted = toPlace.stream().flatMap(g -> g.words.stream()).collect(Collectors.toSet());
         SortedMap<String, Set<String>> clusterWords = new TreeMap<>();
-        clusters.forEach((root, members) -> clusterWords.put(root, members.parallelStream()
-                .flatMap(g -> Words.of(g.first.event()).stream().filter(wanted::contains))
-                .collect(Collectors.toSet())));
+        clusters.forEach((root, members) -> clusterWords.put(root, members.parallelStream().collect(HashSet::new,
+                (found, g) -> Words.forEach(g.first.event(), w -> {
+                    if (wanted.contains(w)) {
+                        found.add(w);
+                    }
+                }), Set::addAll)));
         return clusterWords;
     }
 

@@ -32,14 +32,19 @@ final class Words {
 
     static Set<String> of(Event e) {
         Set<String> words = new HashSet<>();
+        forEach(e, words::add);
+        return words;
+    }
+
+    /** Each word of the event as {@link #of} has it, repeats included, without gathering them. */
+    static void forEach(Event e, Consumer<String> out) {
         Consumer<String> add = raw -> {
             if (raw.length() >= 3 && !STOP.contains(raw)) {
-                words.add(stem(raw));
+                out.accept(stem(raw));
             }
         };
         split(e.title(), Character::isLetter, add);
         split(e.text(), Character::isLetter, add);
-        return words;
     }
 
     /**

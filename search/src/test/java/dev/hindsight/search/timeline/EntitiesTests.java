@@ -7,9 +7,7 @@ import dev.hindsight.core.event.EventKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -39,9 +37,9 @@ class EntitiesTests {
 
     @Test
     void textNamesHostsSitesIpsAndTicketsThatStructuredFieldsTaught() {
-        Map<String, String> canonical = new ConcurrentHashMap<>();
+        Entities.Names names = new Entities.Names();
         Event alert = event("Packet loss").host("edge1.dc-east.example.net").service("Login").build();
-        Entities entities = new Entities(List.of(Entities.structured(alert, canonical)));
+        Entities entities = new Entities(List.of(Entities.structured(alert, names)));
 
         Event chat = event("edge1.dc-east is dropping packets; opened Case #20140812 for 203.0.113.7, login slow").build();
         assertThat(entities.of(chat, Set.of()))
@@ -52,12 +50,12 @@ class EntitiesTests {
 
     @Test
     void hostFieldsAreTakenApartIntoHostSiteOrIp() {
-        Map<String, String> canonical = new ConcurrentHashMap<>();
-        assertThat(Entities.structured(event("a").host("http://Web7.DC-West.example.net:9100/metrics").build(), canonical))
+        Entities.Names names = new Entities.Names();
+        assertThat(Entities.structured(event("a").host("http://Web7.DC-West.example.net:9100/metrics").build(), names))
                 .containsExactly("host:web7", "site:dc-west");
-        assertThat(Entities.structured(event("b").host("https://10.0.0.5:8443/health").build(), canonical)).containsExactly("ip:10.0.0.5");
-        assertThat(Entities.structured(event("c").host("lb1.example.com").build(), canonical)).containsExactly("host:lb1");
-        assertThat(Entities.structured(event("d").host("10.0.0").label("instance", "1.2.3.4.5:80").build(), canonical))
+        assertThat(Entities.structured(event("b").host("https://10.0.0.5:8443/health").build(), names)).containsExactly("ip:10.0.0.5");
+        assertThat(Entities.structured(event("c").host("lb1.example.com").build(), names)).containsExactly("host:lb1");
+        assertThat(Entities.structured(event("d").host("10.0.0").label("instance", "1.2.3.4.5:80").build(), names))
                 .containsExactly("host:1", "host:10"); // not addresses: host names like any other
     }
 
@@ -76,9 +74,9 @@ class EntitiesTests {
 
     @Test
     void oneEntityNamedByManyEventsIsOneString() {
-        Map<String, String> canonical = new ConcurrentHashMap<>();
-        Set<String> first = Entities.structured(event("a").host("web7").build(), canonical);
-        Set<String> second = Entities.structured(event("b").host("web7").build(), canonical);
+        Entities.Names names = new Entities.Names();
+        Set<String> first = Entities.structured(event("a").host("web7").build(), names);
+        Set<String> second = Entities.structured(event("b").host("web7").build(), names);
         assertThat(first.iterator().next()).isEqualTo("host:web7").isSameAs(second.iterator().next());
     }
 
