@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -37,7 +38,8 @@ final class ClockSkew {
     /** The skewed sources among {@code events}, which come oldest first. */
     static List<Skew> estimate(List<StoredEvent> events, Duration threshold) {
         int n = events.size();
-        List<String[]> words = IntStream.range(0, n).parallel().mapToObj(i -> Words.tokens(events.get(i).event())).toList();
+        Map<String, String> vocabulary = new ConcurrentHashMap<>();
+        List<String[]> words = IntStream.range(0, n).parallel().mapToObj(i -> Words.tokens(events.get(i).event(), vocabulary)).toList();
         long[] millis = new long[n];
         for (int i = 0; i < n; i++) {
             millis[i] = events.get(i).event().occurredAt().toEpochMilli();

@@ -52,34 +52,42 @@ final class Entities {
         }
     }
 
-    /** Every entity of an event: its structured fields, then names from the dictionary and patterns found in its text. */
-    NavigableSet<String> of(Event e, Set<String> structured) {
-        NavigableSet<String> entities = new TreeSet<>(structured);
+    /**
+     * Every entity of an event: its structured fields, then names from the dictionary and patterns found in its text.
+     * Neither set is changed afterwards: when the text adds nothing, the structured set itself is returned.
+     */
+    NavigableSet<String> of(Event e, NavigableSet<String> structured) {
+        List<String> found = new ArrayList<>(4);
         String text = (e.title() + "\n" + (e.text() == null ? "" : e.text())).toLowerCase(Locale.ROOT);
         forEachWord(text, word -> {
             if (word.length() < 3) {
                 return; // no name in the dictionary is that short, nor is any part of it
             }
-            addName(entities, word);
+            addName(found, word);
             int dot = word.indexOf('.');
             if (dot > 0) { // web7.dc-west in running text
                 int next = word.indexOf('.', dot + 1);
-                addName(entities, word.substring(0, dot));
-                addName(entities, word.substring(dot + 1, next < 0 ? word.length() : next));
+                addName(found, word.substring(0, dot));
+                addName(found, word.substring(dot + 1, next < 0 ? word.length() : next));
             }
         });
         if (mayHoldAnIp(text)) {
             Matcher ip = IP.matcher(text);
             while (ip.find()) {
-                entities.add("ip:" + ip.group());
+                found.add("ip:" + ip.group());
             }
         }
         if (text.contains("ticket") || text.contains("case")) { // the ticket pattern's words: most texts have neither
             Matcher ticket = TICKET.matcher(e.title() + "\n" + (e.text() == null ? "" : e.text()));
             while (ticket.find()) {
-                entities.add("ticket:" + ticket.group(1).toLowerCase(Locale.ROOT));
+                found.add("ticket:" + ticket.group(1).toLowerCase(Locale.ROOT));
             }
         }
+        if (structured.containsAll(found)) {
+            return structured; // most events name nothing in their text that their fields do not: one set serves both
+        }
+        NavigableSet<String> entities = new TreeSet<>(structured);
+        entities.addAll(found);
         return entities;
     }
 
@@ -102,7 +110,7 @@ final class Entities {
         return false;
     }
 
-    private void addName(Set<String> entities, String word) {
+    private void addName(List<String> entities, String word) {
         String entity = dictionary.get(word);
         if (entity != null) {
             entities.add(entity);

@@ -26,7 +26,6 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -111,14 +110,16 @@ public class TimelineEngine {
     /** The pure part: from events to timeline (no database, no index), for tests and the micro-benchmarks. */
     public Timeline assemble(IncidentSummary incident, Collection<StoredEvent> attachedEvents, Collection<StoredEvent> windowEvents,
             Set<String> scope, Set<String> hidden) {
-        Map<String, StoredEvent> byId = new LinkedHashMap<>(); // the window's rows come oldest first: sorting them again is cheap
-        windowEvents.forEach(e -> byId.put(e.id(), e));
-        attachedEvents.forEach(e -> byId.put(e.id(), e));
-        byId.values().removeIf(e -> !Collections.disjoint(e.incidents(), hidden));
         Set<String> attachedIds = attachedEvents.stream().map(StoredEvent::id).collect(Collectors.toSet());
+        // an attached event in the window counts once, as attached; no map of the whole window is built (its table
+        // would be one of the large short-lived objects that make the collector work hardest)
+        List<StoredEvent> all = new ArrayList<>(windowEvents.size() + attachedEvents.size());
+        windowEvents.stream().filter(e -> !attachedIds.contains(e.id())).forEach(all::add);
+        all.addAll(attachedEvents);
+        all.removeIf(e -> !Collections.disjoint(e.incidents(), hidden));
 
         // every pass below walks the events in time order, and finds an event's extracted entities by its position
-        List<StoredEvent> inOrder = sorted(byId.values());
+        List<StoredEvent> inOrder = sortedDistinct(all);
         int n = inOrder.size();
         // per-event extraction is independent of the other events: it runs on every core
         Entities.Names names = new Entities.Names();
@@ -241,10 +242,16 @@ public class TimelineEngine {
         return !at.isBefore(incident.from()) && !at.isAfter(incident.to());
     }
 
-    private static List<StoredEvent> sorted(Collection<StoredEvent> events) {
-        return events.stream()
-                .sorted(Comparator.comparing((StoredEvent e) -> e.event().occurredAt()).thenComparing(StoredEvent::id))
-                .toList();
+    /** Oldest first, then by id, each id once. The window's rows come oldest first: the sort is near linear. */
+    private static List<StoredEvent> sortedDistinct(List<StoredEvent> events) {
+        events.sort(Comparator.comparing((StoredEvent e) -> e.event().occurredAt()).thenComparing(StoredEvent::id));
+        List<StoredEvent> distinct = new ArrayList<>(events.size());
+        for (StoredEvent e : events) {
+            if (distinct.isEmpty() || !distinct.getLast().id().equals(e.id())) {
+                distinct.add(e);
+            }
+        }
+        return distinct;
     }
 
     // ---- collapse --------------------------------------------------------------------------------------------

@@ -49,12 +49,17 @@ final class Words {
 
     /**
      * Every letter-or-digit token, numbers included (what tells one echo of an alert from the next), sorted and
-     * distinct: compact, and two events' tokens are compared by one merge.
+     * distinct: compact, and two events' tokens are compared by one merge. Each token is the one string
+     * {@code canonical} keeps for it: a window's events share a small vocabulary, and the memory it takes.
      */
-    static String[] tokens(Event e) {
+    static String[] tokens(Event e, Map<String, String> canonical) {
         List<String> tokens = new ArrayList<>();
-        split(e.title(), Words::letterOrNumber, tokens::add);
-        split(e.text(), Words::letterOrNumber, tokens::add);
+        Consumer<String> add = token -> {
+            String known = canonical.putIfAbsent(token, token);
+            tokens.add(known == null ? token : known);
+        };
+        split(e.title(), Words::letterOrNumber, add);
+        split(e.text(), Words::letterOrNumber, add);
         String[] sorted = tokens.toArray(String[]::new);
         Arrays.sort(sorted);
         int distinct = 0;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -42,10 +43,10 @@ class EntitiesTests {
         Entities entities = new Entities(List.of(Entities.structured(alert, names)));
 
         Event chat = event("edge1.dc-east is dropping packets; opened Case #20140812 for 203.0.113.7, login slow").build();
-        assertThat(entities.of(chat, Set.of()))
+        assertThat(entities.of(chat, new TreeSet<>()))
                 .containsExactlyInAnyOrder("host:edge1", "site:dc-east", "svc:login", "ticket:20140812", "ip:203.0.113.7");
         Event quiet = event("Version 2.3 deployed, nothing to see in case studies").build();
-        assertThat(entities.of(quiet, Set.of())).isEmpty();
+        assertThat(entities.of(quiet, new TreeSet<>())).isEmpty();
     }
 
     @Test
