@@ -39,6 +39,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -47,6 +48,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -99,7 +101,7 @@ public final class BenchMain {
 
         // 1. ingest
         double rawLucene = parts.contains("ingest") ? rawLuceneIndexing(corpus, work.resolve("raw-index")) : 0;
-        double rawJdbc = parts.contains("ingest") ? rawJdbcInserts(corpus, work.resolve("raw-db")) : 0;
+        double rawJdbc = parts.contains("ingest") ? rawJdbcInserts(corpus, "jdbc:h2:file:" + work.resolve("raw-db") + "/raw;WRITE_DELAY=0", "sa") : 0;
         Path data = work.resolve("data");
         try (ConfigurableApplicationContext app = start(data)) {
             double rate = importRate(app, jsonl);
@@ -110,7 +112,7 @@ public final class BenchMain {
                 results.add("ingest vs raw JDBC batch insert of the same rows (events/s)", Results.num(rate, "ev/s"), "raw JDBC " + Results.num(rawJdbc, "ev/s"),
                         Results.ratio(rate, rawJdbc), "(context)", true);
                 // quick mode keeps under two minutes with a slice; the full run takes every event
-                otherIngests(full ? corpus : corpus.subList(0, Math.min(corpus.size(), 25_000)), work, rawLucene, rate, results);
+                otherIngests(full ? corpus : corpus.subList(0, Math.min(corpus.size(), 25_000)), full, work, rawLucene, rate, results);
             }
 
             // 2. search latency by query class, against a raw IndexSearcher on the same index
@@ -192,8 +194,11 @@ public final class BenchMain {
         return rate;
     }
 
-    /** The same events as Alertmanager notifications and as a Slack export into H2, and as jsonl into PostgreSQL. */
-    static void otherIngests(List<Event> corpus, Path work, double rawLucene, double h2Jsonl, Results results) throws Exception {
+    /**
+     * The same events as Alertmanager notifications and as a Slack export into H2; into PostgreSQL as jsonl (and in
+     * full mode in the other two formats too), beside raw JDBC inserts of the same rows into PostgreSQL.
+     */
+    static void otherIngests(List<Event> corpus, boolean full, Path work, double rawLucene, double h2Jsonl, Results results) throws Exception {
         String target = "≥ 0.5× raw Lucene and ≥ 20,000 ev/s";
         String of = String.format(Locale.ROOT, " (%,d events, events/s)", corpus.size());
         Path jsonl = writeJsonl(corpus, work.resolve("postgres.jsonl"));
@@ -209,13 +214,40 @@ public final class BenchMain {
             results.add("ingest Slack export → H2 commit → searchable" + of, Results.num(rate, "ev/s"),
                     "raw Lucene " + Results.num(rawLucene, "ev/s"), Results.ratio(rate, rawLucene), target, rate >= 0.5 * rawLucene && rate >= 20_000);
         }
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "512MB").start();
-                ConfigurableApplicationContext app = start(work.resolve("data-postgres"), postgres.getJdbcUrl("postgres", "postgres"), "postgres")) {
-            double rate = importRate(app, jsonl);
-            results.add("ingest jsonl → PostgreSQL commit → searchable" + of, Results.num(rate, "ev/s"),
-                    "raw Lucene " + Results.num(rawLucene, "ev/s") + "; H2 above " + Results.num(h2Jsonl, "ev/s"), Results.ratio(rate, rawLucene),
-                    target, rate >= 0.5 * rawLucene && rate >= 20_000);
+        // into PostgreSQL: each format into a database of its own on one server; the quick mode takes jsonl only
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        inputs.put("jsonl", jsonl);
+        if (full) {
+            inputs.put("Alertmanager notifications", alerts);
+            inputs.put("Slack export", slack);
         }
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "512MB").start()) {
+            double rawJdbc = rawJdbcInserts(corpus, postgres.getJdbcUrl("postgres", createDatabase(postgres, "raw")), "postgres");
+            double jsonlRate = 0;
+            int databases = 0;
+            for (Map.Entry<String, Path> input : inputs.entrySet()) {
+                String database = createDatabase(postgres, "bench" + (++databases));
+                try (ConfigurableApplicationContext app = start(work.resolve("data-postgres-" + database), postgres.getJdbcUrl("postgres", database),
+                        "postgres")) {
+                    double rate = importRate(app, input.getValue());
+                    jsonlRate = jsonlRate == 0 ? rate : jsonlRate;
+                    results.add("ingest " + input.getKey() + " → PostgreSQL commit → searchable" + of, Results.num(rate, "ev/s"),
+                            "raw Lucene " + Results.num(rawLucene, "ev/s") + "; H2 jsonl " + Results.num(h2Jsonl, "ev/s"),
+                            Results.ratio(rate, rawLucene), target, rate >= 0.5 * rawLucene && rate >= 20_000);
+                }
+            }
+            results.add("ingest jsonl into PostgreSQL vs raw JDBC batch insert of the same rows" + of, Results.num(jsonlRate, "ev/s"),
+                    "raw JDBC into PostgreSQL " + Results.num(rawJdbc, "ev/s"), Results.ratio(jsonlRate, rawJdbc), "(context)", true);
+        }
+    }
+
+    /** A new, empty database on the server; its name. */
+    private static String createDatabase(EmbeddedPostgres postgres, String name) throws SQLException {
+        String database = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            c.createStatement().execute("create database " + database);
+        }
+        return database;
     }
 
     /** Baseline: the same documents (same schema and analyzer) straight into an IndexWriter, one commit at the end. */
@@ -239,11 +271,12 @@ public final class BenchMain {
      * included) batch-inserted into an H2 file database with the same durability setting and commit size; no
      * decoding, no duplicate check, no index.
      */
-    static double rawJdbcInserts(List<Event> corpus, Path dir) throws Exception {
+    /** The corpus batch-inserted by plain JDBC into the event table of the migrations, as the store inserts it; rows/s. */
+    static double rawJdbcInserts(List<Event> corpus, String url, String user) throws Exception {
         String schema = new String(BenchMain.class.getResourceAsStream("/db/migration/V1__event_store.sql").readAllBytes(),
                 StandardCharsets.UTF_8);
         long started = System.nanoTime();
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir + "/raw;WRITE_DELAY=0", "sa", "")) {
+        try (Connection c = DriverManager.getConnection(url, user, "")) {
             for (String statement : schema.replaceAll("(?m)--.*$", "").split(";")) {
                 if (!statement.isBlank()) {
                     c.createStatement().execute(statement);
