@@ -25,7 +25,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class Entities {
 
-
     private static final Pattern IP = Pattern.compile("\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b");
     private static final Pattern TICKET = Pattern.compile("(?i)\\b(?:ticket|case)\\s*(?:number|no\\.?|#)?\\s*:?\\s*#?([A-Z0-9-]*\\d{4,}[A-Z0-9-]*)");
     private static final Pattern FIRST_TOKEN_END = Pattern.compile("[\\s(,]+");

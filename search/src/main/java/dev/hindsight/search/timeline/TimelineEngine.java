@@ -266,9 +266,10 @@ public class TimelineEngine {
         final NavigableSet<String> fields;
         final NavigableSet<String> entities;
         final String reason;
-        /** Set before the storylines are clustered, on every core. */
+        /** What it links by (evidence only) and its strong entities: set on every core before clustering. */
         List<String> links = List.of();
         List<String> strong = List.of();
+        /** Set only for the groups that are placed by their words. */
         Set<String> words = Set.of();
         /** The cluster it was put in by its own entities or service, if any. */
         @Nullable String root;
