@@ -46,9 +46,9 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Search latency percentiles per query class, Hindsight (exact total, six facets, highlighted page) beside a raw
- * {@link IndexSearcher} asked the same question on the same index, and PostgreSQL full-text search on the same events. The index of the seeded corpus is written once per
- * size under {@code target/} and reused by later runs, as is the PostgreSQL data directory: {@code -p events=10000000} for the ten-million-event figures,
- * {@code -t 4} for four clients.
+ * {@link IndexSearcher} asked the same question on the same index, and PostgreSQL full-text search on the same events.
+ * The index of the seeded corpus is written once per size under {@code target/} and reused by later runs, as is the
+ * PostgreSQL data directory: {@code -p events=10000000} for the ten-million-event figures, {@code -t 4} for four clients.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
