@@ -72,10 +72,10 @@ final class ClockSkew {
             Map<String, double[]> score = null;
             for (int k = candidates.firstAtOrAfter(millis, millis[a] - MAX_DISTANCE.toMillis()); k < candidates.size; k++) {
                 int b = candidates.at[k];
-                long distanceMs = Math.abs(millis[a] - millis[b]);
                 if (millis[b] > millis[a] + MAX_DISTANCE.toMillis()) {
                     break; // the rest of the posting is later still
                 }
+                long distanceMs = Math.abs(millis[a] - millis[b]);
                 String sb = events.get(b).event().source();
                 if (sb.equals(sa)) {
                     continue;

@@ -162,7 +162,7 @@ final class Entities {
             if (entities == null) {
                 List<String> parsed = new ArrayList<>(2);
                 Entities.host(parsed, field);
-                entities = parsed.stream().map(this::canonical).toList();
+                entities = List.copyOf(parsed); // made canonical with the rest of the event's entities
                 hosts.putIfAbsent(field, entities);
             }
             return entities;
