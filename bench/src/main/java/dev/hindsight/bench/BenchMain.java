@@ -86,11 +86,13 @@ public final class BenchMain {
         int queries = full ? 2000 : 1000; // enough that p99 is not just the second-worst call
         int window = full ? 100_000 : 20_000;
         int only = options.indexOf("--only");
-        Set<String> parts = only >= 0 && only + 1 < options.size() ? Set.of(options.get(only + 1).split(","))
+        Set<String> parts = only >= 0 && only + 1 < options.size()
+                ? Set.of(options.get(only + 1).split(","))
                 : Set.of("ingest", "search", "timeline", "export", "cold");
         Path work = Files.createTempDirectory("hindsight-bench-");
         Results results = new Results();
-        System.err.printf("Hindsight bench (%s): %,d events, work dir %s, %d cores, max heap %d MB%n", full ? "full" : "quick", events, work,
+        System.err.printf("Hindsight bench (%s): %,d events, work dir %s, %d cores, max heap %d MB%n",
+                full ? "full" : "quick", events, work,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
 
         // the corpus: seeded background noise with planted incidents, in time order as sources deliver it
@@ -101,16 +103,20 @@ public final class BenchMain {
 
         // 1. ingest
         double rawLucene = parts.contains("ingest") ? rawLuceneIndexing(corpus, work.resolve("raw-index")) : 0;
-        double rawJdbc = parts.contains("ingest") ? rawJdbcInserts(corpus, "jdbc:h2:file:" + work.resolve("raw-db") + "/raw;WRITE_DELAY=0", "sa") : 0;
+        double rawJdbc = parts.contains("ingest")
+                ? rawJdbcInserts(corpus, "jdbc:h2:file:" + work.resolve("raw-db") + "/raw;WRITE_DELAY=0", "sa")
+                : 0;
         Path data = work.resolve("data");
         try (ConfigurableApplicationContext app = start(data)) {
             double rate = importRate(app, jsonl);
             if (parts.contains("ingest")) {
                 addIngest(results, "ingest jsonl → H2 commit → searchable (events/s)", rate, rawLucene, "");
-                results.add("ingest vs raw JDBC batch insert of the same rows (events/s)", Results.num(rate, "ev/s"), "raw JDBC " + Results.num(rawJdbc, "ev/s"),
+                results.add("ingest vs raw JDBC batch insert of the same rows (events/s)", Results.num(rate, "ev/s"),
+                        "raw JDBC " + Results.num(rawJdbc, "ev/s"),
                         Results.ratio(rate, rawJdbc), "(context)", true);
                 // quick mode keeps under two minutes with a slice; the full run takes every event
-                otherIngests(full ? corpus : corpus.subList(0, Math.min(corpus.size(), 25_000)), full, work, rawLucene, rate, results);
+                otherIngests(full ? corpus : corpus.subList(0, Math.min(corpus.size(), 25_000)), full, work, rawLucene,
+                        rate, results);
             }
 
             // 2. search latency by query class, against a raw IndexSearcher on the same index
@@ -143,7 +149,8 @@ public final class BenchMain {
             coldStart(work.resolve("cold"), jsonl, results, full);
         }
 
-        String table = results.markdown("### Hindsight bench, " + (full ? "full" : "quick") + " mode, " + String.format(Locale.ROOT, "%,d", events)
+        String table = results.markdown("### Hindsight bench, " + (full ? "full" : "quick") + " mode, "
+                + String.format(Locale.ROOT, "%,d", events)
                 + " events, " + Runtime.getRuntime().availableProcessors() + " cores, JDK " + Runtime.version());
         System.out.println(table);
         Path out = Path.of("target", "bench-results.md");
@@ -173,7 +180,8 @@ public final class BenchMain {
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .run("--hindsight.data=" + data, "--spring.datasource.url=" + databaseUrl,
-                        "--spring.datasource.username=" + user, "--spring.jpa.hibernate.ddl-auto=none", "--spring.jpa.open-in-view=false",
+                        "--spring.datasource.username=" + user, "--spring.jpa.hibernate.ddl-auto=none",
+                        "--spring.jpa.open-in-view=false",
                         "--logging.level.root=WARN", "--logging.level.org.apache.lucene.internal.vectorization=ERROR");
     }
 
@@ -181,14 +189,16 @@ public final class BenchMain {
     static double importRate(ConfigurableApplicationContext app, Path path) {
         long started = System.nanoTime();
         ImportReport report = app.getBean(FileImporter.class).importPaths(List.of(path),
-                new ImportOptions(null, null, DecodeContext.utc(), ImportOptions.DEFAULT_BATCH), ImportProgress.Listener.NONE);
+                new ImportOptions(null, null, DecodeContext.utc(), ImportOptions.DEFAULT_BATCH),
+                ImportProgress.Listener.NONE);
         try {
             app.getBean(LuceneIndex.class).refresh(); // searchable, not only stored
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         double rate = report.accepted() / ((System.nanoTime() - started) / 1e9);
-        System.err.printf("  %s: %,d events accepted, %,d rejected%n", path.getFileName(), report.accepted(), report.rejected());
+        System.err.printf("  %s: %,d events accepted, %,d rejected%n", path.getFileName(), report.accepted(),
+                report.rejected());
         return rate;
     }
 
@@ -196,16 +206,19 @@ public final class BenchMain {
      * The same events as Alertmanager notifications and as a Slack export into H2; into PostgreSQL as jsonl (and in
      * full mode in the other two formats too), beside raw JDBC inserts of the same rows into PostgreSQL.
      */
-    static void otherIngests(List<Event> corpus, boolean full, Path work, double rawLucene, double h2Jsonl, Results results) throws Exception {
+    static void otherIngests(List<Event> corpus, boolean full, Path work, double rawLucene, double h2Jsonl,
+            Results results) throws Exception {
         String of = String.format(Locale.ROOT, " (%,d events, events/s)", corpus.size());
         Path jsonl = writeJsonl(corpus, work.resolve("postgres.jsonl"));
         Path alerts = SourceFormats.alertmanager(corpus, work.resolve("alertmanager"));
         try (ConfigurableApplicationContext app = start(work.resolve("data-alertmanager"))) {
-            addIngest(results, "ingest Alertmanager notifications → H2 commit → searchable" + of, importRate(app, alerts), rawLucene, "");
+            addIngest(results, "ingest Alertmanager notifications → H2 commit → searchable" + of,
+                    importRate(app, alerts), rawLucene, "");
         }
         Path slack = SourceFormats.slackExport(corpus, work.resolve("slack-export.zip"));
         try (ConfigurableApplicationContext app = start(work.resolve("data-slack"))) {
-            addIngest(results, "ingest Slack export → H2 commit → searchable" + of, importRate(app, slack), rawLucene, "");
+            addIngest(results, "ingest Slack export → H2 commit → searchable" + of, importRate(app, slack), rawLucene,
+                    "");
         }
         // into PostgreSQL: each format into a database of its own on one server; the quick mode takes jsonl only
         Map<String, Path> inputs = new LinkedHashMap<>();
@@ -214,22 +227,28 @@ public final class BenchMain {
             inputs.put("Alertmanager notifications", alerts);
             inputs.put("Slack export", slack);
         }
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "512MB").start()) {
-            double rawJdbc = rawJdbcInserts(corpus, postgres.getJdbcUrl("postgres", createDatabase(postgres, "raw")), "postgres");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "512MB")
+                .start()) {
+            double rawJdbc = rawJdbcInserts(corpus, postgres.getJdbcUrl("postgres", createDatabase(postgres, "raw")),
+                    "postgres");
             Map<String, Double> rates = new LinkedHashMap<>();
             for (Map.Entry<String, Path> input : inputs.entrySet()) {
                 String database = createDatabase(postgres, "bench" + (rates.size() + 1));
-                try (ConfigurableApplicationContext app = start(work.resolve("data-postgres-" + database), postgres.getJdbcUrl("postgres", database),
+                try (ConfigurableApplicationContext app = start(work.resolve("data-postgres-" + database),
+                        postgres.getJdbcUrl("postgres", database),
                         "postgres")) {
                     double rate = importRate(app, input.getValue());
                     rates.put(input.getKey(), rate);
-                    addIngest(results, "ingest " + input.getKey() + " → PostgreSQL commit → searchable" + of, rate, rawLucene,
+                    addIngest(results, "ingest " + input.getKey() + " → PostgreSQL commit → searchable" + of, rate,
+                            rawLucene,
                             "; H2 jsonl " + Results.num(h2Jsonl, "ev/s"));
                 }
             }
             double jsonlRate = rates.get("jsonl");
-            results.add("ingest jsonl into PostgreSQL vs raw JDBC batch insert of the same rows" + of, Results.num(jsonlRate, "ev/s"),
-                    "raw JDBC into PostgreSQL " + Results.num(rawJdbc, "ev/s"), Results.ratio(jsonlRate, rawJdbc), "(context)", true);
+            results.add("ingest jsonl into PostgreSQL vs raw JDBC batch insert of the same rows" + of,
+                    Results.num(jsonlRate, "ev/s"),
+                    "raw JDBC into PostgreSQL " + Results.num(rawJdbc, "ev/s"), Results.ratio(jsonlRate, rawJdbc),
+                    "(context)", true);
         }
     }
 
@@ -238,7 +257,8 @@ public final class BenchMain {
      * appended to the baseline column.
      */
     private static void addIngest(Results results, String what, double rate, double rawLucene, String alsoBeside) {
-        results.add(what, Results.num(rate, "ev/s"), "raw Lucene " + Results.num(rawLucene, "ev/s") + alsoBeside, Results.ratio(rate, rawLucene),
+        results.add(what, Results.num(rate, "ev/s"), "raw Lucene " + Results.num(rawLucene, "ev/s") + alsoBeside,
+                Results.ratio(rate, rawLucene),
                 "≥ 0.5× raw Lucene and ≥ 20,000 ev/s", rate >= 0.5 * rawLucene && rate >= 20_000);
     }
 
@@ -254,8 +274,9 @@ public final class BenchMain {
     static double rawLuceneIndexing(List<Event> corpus, Path dir) throws Exception {
         Analyzer analyzer = EventAnalyzers.create();
         long started = System.nanoTime();
-        try (var directory = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
-                .setRAMBufferSizeMB(64))) {
+        try (var directory = FSDirectory.open(dir);
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+                        .setRAMBufferSizeMB(64))) {
             long seq = 0;
             Instant now = Instant.now();
             for (Event e : corpus) {
@@ -272,7 +293,8 @@ public final class BenchMain {
      * duplicate check, no index. Rows per second.
      */
     static double rawJdbcInserts(List<Event> corpus, String url, String user) throws Exception {
-        String schema = new String(BenchMain.class.getResourceAsStream("/db/migration/V1__event_store.sql").readAllBytes(),
+        String schema = new String(
+                BenchMain.class.getResourceAsStream("/db/migration/V1__event_store.sql").readAllBytes(),
                 StandardCharsets.UTF_8);
         long started = System.nanoTime();
         try (Connection c = DriverManager.getConnection(url, user, "")) {
@@ -300,7 +322,8 @@ public final class BenchMain {
         return corpus.size() / ((System.nanoTime() - started) / 1e9);
     }
 
-    static void searchBenchmarks(ConfigurableApplicationContext app, Path indexDir, List<Event> corpus, int n, Results results, int clients,
+    static void searchBenchmarks(ConfigurableApplicationContext app, Path indexDir, List<Event> corpus, int n,
+            Results results, int clients,
             PostgresFullText postgres) throws Exception {
         EventSearch search = app.getBean(EventSearch.class);
         Analyzer analyzer = EventAnalyzers.create();
@@ -326,22 +349,31 @@ public final class BenchMain {
                 double p50 = percentile(ours, 50), p99 = percentile(ours, 99);
                 double b50 = percentile(base, 50), b99 = percentile(base, 99);
                 boolean met = p50 <= 5 && p99 <= 25 && p50 - b50 <= 2;
-                results.add("search " + q.name() + ", " + clients + (clients == 1 ? " client" : " clients") + " (p50 / p99)",
+                results.add(
+                        "search " + q.name() + ", " + clients + (clients == 1 ? " client" : " clients")
+                                + " (p50 / p99)",
                         String.format(Locale.ROOT, "%.2f / %.2f ms", p50, p99),
-                        String.format(Locale.ROOT, "raw IndexSearcher%s %.2f / %.2f ms", withFacets ? " + the same facets" : "", b50, b99),
+                        String.format(Locale.ROOT, "raw IndexSearcher%s %.2f / %.2f ms",
+                                withFacets ? " + the same facets" : "", b50, b99),
                         Results.ratio(p50, b50) + " p50", "p50 ≤ 5 ms, p99 ≤ 25 ms, p50 within 2 ms of raw", met);
                 if (clients == 1) { // the two must answer the same question: their totals are printed side by side
-                    System.err.printf("  %s: Hindsight total %,d, PostgreSQL total %,d%n", q.name(), search.search(q.hindsight()).total(),
+                    System.err.printf("  %s: Hindsight total %,d, PostgreSQL total %,d%n", q.name(),
+                            search.search(q.hindsight()).total(),
                             (Long) sql.get(q.name()).get());
                 }
                 double[] pg = latencies(n, clients, sql.get(q.name()));
-                againstPostgres.add(new String[] {q.name(), Double.toString(p99), Double.toString(percentile(pg, 50)), Double.toString(percentile(pg, 99))});
+                againstPostgres.add(new String[]{q.name(), Double.toString(p99), Double.toString(percentile(pg, 50)),
+                        Double.toString(percentile(pg, 99))});
             }
         }
         for (String[] row : againstPostgres) {
-            double p99 = Double.parseDouble(row[1]), pg50 = Double.parseDouble(row[2]), pg99 = Double.parseDouble(row[3]);
-            results.add("search " + row[0] + " vs PostgreSQL FTS, " + clients + (clients == 1 ? " client" : " clients") + " (p99)",
-                    String.format(Locale.ROOT, "%.2f ms", p99), String.format(Locale.ROOT, "PostgreSQL tsvector+GIN %.2f / %.2f ms", pg50, pg99),
+            double p99 = Double.parseDouble(row[1]), pg50 = Double.parseDouble(row[2]),
+                    pg99 = Double.parseDouble(row[3]);
+            results.add(
+                    "search " + row[0] + " vs PostgreSQL FTS, " + clients + (clients == 1 ? " client" : " clients")
+                            + " (p99)",
+                    String.format(Locale.ROOT, "%.2f ms", p99),
+                    String.format(Locale.ROOT, "PostgreSQL tsvector+GIN %.2f / %.2f ms", pg50, pg99),
                     Results.ratio(pg99, p99) + " better", "p99 ≥ 5× better than PostgreSQL FTS", pg99 >= 5 * p99);
         }
     }
@@ -379,13 +411,16 @@ public final class BenchMain {
     }
 
     /** @param times every event's time, oldest first */
-    static void timelineBenchmark(ConfigurableApplicationContext app, List<Instant> times, int window, Results results) {
+    static void timelineBenchmark(ConfigurableApplicationContext app, List<Instant> times, int window,
+            Results results) {
         int start = Math.max(0, times.size() / 2 - window / 2);
         Instant from = times.get(start);
         Instant to = times.get(Math.min(times.size() - 1, start + window - 1));
         Incidents incidents = app.getBean(Incidents.class);
-        incidents.create(new NewIncident("BENCH-1", "bench window", from, to, Severity.SEV3, null, null, false, Set.of()));
-        IncidentSummary incident = incidents.find("BENCH-1", dev.hindsight.core.incident.Viewer.LOCAL_ADMIN).orElseThrow();
+        incidents.create(
+                new NewIncident("BENCH-1", "bench window", from, to, Severity.SEV3, null, null, false, Set.of()));
+        IncidentSummary incident = incidents.find("BENCH-1", dev.hindsight.core.incident.Viewer.LOCAL_ADMIN)
+                .orElseThrow();
         TimelineEngine engine = app.getBean(TimelineEngine.class);
         for (int i = 0; i < 30; i++) {
             // warm-up: a build's time stops falling only after some 25 builds, once the JIT has compiled the engine's paths
@@ -398,7 +433,8 @@ public final class BenchMain {
             t = engine.build(incident, Set.of());
             runs.add((System.nanoTime() - started) / 1e6);
         }
-        System.err.printf("  timeline builds: %s ms%n", runs.stream().map(r -> String.format(Locale.ROOT, "%.0f", r)).toList());
+        System.err.printf("  timeline builds: %s ms%n",
+                runs.stream().map(r -> String.format(Locale.ROOT, "%.0f", r)).toList());
         runs.sort(Comparator.naturalOrder());
         double median = runs.get(runs.size() / 2);
         long inWindow = times.stream().filter(at -> !at.isBefore(from) && !at.isAfter(to)).count();
@@ -407,9 +443,13 @@ public final class BenchMain {
         int rows = windowRows.between(from, to).size();
         double readMs = bestOf(3, () -> windowRows.between(from, to));
         double budget = 500.0 * inWindow / 100_000; // the target, 500 ms for 100k events, scaled to this window
-        results.add(String.format(Locale.ROOT, "timeline build, %,d-event window, warm (%d entries)", inWindow, t.entries().size()),
-                Results.num(median, "ms"), "reading its " + String.format(Locale.ROOT, "%,d", rows) + " rows " + Results.num(readMs, "ms"),
-                Results.ratio(median, readMs), String.format(Locale.ROOT, "≤ 500 ms per 100k events (%.0f ms here)", budget), median <= budget);
+        results.add(
+                String.format(Locale.ROOT, "timeline build, %,d-event window, warm (%d entries)", inWindow,
+                        t.entries().size()),
+                Results.num(median, "ms"),
+                "reading its " + String.format(Locale.ROOT, "%,d", rows) + " rows " + Results.num(readMs, "ms"),
+                Results.ratio(median, readMs),
+                String.format(Locale.ROOT, "≤ 500 ms per 100k events (%.0f ms here)", budget), median <= budget);
     }
 
     static void exportBenchmarks(Results results) {
@@ -417,30 +457,38 @@ public final class BenchMain {
         List<Timeline.Entry> entries = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
             entries.add(new Timeline.Entry("ev_" + i, t0.plusSeconds(7L * i), i % 3 == 0 ? "alertmanager" : "slack",
-                    i % 3 == 0 ? EventKind.ALERT_FIRING : EventKind.CHAT_MESSAGE, "entry " + i + " packet loss on edge" + (i % 40) + " again",
+                    i % 3 == 0 ? EventKind.ALERT_FIRING : EventKind.CHAT_MESSAGE,
+                    "entry " + i + " packet loss on edge" + (i % 40) + " again",
                     "s" + (i % 6), 1, null, "attached", "ana", false, null));
         }
         var storylines = new ArrayList<Timeline.Storyline>();
         for (int s = 0; s < 6; s++) {
             storylines.add(new Timeline.Storyline("s" + s, "storyline " + s, t0, t0.plusSeconds(35_000), 833, "bench"));
         }
-        IncidentSummary incident = new IncidentSummary("BENCH-5K", "5k entry incident", Severity.SEV2, IncidentStatus.RESOLVED, t0,
+        IncidentSummary incident = new IncidentSummary("BENCH-5K", "5k entry incident", Severity.SEV2,
+                IncidentStatus.RESOLVED, t0,
                 t0.plusSeconds(35_000), null, null, false, Set.of());
-        Timeline timeline = new Timeline(new Timeline.Incident(incident.key(), incident.title(), incident.from(), incident.to()),
-                List.of(new Timeline.Moment(Timeline.MomentKind.DETECTED, t0, "ev_0")), new Timeline.Metrics(0L, 60L, 600L, 3600L, 35_000L),
+        Timeline timeline = new Timeline(
+                new Timeline.Incident(incident.key(), incident.title(), incident.from(), incident.to()),
+                List.of(new Timeline.Moment(Timeline.MomentKind.DETECTED, t0, "ev_0")),
+                new Timeline.Metrics(0L, 60L, 600L, 3600L, 35_000L),
                 entries, storylines, List.of());
-        PostMortem pm = new PostMortem(incident.key(), ReviewStatus.DRAFT, 0, DraftWriter.draft(incident, timeline), null, "bench", t0, null);
+        PostMortem pm = new PostMortem(incident.key(), ReviewStatus.DRAFT, 0, DraftWriter.draft(incident, timeline),
+                null, "bench", t0, null);
         Report report = new Report(incident, timeline, pm, List.<ActionItem>of(), ZoneId.of("UTC"), t0);
         // exports are capped at MAX_DOCUMENT_ROWS in documents; the XLSX takes all 5k
         double docx = bestOf(3, () -> DocxReport.render(report));
         double rawDocx = bestOf(3, () -> rawPoiTable(entries));
-        results.add("DOCX export, 5k-entry incident", Results.num(docx, "ms"), "raw POI table of the rows " + Results.num(rawDocx, "ms"),
+        results.add("DOCX export, 5k-entry incident", Results.num(docx, "ms"),
+                "raw POI table of the rows " + Results.num(rawDocx, "ms"),
                 Results.ratio(docx, rawDocx), "≤ 1,000 ms", docx <= 1000);
         double xlsx = bestOf(3, () -> XlsxReport.render(report));
-        results.add("XLSX export, 5k-entry incident", Results.num(xlsx, "ms"), "DOCX above " + Results.num(docx, "ms"), Results.ratio(xlsx, docx),
+        results.add("XLSX export, 5k-entry incident", Results.num(xlsx, "ms"), "DOCX above " + Results.num(docx, "ms"),
+                Results.ratio(xlsx, docx),
                 "(no target)", true);
         double pdf = bestOf(2, () -> PdfReport.render(report));
-        results.add("PDF export, 5k-entry incident (first 2,000 rows)", Results.num(pdf, "ms"), "DOCX above " + Results.num(docx, "ms"),
+        results.add("PDF export, 5k-entry incident (first 2,000 rows)", Results.num(pdf, "ms"),
+                "DOCX above " + Results.num(docx, "ms"),
                 Results.ratio(pdf, docx), "(no target)", true);
     }
 
@@ -487,21 +535,29 @@ public final class BenchMain {
         }
         Path jar = Path.of("web/target/hindsight.jar");
         if (!Files.isRegularFile(jar)) {
-            System.err.println("cold start: skipped, web/target/hindsight.jar is not built (run ./hindsight --help once)");
+            System.err.println(
+                    "cold start: skipped, web/target/hindsight.jar is not built (run ./hindsight --help once)");
             return;
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        bestOfProcess(List.of(java, "--add-modules", "jdk.incubator.vector", "-jar", jar.toString(), "import", jsonl.toString(), "--data", data.toString()), 1);
+        bestOfProcess(List.of(java, "--add-modules", "jdk.incubator.vector", "-jar", jar.toString(), "import",
+                jsonl.toString(), "--data", data.toString()), 1);
         double jvm = bestOfProcess(List.of(java, "-version"), 3);
-        double plain = bestOfProcess(List.of(java, "--add-modules", "jdk.incubator.vector", "-jar", jar.toString(), "search", "disk", "--limit", "1",
+        double plain = bestOfProcess(List.of(java, "--add-modules", "jdk.incubator.vector", "-jar", jar.toString(),
+                "search", "disk", "--limit", "1",
                 "--data", data.toString()), full ? 3 : 1);
-        results.add("cold start to first search: java -jar hindsight.jar search", Results.num(plain, "ms"), "bare JVM start " + Results.num(jvm, "ms"),
+        results.add("cold start to first search: java -jar hindsight.jar search", Results.num(plain, "ms"),
+                "bare JVM start " + Results.num(jvm, "ms"),
                 Results.ratio(plain, jvm), "≤ 3,000 ms", plain <= 3000);
         if (Files.isExecutable(Path.of("hindsight"))) {
             bestOfProcess(List.of("./hindsight", "--version"), 1); // unpacks the jar and trains its startup cache once
-            double launcher = bestOfProcess(List.of("./hindsight", "search", "disk", "--limit", "1", "--data", data.toString()), 3);
-            results.add("cold start to first search: ./hindsight search (unpacked, AOT cache on JDK 25, C1 only for short commands)", Results.num(launcher, "ms"),
-                    "bare JVM start " + Results.num(jvm, "ms"), Results.ratio(launcher, jvm), "≤ 3,000 ms", launcher <= 3000);
+            double launcher = bestOfProcess(
+                    List.of("./hindsight", "search", "disk", "--limit", "1", "--data", data.toString()), 3);
+            results.add(
+                    "cold start to first search: ./hindsight search (unpacked, AOT cache on JDK 25, C1 only for short commands)",
+                    Results.num(launcher, "ms"),
+                    "bare JVM start " + Results.num(jvm, "ms"), Results.ratio(launcher, jvm), "≤ 3,000 ms",
+                    launcher <= 3000);
         }
     }
 
@@ -509,7 +565,8 @@ public final class BenchMain {
         double best = Double.MAX_VALUE;
         for (int i = 0; i < runs; i++) {
             long t = System.nanoTime();
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (p.waitFor() != 0) {
                 throw new IllegalStateException("command failed: " + command);
             }
@@ -520,6 +577,8 @@ public final class BenchMain {
 
     static int intOption(List<String> options, String name, int fallback) {
         int i = options.indexOf(name);
-        return i >= 0 && i + 1 < options.size() ? Integer.parseInt(options.get(i + 1).replace("_", "").replace(",", "")) : fallback;
+        return i >= 0 && i + 1 < options.size()
+                ? Integer.parseInt(options.get(i + 1).replace("_", "").replace(",", ""))
+                : fallback;
     }
 }

@@ -49,13 +49,15 @@ public final class PostgresFullText implements AutoCloseable {
      * A server on {@code dataDir}, loaded with the corpus by the first call and reused as it is by later ones (the
      * micro-benchmarks' ten-million-event baseline takes minutes to load and index).
      */
-    public static PostgresFullText openOrLoad(Path dataDir, Consumer<Consumer<Event>> corpus) throws IOException, SQLException {
+    public static PostgresFullText openOrLoad(Path dataDir, Consumer<Consumer<Event>> corpus)
+            throws IOException, SQLException {
         Path loaded = dataDir.resolveSibling(dataDir.getFileName() + ".loaded");
         if (!Files.exists(loaded)) {
             FileSystemUtils.deleteRecursively(dataDir); // a load that did not finish
         }
         Files.createDirectories(dataDir);
-        PostgresFullText pg = new PostgresFullText(server().setDataDirectory(dataDir).setCleanDataDirectory(false).start());
+        PostgresFullText pg = new PostgresFullText(
+                server().setDataDirectory(dataDir).setCleanDataDirectory(false).start());
         if (!Files.exists(loaded)) {
             pg.loadCorpus(corpus);
             Files.writeString(loaded, "loaded\n");
@@ -65,31 +67,36 @@ public final class PostgresFullText implements AutoCloseable {
 
     /** Settings a user would give a server with this much memory: room to cache the table and to build the GIN index. */
     private static EmbeddedPostgres.Builder server() {
-        return EmbeddedPostgres.builder().setServerConfig("shared_buffers", "1GB").setServerConfig("maintenance_work_mem", "1GB");
+        return EmbeddedPostgres.builder().setServerConfig("shared_buffers", "1GB")
+                .setServerConfig("maintenance_work_mem", "1GB");
     }
 
     private void loadCorpus(Consumer<Consumer<Event>> corpus) throws SQLException {
         long started = System.nanoTime();
         long[] rows = {0};
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("""
-                    create table ev (id text primary key, source text not null, kind text not null, at timestamptz not null,
-                      title text not null, body text, host text,
-                      doc tsvector generated always as (to_tsvector('english',
-                        title || ' ' || coalesce(body, '') || ' ' || coalesce(host, ''))) stored)""");
+            s.execute(
+                    """
+                            create table ev (id text primary key, source text not null, kind text not null, at timestamptz not null,
+                              title text not null, body text, host text,
+                              doc tsvector generated always as (to_tsvector('english',
+                                title || ' ' || coalesce(body, '') || ' ' || coalesce(host, ''))) stored)""");
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
             StringBuilder chunk = new StringBuilder();
             Runnable flush = () -> {
                 try {
-                    copy.copyIn("copy ev (id, source, kind, at, title, body, host) from stdin", new StringReader(chunk.toString()));
+                    copy.copyIn("copy ev (id, source, kind, at, title, body, host) from stdin",
+                            new StringReader(chunk.toString()));
                 } catch (SQLException | IOException e) {
                     throw new IllegalStateException("COPY into the PostgreSQL baseline failed", e);
                 }
                 chunk.setLength(0);
             };
             corpus.accept(e -> {
-                chunk.append(e.id()).append('\t').append(field(e.source())).append('\t').append(e.kind().name()).append('\t')
-                        .append(e.occurredAt()).append('\t').append(field(e.title())).append('\t').append(field(e.text())).append('\t')
+                chunk.append(e.id()).append('\t').append(field(e.source())).append('\t').append(e.kind().name())
+                        .append('\t')
+                        .append(e.occurredAt()).append('\t').append(field(e.title())).append('\t')
+                        .append(field(e.text())).append('\t')
                         .append(field(e.host())).append('\n');
                 rows[0]++;
                 if (chunk.length() > 8_000_000) {
@@ -104,16 +111,19 @@ public final class PostgresFullText implements AutoCloseable {
             s.execute("create index ev_source_kind on ev (source, kind, at)");
             s.execute("vacuum analyze ev");
         }
-        System.err.printf("PostgreSQL FTS baseline: loaded and indexed %,d events in %.1f s%n", rows[0], (System.nanoTime() - started) / 1e9);
+        System.err.printf("PostgreSQL FTS baseline: loaded and indexed %,d events in %.1f s%n", rows[0],
+                (System.nanoTime() - started) / 1e9);
     }
 
     /** The query classes of the search benchmark, as SQL with the same meaning. */
     public Map<String, Supplier<Object>> queries(Instant from, Instant to, String someId) {
         return Map.of(
                 "text + range + facets + sort", () -> pageAndFacets(
-                        "doc @@ plainto_tsquery('english', 'certificate renewed') and at between ? and ?", "desc", from, to),
+                        "doc @@ plainto_tsquery('english', 'certificate renewed') and at between ? and ?", "desc", from,
+                        to),
                 "phrase", () -> pageAndFacets("doc @@ phraseto_tsquery('english', 'backup completed')", "asc"),
-                "filter only + facets", () -> pageAndFacets("source = 'alertmanager' and kind = 'ALERT_FIRING'", "desc"),
+                "filter only + facets",
+                () -> pageAndFacets("source = 'alertmanager' and kind = 'ALERT_FIRING'", "desc"),
                 "point lookup (id)", () -> query("select id, title, at from ev where id = ?", someId),
                 "rare term", () -> pageAndFacets("doc @@ plainto_tsquery('english', 'HttpsTimeout')", "asc"));
     }

@@ -49,14 +49,17 @@ public final class QueryClasses {
         }
 
         /** The raw baseline's answer: the top 20 in order, plus the facet counts if the class has them. */
-        public Object askRaw(IndexSearcher searcher, Map<String, StringDocValuesReaderState> facetStates) throws IOException {
+        public Object askRaw(IndexSearcher searcher, Map<String, StringDocValuesReaderState> facetStates)
+                throws IOException {
             if (!withFacets()) {
                 return searcher.search(raw.get(), 20, sort);
             }
-            FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, raw.get(), 20, sort, false, new FacetsCollectorManager());
+            FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, raw.get(), 20, sort,
+                    false, new FacetsCollectorManager());
             List<Object> facets = new ArrayList<>();
             for (String field : EventSearch.FACETS) {
-                facets.add(new StringValueFacetCounts(facetStates.get(field), result.facetsCollector()).getTopChildren(20, field));
+                facets.add(new StringValueFacetCounts(facetStates.get(field), result.facetsCollector())
+                        .getTopChildren(20, field));
             }
             return List.of(result.topDocs(), facets);
         }
@@ -66,24 +69,34 @@ public final class QueryClasses {
 
     /** Text + range runs from {@code from} to {@code to}; the point lookup asks for {@code someId}. */
     public static List<QueryClass> of(Analyzer analyzer, Instant from, Instant to, String someId) {
-        Sort byTime = new Sort(LongField.newSortField(EventFields.AT, false, SortedNumericSelector.Type.MIN), SortField.FIELD_DOC);
-        Sort newest = new Sort(LongField.newSortField(EventFields.AT, true, SortedNumericSelector.Type.MIN), SortField.FIELD_DOC);
+        Sort byTime = new Sort(LongField.newSortField(EventFields.AT, false, SortedNumericSelector.Type.MIN),
+                SortField.FIELD_DOC);
+        Sort newest = new Sort(LongField.newSortField(EventFields.AT, true, SortedNumericSelector.Type.MIN),
+                SortField.FIELD_DOC);
         return List.of(
                 new QueryClass("text", "text + range + facets + sort",
-                        new SearchQuery("certificate renewed", from, to, Map.of(), 20, 0, SearchQuery.Sort.NEWEST, Set.of()),
-                        () -> filtered(parse(analyzer, "certificate renewed"), LongField.newRangeQuery(EventFields.AT, from.toEpochMilli(), to.toEpochMilli())),
+                        new SearchQuery("certificate renewed", from, to, Map.of(), 20, 0, SearchQuery.Sort.NEWEST,
+                                Set.of()),
+                        () -> filtered(parse(analyzer, "certificate renewed"),
+                                LongField.newRangeQuery(EventFields.AT, from.toEpochMilli(), to.toEpochMilli())),
                         newest),
-                new QueryClass("phrase", "phrase", new SearchQuery("\"backup completed\"", null, null, Map.of(), 20, 0, SearchQuery.Sort.TIME, Set.of()),
+                new QueryClass("phrase", "phrase",
+                        new SearchQuery("\"backup completed\"", null, null, Map.of(), 20, 0, SearchQuery.Sort.TIME,
+                                Set.of()),
                         () -> parse(analyzer, "\"backup completed\""), byTime),
                 new QueryClass("filter", "filter only + facets",
-                        new SearchQuery("*", null, null, Map.of("source", Set.of("alertmanager"), "kind", Set.of("ALERT_FIRING")), 20, 0,
+                        new SearchQuery("*", null, null,
+                                Map.of("source", Set.of("alertmanager"), "kind", Set.of("ALERT_FIRING")), 20, 0,
                                 SearchQuery.Sort.NEWEST, Set.of()),
-                        () -> filtered(new MatchAllDocsQuery(), KeywordField.newSetQuery(EventFields.SOURCE, List.of(new BytesRef("alertmanager"))),
+                        () -> filtered(new MatchAllDocsQuery(),
+                                KeywordField.newSetQuery(EventFields.SOURCE, List.of(new BytesRef("alertmanager"))),
                                 KeywordField.newSetQuery(EventFields.KIND, List.of(new BytesRef("ALERT_FIRING")))),
                         newest),
-                new QueryClass("point", "point lookup (id)", new SearchQuery("id:" + someId, null, null, Map.of(), 1, 0, SearchQuery.Sort.TIME, Set.of()),
+                new QueryClass("point", "point lookup (id)",
+                        new SearchQuery("id:" + someId, null, null, Map.of(), 1, 0, SearchQuery.Sort.TIME, Set.of()),
                         () -> new TermQuery(new Term(EventFields.ID, someId)), byTime),
-                new QueryClass("rare", "rare term", new SearchQuery("HttpsTimeout", null, null, Map.of(), 20, 0, SearchQuery.Sort.TIME, Set.of()),
+                new QueryClass("rare", "rare term",
+                        new SearchQuery("HttpsTimeout", null, null, Map.of(), 20, 0, SearchQuery.Sort.TIME, Set.of()),
                         () -> parse(analyzer, "HttpsTimeout"), byTime));
     }
 

@@ -7,7 +7,8 @@ import java.util.Locale;
 /** The results table: each figure beside its same-run baseline, the ratio, and the target it is held to. */
 final class Results {
 
-    record Row(String benchmark, String figure, String baseline, String ratio, String target, String met, String heap) {}
+    record Row(String benchmark, String figure, String baseline, String ratio, String target, String met,
+            String heap) {}
 
     private final List<Row> rows = new ArrayList<>();
 
@@ -33,8 +34,11 @@ final class Results {
 
     String markdown(String header) {
         StringBuilder sb = new StringBuilder(header).append("\n\n");
-        sb.append("| benchmark | Hindsight | baseline (same run) | ratio | target | met | heap after |\n|---|---|---|---|---|---|---|\n");
-        rows.forEach(r -> sb.append("| ").append(String.join(" | ", r.benchmark(), r.figure(), r.baseline(), r.ratio(), r.target(), r.met(), r.heap()))
+        sb.append(
+                "| benchmark | Hindsight | baseline (same run) | ratio | target | met | heap after |\n|---|---|---|---|---|---|---|\n");
+        rows.forEach(r -> sb.append("| ")
+                .append(String.join(" | ", r.benchmark(), r.figure(), r.baseline(), r.ratio(), r.target(), r.met(),
+                        r.heap()))
                 .append(" |\n"));
         return sb.toString();
     }

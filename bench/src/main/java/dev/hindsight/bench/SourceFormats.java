@@ -79,7 +79,8 @@ final class SourceFormats {
             message.put("user", "U0" + Math.abs(e.source().hashCode() % 9));
             message.put("text", e.title() + (e.text() == null ? "" : "\n" + e.text()));
             message.put("ts", second + "." + String.format(Locale.ROOT, "%06d", n));
-            days.computeIfAbsent(LocalDate.ofInstant(e.occurredAt(), ZoneOffset.UTC), d -> new ArrayList<>()).add(message);
+            days.computeIfAbsent(LocalDate.ofInstant(e.occurredAt(), ZoneOffset.UTC), d -> new ArrayList<>())
+                    .add(message);
         }
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
             List<Map<String, String>> users = new ArrayList<>();

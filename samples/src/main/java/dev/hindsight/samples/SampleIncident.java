@@ -45,7 +45,8 @@ public record SampleIncident(
      * markdown}, "actions": [{"title", "lesson", "owner", "team", "type", "priority", "dueDate", "status"}]}}.
      */
     public java.util.Optional<InputStream> openPostMortem() {
-        return java.util.Optional.ofNullable(SampleIncident.class.getResourceAsStream("/dev/hindsight/samples/" + folder() + "/postmortem.json"));
+        return java.util.Optional.ofNullable(
+                SampleIncident.class.getResourceAsStream("/dev/hindsight/samples/" + folder() + "/postmortem.json"));
     }
 
     /** The resource folder of this sample. */

@@ -41,12 +41,14 @@ public final class SyntheticIncidents {
      */
     public record Config(long seed, int background, int incidents, Instant start, Duration span, Duration skew) {
         public static Config of(long seed, int background, int incidents) {
-            return new Config(seed, background, incidents, Instant.parse("2026-01-05T00:00:00Z"), Duration.ofDays(30), Duration.ofSeconds(150));
+            return new Config(seed, background, incidents, Instant.parse("2026-01-05T00:00:00Z"), Duration.ofDays(30),
+                    Duration.ofSeconds(150));
         }
     }
 
     /** The truth about one planted incident. */
-    public record Planted(String key, Instant from, Instant to, Map<String, String> storylineOf, Map<String, Instant> moments,
+    public record Planted(String key, Instant from, Instant to, Map<String, String> storylineOf,
+            Map<String, Instant> moments,
             List<String> attachedIds, String skewedSource, long skewSeconds) {}
 
     /** Streams every event (in no particular order) and returns the truth of the planted incidents. */
@@ -79,12 +81,15 @@ public final class SyntheticIncidents {
         String host = "app" + r.nextInt(400) + "." + site;
         int kind = r.nextInt(100);
         if (kind < 70) {
-            return Event.builder("syslog", EventKind.LOG_LINE, at, NOISE_LOGS[r.nextInt(NOISE_LOGS.length)] + " on " + host)
+            return Event
+                    .builder("syslog", EventKind.LOG_LINE, at, NOISE_LOGS[r.nextInt(NOISE_LOGS.length)] + " on " + host)
                     .host(host).service(SERVICES[r.nextInt(SERVICES.length)]).dedupKey("bg-" + i).build();
         }
         if (kind < 85) {
-            return Event.builder("alertmanager", r.nextBoolean() ? EventKind.ALERT_FIRING : EventKind.ALERT_RESOLVED, at,
-                            "DiskUsageHigh on " + host).host(host).location(site).label("alertname", "DiskUsageHigh")
+            return Event
+                    .builder("alertmanager", r.nextBoolean() ? EventKind.ALERT_FIRING : EventKind.ALERT_RESOLVED, at,
+                            "DiskUsageHigh on " + host)
+                    .host(host).location(site).label("alertname", "DiskUsageHigh")
                     .label("fingerprint", "bgfp" + i).dedupKey("bg-" + i).build();
         }
         return Event.builder("slack", EventKind.CHAT_MESSAGE, at, CHATTER[r.nextInt(CHATTER.length)])
@@ -98,7 +103,8 @@ public final class SyntheticIncidents {
         String service = SERVICES[(n + 3) % SERVICES.length];
         String edge = "edge" + (10 + n) + "." + netSite;
         String lb = "lb" + (10 + n) + "." + netSite;
-        String[] webs = {"web" + (50 + n) + "." + capSite, "web" + (60 + n) + "." + capSite, "web" + (70 + n) + "." + capSite};
+        String[] webs = {"web" + (50 + n) + "." + capSite, "web" + (60 + n) + "." + capSite,
+                "web" + (70 + n) + "." + capSite};
         Map<String, String> truth = new HashMap<>();
         Map<String, Instant> moments = new HashMap<>();
         List<String> attached = new ArrayList<>();
@@ -119,58 +125,80 @@ public final class SyntheticIncidents {
         // network failure at netSite
         Instant jitter = t0.plusSeconds(r.nextInt(20));
         out.emit(net, false, alert(p + "a1", jitter, EventKind.ALERT_FIRING, "UpstreamPacketLoss", edge, netSite));
-        out.emit(net, false, alert(p + "a2", jitter.plusSeconds(40), EventKind.ALERT_FIRING, "HttpsTimeout", lb, netSite));
+        out.emit(net, false,
+                alert(p + "a2", jitter.plusSeconds(40), EventKind.ALERT_FIRING, "HttpsTimeout", lb, netSite));
         moments.put("IMPACT_START", jitter);
         moments.put("DETECTED", jitter);
-        Event trigger = Event.builder("pagerduty", EventKind.PAGE_TRIGGERED, jitter.plusSeconds(45), "[#" + (900 + n) + "] HttpsTimeout on " + lb)
+        Event trigger = Event
+                .builder("pagerduty", EventKind.PAGE_TRIGGERED, jitter.plusSeconds(45),
+                        "[#" + (900 + n) + "] HttpsTimeout on " + lb)
                 .label("incident_id", "PD" + n).dedupKey(p + "p1").build();
         out.emit(net, true, trigger);
         Instant ack = jitter.plusSeconds(180 + r.nextInt(60));
-        out.emit(net, true, Event.builder("pagerduty", EventKind.PAGE_ACKNOWLEDGED, ack, "Acknowledged by " + PEOPLE[n % PEOPLE.length])
+        out.emit(net, true, Event
+                .builder("pagerduty", EventKind.PAGE_ACKNOWLEDGED, ack, "Acknowledged by " + PEOPLE[n % PEOPLE.length])
                 .label("incident_id", "PD" + n).dedupKey(p + "p2").build());
         moments.put("ACKNOWLEDGED", ack);
-        out.emit(net, true, chat(p + "c1", jitter.plusSeconds(240), PEOPLE[n % 8], shortName(edge) + " shows heavy packet loss, " + shortName(lb) + " timing out"));
+        out.emit(net, true, chat(p + "c1", jitter.plusSeconds(240), PEOPLE[n % 8],
+                shortName(edge) + " shows heavy packet loss, " + shortName(lb) + " timing out"));
         out.emit(chat, true, chat(p + "c2", jitter.plusSeconds(260), PEOPLE[(n + 1) % 8], "on it"));
         out.emit(net, true, Event.builder("provider-mail", EventKind.PROVIDER_NOTICE, jitter.plusSeconds(1500),
-                        "Network degradation at " + netSite).provider(true).location(netSite)
-                .label("stated.impactStart", jitter.plusSeconds(1200).toString()).label("provider", "upstream-isp").dedupKey(p + "n1").build());
+                "Network degradation at " + netSite).provider(true).location(netSite)
+                .label("stated.impactStart", jitter.plusSeconds(1200).toString()).label("provider", "upstream-isp")
+                .dedupKey(p + "n1").build());
         for (int i = 0; i < 4; i++) { // the bot echoes alerts with its clock ahead
             Instant fired = jitter.plusSeconds(600 + i * 300L);
             String title = "Upstream packet loss " + (40 + i * 10) + " percent on " + shortName(edge) + " " + netSite;
-            out.emit(net, false, Event.builder("alertmanager", EventKind.ALERT_FIRING, fired, title).host(edge).location(netSite)
-                    .label("alertname", "UpstreamPacketLoss").label("fingerprint", p + "r" + i).dedupKey(p + "r" + i).build());
+            out.emit(net, false,
+                    Event.builder("alertmanager", EventKind.ALERT_FIRING, fired, title).host(edge).location(netSite)
+                            .label("alertname", "UpstreamPacketLoss").label("fingerprint", p + "r" + i)
+                            .dedupKey(p + "r" + i).build());
             out.emit(net, false, Event.builder("slack", EventKind.CHAT_MESSAGE, fired.plus(skew).plusSeconds(2), title)
                     .actor("alertbot").label("channel", "#alerts").dedupKey(p + "bot" + i).build());
         }
         Instant netFixed = jitter.plusSeconds(4 * 3600);
         out.emit(net, false, alert(p + "a3", netFixed, EventKind.ALERT_RESOLVED, "UpstreamPacketLoss", edge, netSite));
-        out.emit(net, false, alert(p + "a4", netFixed.plusSeconds(30), EventKind.ALERT_RESOLVED, "HttpsTimeout", lb, netSite));
+        out.emit(net, false,
+                alert(p + "a4", netFixed.plusSeconds(30), EventKind.ALERT_RESOLVED, "HttpsTimeout", lb, netSite));
 
         // capacity at capSite
         Instant capStart = jitter.plusSeconds(2 * 3600);
-        out.emit(cap, false, Event.builder("changes", EventKind.CHANGE, capStart.minusSeconds(600), "Added " + shortName(webs[0]) + ", "
-                + shortName(webs[1]) + ", " + shortName(webs[2]) + " to the pool").host(webs[0]).location(capSite).dedupKey(p + "ch1").build());
+        out.emit(
+                cap, false, Event
+                        .builder("changes", EventKind.CHANGE, capStart.minusSeconds(600),
+                                "Added " + shortName(webs[0]) + ", "
+                                        + shortName(webs[1]) + ", " + shortName(webs[2]) + " to the pool")
+                        .host(webs[0]).location(capSite).dedupKey(p + "ch1").build());
         for (int i = 0; i < webs.length; i++) {
-            out.emit(cap, false, alert(p + "w" + i, capStart.plusSeconds(i * 20L), EventKind.ALERT_FIRING, "NetworkSaturated", webs[i], capSite));
-            out.emit(cap, false, alert(p + "wr" + i, capStart.plusSeconds(5400 + i * 20L), EventKind.ALERT_RESOLVED, "NetworkSaturated", webs[i], capSite));
+            out.emit(cap, false, alert(p + "w" + i, capStart.plusSeconds(i * 20L), EventKind.ALERT_FIRING,
+                    "NetworkSaturated", webs[i], capSite));
+            out.emit(cap, false, alert(p + "wr" + i, capStart.plusSeconds(5400 + i * 20L), EventKind.ALERT_RESOLVED,
+                    "NetworkSaturated", webs[i], capSite));
         }
-        out.emit(cap, true, chat(p + "c3", capStart.plusSeconds(300), PEOPLE[(n + 2) % 8], shortName(webs[1]) + " is saturated, checking the new boxes"));
+        out.emit(cap, true, chat(p + "c3", capStart.plusSeconds(300), PEOPLE[(n + 2) % 8],
+                shortName(webs[1]) + " is saturated, checking the new boxes"));
 
         // a bug users report and a change fixes, no alert
         Instant bugStart = jitter.plusSeconds(150 * 60);
         for (int i = 0; i < 3; i++) {
-            out.emit(bug, false, Event.builder("support", EventKind.NOTE, bugStart.plusSeconds(i * 120L), "Users logged out of " + service + " (ticket " + (i + 1) + ")")
-                    .service(service).actor("user" + i).dedupKey(p + "t" + i).build());
+            out.emit(bug, false,
+                    Event.builder("support", EventKind.NOTE, bugStart.plusSeconds(i * 120L),
+                            "Users logged out of " + service + " (ticket " + (i + 1) + ")")
+                            .service(service).actor("user" + i).dedupKey(p + "t" + i).build());
         }
-        out.emit(bug, true, Event.builder("changes", EventKind.CHANGE, jitter.plusSeconds(5 * 3600), "Deployed fix for " + service + " session loss")
-                .service(service).dedupKey(p + "ch2").build());
+        out.emit(bug, true,
+                Event.builder("changes", EventKind.CHANGE, jitter.plusSeconds(5 * 3600),
+                        "Deployed fix for " + service + " session loss")
+                        .service(service).dedupKey(p + "ch2").build());
 
         // confusers: an unrelated box firing an alert of the same name, and chat that names two storylines at once
         String other = "app" + (300 + n) + "." + SITES[(n + 4) % SITES.length];
-        out.emit("noise", false, alert(p + "x1", jitter.plusSeconds(3 * 3600), EventKind.ALERT_FIRING, "HttpsTimeout", other,
-                SITES[(n + 4) % SITES.length]));
+        out.emit("noise", false,
+                alert(p + "x1", jitter.plusSeconds(3 * 3600), EventKind.ALERT_FIRING, "HttpsTimeout", other,
+                        SITES[(n + 4) % SITES.length]));
         out.emit(net, true, chat(p + "c4", capStart.plusSeconds(900), PEOPLE[(n + 3) % 8], "is " + shortName(edge)
-                + " related to " + shortName(webs[2]) + "? " + shortName(edge) + " still dropping packets, " + shortName(lb) + " too"));
+                + " related to " + shortName(webs[2]) + "? " + shortName(edge) + " still dropping packets, "
+                + shortName(lb) + " too"));
 
         // own status page
         Instant firstComms = jitter.plusSeconds(2400);
@@ -193,17 +221,21 @@ public final class SyntheticIncidents {
     }
 
     private static Event alert(String key, Instant at, EventKind kind, String alertname, String host, String site) {
-        return Event.builder("alertmanager", kind, at, (kind == EventKind.ALERT_RESOLVED ? "Resolved: " : "") + alertname + " on " + host)
+        return Event
+                .builder("alertmanager", kind, at,
+                        (kind == EventKind.ALERT_RESOLVED ? "Resolved: " : "") + alertname + " on " + host)
                 .host(host).location(site).label("alertname", alertname).label("fingerprint", alertname + "@" + host)
                 .dedupKey(key).build();
     }
 
     private static Event chat(String key, Instant at, String who, String text) {
-        return Event.builder("slack", EventKind.CHAT_MESSAGE, at, text).actor(who).label("channel", "#incident").dedupKey(key).build();
+        return Event.builder("slack", EventKind.CHAT_MESSAGE, at, text).actor(who).label("channel", "#incident")
+                .dedupKey(key).build();
     }
 
     private static Event status(String key, Instant at, String state) {
-        return Event.builder("statuspage", EventKind.STATUS_UPDATE, at, "Degraded service — " + state).label("status", state).dedupKey(key).build();
+        return Event.builder("statuspage", EventKind.STATUS_UPDATE, at, "Degraded service — " + state)
+                .label("status", state).dedupKey(key).build();
     }
 
     private static String shortName(String host) {

@@ -128,7 +128,8 @@ abstract class EventStoreContractTests {
         AppendResult result = store.append(EventBatch.of(threeAlerts()));
 
         assertThat(result.lastSequence()).isEqualTo(before + 3);
-        assertThat(rows.after(before, 10)).extracting(s -> s.sequence()).containsExactly(before + 1, before + 2, before + 3);
+        assertThat(rows.after(before, 10)).extracting(s -> s.sequence()).containsExactly(before + 1, before + 2,
+                before + 3);
     }
 
     @Test
@@ -157,8 +158,9 @@ abstract class EventStoreContractTests {
         assertThat(ordered.hits()).extracting(SearchResult.Hit::kind)
                 .containsExactly(EventKind.ALERT_FIRING, EventKind.PAGE_TRIGGERED, EventKind.CHAT_MESSAGE);
 
-        SearchResult window = search.search(new SearchQuery("*", TestEvents.T0.plusSeconds(60), TestEvents.T0.plusSeconds(300),
-                Map.of("source", Set.of(source)), 10, 0, SearchQuery.Sort.TIME, Set.of()));
+        SearchResult window = search
+                .search(new SearchQuery("*", TestEvents.T0.plusSeconds(60), TestEvents.T0.plusSeconds(300),
+                        Map.of("source", Set.of(source)), 10, 0, SearchQuery.Sort.TIME, Set.of()));
         assertThat(window.hits()).extracting(SearchResult.Hit::kind).containsExactly(EventKind.PAGE_TRIGGERED);
 
         SearchResult byField = searchSource("host:lb1.dc-east AND kind:ALERT_FIRING");
@@ -171,7 +173,8 @@ abstract class EventStoreContractTests {
         List<Event> events = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             int minute = i < 200 ? i : 200 + (i - 200) * (i - 200);
-            events.add(event(source, minute, i % 3 == 0 ? EventKind.ALERT_FIRING : EventKind.LOG_LINE, "disk pressure " + i)
+            events.add(event(source, minute, i % 3 == 0 ? EventKind.ALERT_FIRING : EventKind.LOG_LINE,
+                    "disk pressure " + i)
                     .host("web" + (i % 25)).build());
         }
         List<Event> shuffled = new ArrayList<>(events);
@@ -181,15 +184,17 @@ abstract class EventStoreContractTests {
             index.refresh();
         }
         List<String> newestFirst = events.reversed().stream().map(Event::title).toList();
-        for (int offset : new int[] {0, 40, 280}) {
-            SearchResult page = search.search(new SearchQuery("*", null, null, Map.of("source", Set.of(source)), 20, offset,
-                    SearchQuery.Sort.NEWEST, Set.of()));
+        for (int offset : new int[]{0, 40, 280}) {
+            SearchResult page = search
+                    .search(new SearchQuery("*", null, null, Map.of("source", Set.of(source)), 20, offset,
+                            SearchQuery.Sort.NEWEST, Set.of()));
             assertThat(page.total()).isEqualTo(300);
             assertThat(page.hits()).extracting(SearchResult.Hit::title)
                     .containsExactlyElementsOf(newestFirst.subList(offset, Math.min(300, offset + 20)));
         }
         SearchResult all = searchSource("disk");
-        assertThat(all.facets().get("kind")).containsExactly(Map.entry("LOG_LINE", 200L), Map.entry("ALERT_FIRING", 100L));
+        assertThat(all.facets().get("kind")).containsExactly(Map.entry("LOG_LINE", 200L),
+                Map.entry("ALERT_FIRING", 100L));
         // 25 hosts of 12 events each: the top 20, most first, ties by name
         assertThat(all.facets().get("host")).hasSize(20).allSatisfy((host, count) -> assertThat(count).isEqualTo(12L));
         assertThat(all.facets().get("host").keySet()).containsExactlyElementsOf(
@@ -230,7 +235,8 @@ abstract class EventStoreContractTests {
         store.append(new EventBatch(List.of(
                 event(source, day, EventKind.ALERT_FIRING, "Replication lag on " + host).host(host).build(),
                 event(source, day + 3, EventKind.PAGE_TRIGGERED, "Paging: replication lag").host(host).build(),
-                event(source, day + 30, EventKind.CHAT_MESSAGE, "failed over to the replica, writes are back").actor("ann").build(),
+                event(source, day + 30, EventKind.CHAT_MESSAGE, "failed over to the replica, writes are back")
+                        .actor("ann").build(),
                 event(source, day + 90, EventKind.ALERT_RESOLVED, "Replication lag on " + host).host(host).build()),
                 List.of(), key, null));
         var incident = incidents.find(key, dev.hindsight.core.incident.Viewer.LOCAL_ADMIN).orElseThrow();
@@ -255,10 +261,12 @@ abstract class EventStoreContractTests {
         assertThat(retimed.at()).isEqualTo(TestEvents.T0.plusSeconds(60L * (day + 25)));
         assertThat(retimed.originalAt()).isEqualTo(TestEvents.T0.plusSeconds(60L * (day + 30)));
         assertThat(retimed.storyline()).isEqualTo("Failover");
-        assertThat(curated.storylines()).anyMatch(s -> s.id().equals("Failover") && s.size() == 1 && s.reason().contains("cmd"));
+        assertThat(curated.storylines())
+                .anyMatch(s -> s.id().equals("Failover") && s.size() == 1 && s.reason().contains("cmd"));
         assertThat(curated.entries()).noneMatch(e -> e.id().equals(resolved));
         assertThat(curated.hiddenEntries()).extracting(Timeline.Entry::id).containsExactly(resolved);
-        Timeline.Moment mitigated = curated.moments().stream().filter(m -> m.kind() == Timeline.MomentKind.MITIGATED).findFirst().orElseThrow();
+        Timeline.Moment mitigated = curated.moments().stream().filter(m -> m.kind() == Timeline.MomentKind.MITIGATED)
+                .findFirst().orElseThrow();
         assertThat(mitigated.eventId()).isEqualTo(chat);
         assertThat(mitigated.markedBy()).isEqualTo("cmd");
         assertThat(curated.metrics().timeToMitigateSeconds()).isEqualTo(25 * 60L);
@@ -279,14 +287,18 @@ abstract class EventStoreContractTests {
                 TestEvents.T0.plusSeconds(60L * (day + 60)), Severity.SEV2, null, null, false, Set.of()));
         incidents.create(new NewIncident(secret, "credential leak", TestEvents.T0.plusSeconds(60L * day),
                 TestEvents.T0.plusSeconds(60L * (day + 60)), Severity.SEV1, null, "alice", true, Set.of("alice")));
-        store.append(new EventBatch(List.of(event(source, day + 5, EventKind.CHAT_MESSAGE, "rotating the leaked key").build()),
+        store.append(new EventBatch(
+                List.of(event(source, day + 5, EventKind.CHAT_MESSAGE, "rotating the leaked key").build()),
                 List.of(), secret, null));
-        store.append(EventBatch.of(List.of(event(source, day + 6, EventKind.ALERT_FIRING, "checkout 5xx above 2%").build())));
+        store.append(EventBatch
+                .of(List.of(event(source, day + 6, EventKind.ALERT_FIRING, "checkout 5xx above 2%").build())));
         var incident = incidents.find(open, dev.hindsight.core.incident.Viewer.LOCAL_ADMIN).orElseThrow();
 
         assertThat(engine.build(incident, Set.of()).entries()).extracting(Timeline.Entry::title)
                 .containsExactlyInAnyOrder("rotating the leaked key", "checkout 5xx above 2%");
-        assertThat(engine.build(incident, incidents.hiddenFrom(new dev.hindsight.core.incident.Viewer("mallory", false))).entries())
+        assertThat(
+                engine.build(incident, incidents.hiddenFrom(new dev.hindsight.core.incident.Viewer("mallory", false)))
+                        .entries())
                 .extracting(Timeline.Entry::title).containsExactly("checkout 5xx above 2%");
     }
 
@@ -298,11 +310,20 @@ abstract class EventStoreContractTests {
         declare("BGP-" + source, day - 60 * 24 * 30, false);
         declare("DISK-" + source, day - 60 * 24 * 20, false);
         declare("SECRET-" + source, day - 60 * 24 * 10, true);
-        attach("NOW-" + source, event(source, day, EventKind.ALERT_FIRING, "Blackholed prefixes after route reflector flap").location(site).build(),
-                event(source, day + 2, EventKind.CHAT_MESSAGE, "upstream says route reflector lost its sessions").build());
-        attach("BGP-" + source, event(source, day - 60 * 24 * 30, EventKind.ALERT_FIRING, "Route reflector flap, prefixes withdrawn").location(site).build());
-        attach("DISK-" + source, event(source, day - 60 * 24 * 20, EventKind.ALERT_FIRING, "Disk nearly full on the build cache").build());
-        attach("SECRET-" + source, event(source, day - 60 * 24 * 10, EventKind.ALERT_FIRING, "Route reflector flap during pentest").build());
+        attach("NOW-" + source,
+                event(source, day, EventKind.ALERT_FIRING, "Blackholed prefixes after route reflector flap")
+                        .location(site).build(),
+                event(source, day + 2, EventKind.CHAT_MESSAGE, "upstream says route reflector lost its sessions")
+                        .build());
+        attach("BGP-" + source,
+                event(source, day - 60 * 24 * 30, EventKind.ALERT_FIRING, "Route reflector flap, prefixes withdrawn")
+                        .location(site).build());
+        attach("DISK-" + source,
+                event(source, day - 60 * 24 * 20, EventKind.ALERT_FIRING, "Disk nearly full on the build cache")
+                        .build());
+        attach("SECRET-" + source,
+                event(source, day - 60 * 24 * 10, EventKind.ALERT_FIRING, "Route reflector flap during pentest")
+                        .build());
         index.refresh();
 
         var now = incidents.find("NOW-" + source, dev.hindsight.core.incident.Viewer.LOCAL_ADMIN).orElseThrow();
@@ -311,7 +332,8 @@ abstract class EventStoreContractTests {
 
         assertThat(similar).extracting(SimilarIncidents.Similar::key).contains("BGP-" + source)
                 .doesNotContain("NOW-" + source, "SECRET-" + source, "DISK-" + source);
-        SimilarIncidents.Similar bgp = similar.stream().filter(x -> x.key().equals("BGP-" + source)).findFirst().orElseThrow();
+        SimilarIncidents.Similar bgp = similar.stream().filter(x -> x.key().equals("BGP-" + source)).findFirst()
+                .orElseThrow();
         assertThat(bgp.sharedWords()).contains("reflector", "flap", "prefixes");
         assertThat(bgp.sharedEntities()).containsExactly("site " + site);
         assertThat(bgp.reason()).startsWith("earlier incident").contains("reflector").contains("site " + site);
@@ -320,7 +342,8 @@ abstract class EventStoreContractTests {
     }
 
     private void declare(String key, int minute, boolean restricted) {
-        incidents.create(new NewIncident(key, key, TestEvents.T0.plusSeconds(60L * minute), TestEvents.T0.plusSeconds(60L * (minute + 60)),
+        incidents.create(new NewIncident(key, key, TestEvents.T0.plusSeconds(60L * minute),
+                TestEvents.T0.plusSeconds(60L * (minute + 60)),
                 Severity.SEV3, null, null, restricted, Set.of()));
     }
 
@@ -353,13 +376,16 @@ abstract class EventStoreContractTests {
     void deadLettersAndCheckpointsCommitWithTheirBatch() {
         byte[] raw = "{not json".getBytes(StandardCharsets.UTF_8);
         String partition = "test:" + source;
-        store.append(new EventBatch(threeAlerts(), List.of(new DeadLetter("x.jsonl#4", "jsonl", "line 4: not valid JSON", raw)),
+        store.append(new EventBatch(threeAlerts(),
+                List.of(new DeadLetter("x.jsonl#4", "jsonl", "line 4: not valid JSON", raw)),
                 null, new Checkpoint(partition, "cursor-1")));
         store.append(new EventBatch(List.of(), List.of(), null, new Checkpoint(partition, "cursor-2")));
 
-        assertThat(jdbc.queryForObject("select reason from dead_letter where origin = 'x.jsonl#4' order by id desc fetch first 1 rows only",
+        assertThat(jdbc.queryForObject(
+                "select reason from dead_letter where origin = 'x.jsonl#4' order by id desc fetch first 1 rows only",
                 String.class)).isEqualTo("line 4: not valid JSON");
-        assertThat(jdbc.queryForObject("select position from ingest_checkpoint where partition_key = ?", String.class, partition))
+        assertThat(jdbc.queryForObject("select position from ingest_checkpoint where partition_key = ?", String.class,
+                partition))
                 .isEqualTo("cursor-2");
     }
 
@@ -424,11 +450,14 @@ abstract class EventStoreContractTests {
         long total = rows.count();
         // what an earlier version left behind: one document without offsets, a sequence, no layout in the commit
         try (var dir = org.apache.lucene.store.FSDirectory.open(old);
-                var writer = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig(EventAnalyzers.create()))) {
+                var writer = new org.apache.lucene.index.IndexWriter(dir,
+                        new org.apache.lucene.index.IndexWriterConfig(EventAnalyzers.create()))) {
             var doc = new org.apache.lucene.document.Document();
-            doc.add(new org.apache.lucene.document.TextField(EventFields.TITLE, "left over", org.apache.lucene.document.Field.Store.YES));
+            doc.add(new org.apache.lucene.document.TextField(EventFields.TITLE, "left over",
+                    org.apache.lucene.document.Field.Store.YES));
             writer.addDocument(doc);
-            writer.setLiveCommitData(java.util.Map.of(EventFields.COMMIT_SEQ, Long.toString(store.lastSequence())).entrySet());
+            writer.setLiveCommitData(
+                    java.util.Map.of(EventFields.COMMIT_SEQ, Long.toString(store.lastSequence())).entrySet());
             writer.commit();
         }
 
@@ -439,7 +468,8 @@ abstract class EventStoreContractTests {
             assertThat(reopened.committedSequence()).isEqualTo(store.lastSequence());
         }
         try (var reader = org.apache.lucene.index.DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(old))) {
-            assertThat(reader.getIndexCommit().getUserData()).containsEntry(EventFields.COMMIT_SCHEMA, EventDocuments.SCHEMA);
+            assertThat(reader.getIndexCommit().getUserData()).containsEntry(EventFields.COMMIT_SCHEMA,
+                    EventDocuments.SCHEMA);
         }
     }
 

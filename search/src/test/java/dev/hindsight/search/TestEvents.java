@@ -16,6 +16,7 @@ final class TestEvents {
     static Event.Builder event(String source, int minute, EventKind kind, String title) {
         return Event.builder(source, kind, T0.plusSeconds(60L * minute), title)
                 .dedupKey(source + "-" + minute + "-" + title)
-                .raw(new RawRecord("test#" + minute, ("{\"title\":\"" + title + "\"}").getBytes(StandardCharsets.UTF_8), "test/1"));
+                .raw(new RawRecord("test#" + minute, ("{\"title\":\"" + title + "\"}").getBytes(StandardCharsets.UTF_8),
+                        "test/1"));
     }
 }

@@ -33,7 +33,8 @@ class ModuleDependencyTests {
     void ingestDependsOnlyOnCore() {
         noClasses().that().resideInAPackage("dev.hindsight.ingest..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "dev.hindsight.search..", "dev.hindsight.reporting..", "dev.hindsight.web..", "org.apache.lucene..")
+                        "dev.hindsight.search..", "dev.hindsight.reporting..", "dev.hindsight.web..",
+                        "org.apache.lucene..")
                 .check(classes);
     }
 
@@ -57,7 +58,8 @@ class ModuleDependencyTests {
     void samplesDependOnlyOnCore() {
         noClasses().that().resideInAPackage("dev.hindsight.samples..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "dev.hindsight.ingest..", "dev.hindsight.search..", "dev.hindsight.reporting..", "dev.hindsight.web..")
+                        "dev.hindsight.ingest..", "dev.hindsight.search..", "dev.hindsight.reporting..",
+                        "dev.hindsight.web..")
                 .check(classes);
     }
 

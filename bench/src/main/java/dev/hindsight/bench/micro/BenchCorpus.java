@@ -29,7 +29,8 @@ public final class BenchCorpus {
             int size = events / stretches;
             List<Event> stretch = new ArrayList<>(size + 1000);
             SyntheticIncidents.generate(new SyntheticIncidents.Config(42 + s, size, Math.max(2, size / 50_000),
-                    START.plus(span.multipliedBy(s).dividedBy(stretches)), span.dividedBy(stretches), Duration.ofSeconds(150)), stretch::add);
+                    START.plus(span.multipliedBy(s).dividedBy(stretches)), span.dividedBy(stretches),
+                    Duration.ofSeconds(150)), stretch::add);
             stretch.sort(Comparator.comparing(Event::occurredAt));
             for (Event e : stretch) {
                 out.accept(s == 0 ? e : distinct(e, "stretch" + s + ":"));
@@ -39,8 +40,10 @@ public final class BenchCorpus {
 
     /** Another stretch numbers its records from 0 again: its own dedup keys keep every event distinct. */
     private static Event distinct(Event e, String prefix) {
-        return new Event(e.source(), e.kind(), e.occurredAt(), e.originalTime(), e.originalZone(), e.zoneAssumed(), e.title(), e.text(),
-                e.actor(), e.service(), e.host(), e.location(), e.severity(), e.labels(), e.links(), e.provider(), prefix + e.dedupKey(), e.raw());
+        return new Event(e.source(), e.kind(), e.occurredAt(), e.originalTime(), e.originalZone(), e.zoneAssumed(),
+                e.title(), e.text(),
+                e.actor(), e.service(), e.host(), e.location(), e.severity(), e.labels(), e.links(), e.provider(),
+                prefix + e.dedupKey(), e.raw());
     }
 
     /** The same events as stored, numbered from sequence 1 in time order. */

@@ -89,14 +89,18 @@ public class SearchBench {
         raw = new IndexSearcher(rawReader);
         rawFacetStates = QueryClasses.facetStates(rawReader);
         String someId = raw.storedFields().document(rawReader.maxDoc() / 2).get(EventFields.ID); // from the middle of the index
-        query = QueryClasses.of(EventAnalyzers.create(), BenchCorpus.START, BenchCorpus.START.plus(Duration.ofDays(3)), someId).stream()
+        query = QueryClasses
+                .of(EventAnalyzers.create(), BenchCorpus.START, BenchCorpus.START.plus(Duration.ofDays(3)), someId)
+                .stream()
                 .filter(q -> q.key().equals(queryClass)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no query class " + queryClass));
         if (params.getBenchmark().endsWith(".postgresFullText")) {
             postgres = PostgresFullText.openOrLoad(Path.of("target", "jmh-postgres-v1-" + events).toAbsolutePath(),
                     out -> BenchCorpus.stream(events, Duration.ofDays(30), out));
-            postgresQuery = postgres.queries(BenchCorpus.START, BenchCorpus.START.plus(Duration.ofDays(3)), someId).get(query.name());
-            System.err.printf("%s: Hindsight total %,d, PostgreSQL total %,d%n", query.name(), search.search(query.hindsight()).total(),
+            postgresQuery = postgres.queries(BenchCorpus.START, BenchCorpus.START.plus(Duration.ofDays(3)), someId)
+                    .get(query.name());
+            System.err.printf("%s: Hindsight total %,d, PostgreSQL total %,d%n", query.name(),
+                    search.search(query.hindsight()).total(),
                     (Long) postgresQuery.get()); // the two must answer the same question
         }
     }
@@ -136,7 +140,9 @@ public class SearchBench {
                 return -1;
             }
             Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
-            return EventDocuments.SCHEMA.equals(data.get(EventFields.COMMIT_SCHEMA)) ? Long.parseLong(data.get(EventFields.COMMIT_SEQ)) : -1;
+            return EventDocuments.SCHEMA.equals(data.get(EventFields.COMMIT_SCHEMA))
+                    ? Long.parseLong(data.get(EventFields.COMMIT_SEQ))
+                    : -1;
         }
     }
 
@@ -144,7 +150,8 @@ public class SearchBench {
     private long writeIndex(Path dir) throws IOException {
         long[] written = {0};
         try (var directory = FSDirectory.open(dir);
-                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(EventAnalyzers.create()).setRAMBufferSizeMB(256))) {
+                IndexWriter writer = new IndexWriter(directory,
+                        new IndexWriterConfig(EventAnalyzers.create()).setRAMBufferSizeMB(256))) {
             BenchCorpus.streamStored(events, Duration.ofDays(30), e -> {
                 try {
                     writer.addDocument(EventDocuments.toDocument(e));
@@ -153,7 +160,9 @@ public class SearchBench {
                 }
                 written[0] = e.sequence();
             });
-            writer.setLiveCommitData(Map.of(EventFields.COMMIT_SEQ, Long.toString(written[0]), EventFields.COMMIT_SCHEMA, EventDocuments.SCHEMA)
+            writer.setLiveCommitData(Map
+                    .of(EventFields.COMMIT_SEQ, Long.toString(written[0]), EventFields.COMMIT_SCHEMA,
+                            EventDocuments.SCHEMA)
                     .entrySet());
             writer.forceMerge(10); // the segment count a settled index has, not the writer's flush count
             writer.commit();

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * incident they belong to and the checkpoint reached.
  */
 public record EventBatch(
-        List<Event> events, List<DeadLetter> deadLetters, @Nullable String incidentKey, @Nullable Checkpoint checkpoint) {
+        List<Event> events, List<DeadLetter> deadLetters, @Nullable String incidentKey,
+        @Nullable Checkpoint checkpoint) {
 
     public EventBatch {
         events = List.copyOf(events);

@@ -18,7 +18,8 @@ public record Timeline(
         List<Finding> findings,
         List<Entry> hiddenEntries) {
 
-    public Timeline(Incident incident, List<Moment> moments, Metrics metrics, List<Entry> entries, List<Storyline> storylines,
+    public Timeline(Incident incident, List<Moment> moments, Metrics metrics, List<Entry> entries,
+            List<Storyline> storylines,
             List<Finding> findings) {
         this(incident, moments, metrics, entries, storylines, findings, List.of());
     }
@@ -88,14 +89,18 @@ public record Timeline(
             @Nullable String host) {
 
         public Entry(String id, Instant at, String source, EventKind kind, String title, String storyline, int count,
-                @Nullable Instant until, String reason, @Nullable String actor, boolean provider, @Nullable Instant correctedAt) {
-            this(id, at, source, kind, title, storyline, count, until, reason, actor, provider, correctedAt, false, null, null, null, null);
+                @Nullable Instant until, String reason, @Nullable String actor, boolean provider,
+                @Nullable Instant correctedAt) {
+            this(id, at, source, kind, title, storyline, count, until, reason, actor, provider, correctedAt, false,
+                    null, null, null, null);
         }
 
         public Entry(String id, Instant at, String source, EventKind kind, String title, String storyline, int count,
-                @Nullable Instant until, String reason, @Nullable String actor, boolean provider, @Nullable Instant correctedAt,
+                @Nullable Instant until, String reason, @Nullable String actor, boolean provider,
+                @Nullable Instant correctedAt,
                 boolean pinned, @Nullable String note, @Nullable Instant originalAt) {
-            this(id, at, source, kind, title, storyline, count, until, reason, actor, provider, correctedAt, pinned, note, originalAt, null, null);
+            this(id, at, source, kind, title, storyline, count, until, reason, actor, provider, correctedAt, pinned,
+                    note, originalAt, null, null);
         }
     }
 

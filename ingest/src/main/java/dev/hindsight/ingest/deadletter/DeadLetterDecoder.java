@@ -28,7 +28,8 @@ import org.springframework.stereotype.Service;
 public class DeadLetterDecoder {
 
     private static final Pattern ELEMENT = Pattern.compile("#([A-Za-z_]+)\\[(\\d+)]$");
-    private static final Pattern SLACK_MESSAGE = Pattern.compile("#(?:.*/)?([^/#]+)/(\\d{4}-\\d{2}-\\d{2}\\.json)#(\\d+)$");
+    private static final Pattern SLACK_MESSAGE = Pattern
+            .compile("#(?:.*/)?([^/#]+)/(\\d{4}-\\d{2}-\\d{2}\\.json)#(\\d+)$");
 
     private final FormatRegistry formats;
 
@@ -66,7 +67,8 @@ public class DeadLetterDecoder {
         return new Decoded(out.events());
     }
 
-    private void decodeFileOrRecord(String format, String origin, byte[] raw, DecodeContext context, CollectingSink out) {
+    private void decodeFileOrRecord(String format, String origin, byte[] raw, DecodeContext context,
+            CollectingSink out) {
         FormatDecoder decoder = formats.byName(format)
                 .orElseThrow(() -> new SourceDataException("format " + format + " has no decoder for single inputs"));
         String name = origin;
@@ -77,11 +79,13 @@ public class DeadLetterDecoder {
             name = slack.group(1) + "/" + slack.group(2);
             bytes = ("[" + new String(raw, StandardCharsets.UTF_8) + "]").getBytes(StandardCharsets.UTF_8);
         } else if (element.find()) {
-            bytes = ("{\"" + element.group(1) + "\":[" + new String(raw, StandardCharsets.UTF_8) + "]}").getBytes(StandardCharsets.UTF_8);
+            bytes = ("{\"" + element.group(1) + "\":[" + new String(raw, StandardCharsets.UTF_8) + "]}")
+                    .getBytes(StandardCharsets.UTF_8);
         }
         byte[] content = bytes;
         try {
-            decoder.decode(new SourceFile(name, content.length, Instant.EPOCH, () -> new ByteArrayInputStream(content)), context, out);
+            decoder.decode(new SourceFile(name, content.length, Instant.EPOCH, () -> new ByteArrayInputStream(content)),
+                    context, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -149,7 +149,8 @@ public class FileImporter {
                 decoder.get().decode(archive, run.options.context(), run);
                 run.inputRead = true;
             } catch (SourceDataException e) {
-                run.rejectFile(archive.name(), "not a valid " + decoder.get().format() + " archive: " + e.getMessage(), new byte[0]);
+                run.rejectFile(archive.name(), "not a valid " + decoder.get().format() + " archive: " + e.getMessage(),
+                        new byte[0]);
             }
             return;
         }
@@ -162,7 +163,8 @@ public class FileImporter {
                 continue;
             }
             if (ZipArchive.looksLikeZip(entry.name(), head)) {
-                run.rejectFile(entry.name(), "nested archives are not read; unpack it and import it on its own", new byte[0]);
+                run.rejectFile(entry.name(), "nested archives are not read; unpack it and import it on its own",
+                        new byte[0]);
                 continue;
             }
             importSource(entry, head, run);
@@ -181,7 +183,8 @@ public class FileImporter {
             run.rejectFile(file.name(), forced != null
                     ? "format " + forced + " reads archives only, and this is a single file"
                     : "cannot tell the format of this file (known formats: " + String.join(", ", formats.formats())
-                            + "); name one with --format", head);
+                            + "); name one with --format",
+                    head);
             return;
         }
         try {

@@ -23,13 +23,14 @@ public class FormatRegistry {
     }
 
     public FormatRegistry(List<FormatDecoder> decoders) {
-        this(decoders, decoders.stream().filter(ArchiveDecoder.class::isInstance).map(ArchiveDecoder.class::cast).toList());
+        this(decoders,
+                decoders.stream().filter(ArchiveDecoder.class::isInstance).map(ArchiveDecoder.class::cast).toList());
     }
 
     /** Every format name a file or archive can be read as. */
     public List<String> formats() {
         return java.util.stream.Stream.concat(decoders.stream().map(FormatDecoder::format),
-                        archiveDecoders.stream().map(ArchiveDecoder::format))
+                archiveDecoders.stream().map(ArchiveDecoder::format))
                 .distinct()
                 .sorted()
                 .toList();

@@ -91,10 +91,12 @@ final class ZipArchive implements Archive, AutoCloseable {
                 throw new SourceDataException("entry '" + entryName + "' does not declare its size");
             }
             if (size > MAX_ENTRY_BYTES) {
-                throw new SourceDataException("entry '" + entryName + "' is " + size + " bytes uncompressed; the limit is " + MAX_ENTRY_BYTES);
+                throw new SourceDataException("entry '" + entryName + "' is " + size
+                        + " bytes uncompressed; the limit is " + MAX_ENTRY_BYTES);
             }
             if (size > RATIO_CHECK_FROM && compressed > 0 && size / compressed > MAX_RATIO) {
-                throw new SourceDataException("entry '" + entryName + "' expands " + (size / compressed) + " times (zip bomb)");
+                throw new SourceDataException(
+                        "entry '" + entryName + "' expands " + (size / compressed) + " times (zip bomb)");
             }
             total += size;
             if (total > MAX_TOTAL_BYTES) {
@@ -110,7 +112,8 @@ final class ZipArchive implements Archive, AutoCloseable {
 
     /** Relative, no parent references, no drive letters or backslashes, no control characters. */
     static boolean safeName(String name) {
-        if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.contains("\0") || name.matches("^[A-Za-z]:.*")) {
+        if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.contains("\0")
+                || name.matches("^[A-Za-z]:.*")) {
             return false;
         }
         for (String part : name.split("/")) {

@@ -48,7 +48,8 @@ final class GenericRecord {
         EventKind kind = kindText == null
                 ? EventKind.NOTE
                 : EventKind.parse(kindText).orElseThrow(() -> new SourceDataException(
-                        "field 'kind' is '" + kindText + "', not one of " + java.util.Arrays.toString(EventKind.values())));
+                        "field 'kind' is '" + kindText + "', not one of "
+                                + java.util.Arrays.toString(EventKind.values())));
         String id = field.apply("id");
         Event.Builder event = Event.builder(source, kind, time.instant(), title)
                 .originalTime(time.original(), time.zone(), time.zoneAssumed())

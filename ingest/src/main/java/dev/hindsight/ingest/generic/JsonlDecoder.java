@@ -45,9 +45,9 @@ public class JsonlDecoder implements FormatDecoder {
         String first = nl < 0 ? start : start.substring(0, nl);
         // one complete object on the first line with the generic fields, and not a JSON array or document
         return first.startsWith("{") && first.stripTrailing().endsWith("}") && first.contains("\"at\"")
-                        && first.contains("\"title\"")
-                ? 60
-                : 0;
+                && first.contains("\"title\"")
+                        ? 60
+                        : 0;
     }
 
     @Override
@@ -74,9 +74,11 @@ public class JsonlDecoder implements FormatDecoder {
     }
 
     /** One generic record already parsed (a line of a file, or a webhook body). */
-    public static dev.hindsight.core.event.Event decodeRecord(JsonNode node, byte[] raw, String position, DecodeContext context) {
+    public static dev.hindsight.core.event.Event decodeRecord(JsonNode node, byte[] raw, String position,
+            DecodeContext context) {
         if (node == null || !node.isObject()) {
-            throw new SourceDataException("expected a JSON object, found " + (node == null ? "nothing" : node.getNodeType()));
+            throw new SourceDataException(
+                    "expected a JSON object, found " + (node == null ? "nothing" : node.getNodeType()));
         }
         Map<String, String> labels = new LinkedHashMap<>();
         JsonNode labelNode = node.get("labels");

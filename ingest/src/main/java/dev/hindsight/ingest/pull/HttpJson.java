@@ -39,7 +39,8 @@ final class HttpJson {
         }
         int status = response.statusCode();
         if (status == 429 || status == 408 || status >= 500) {
-            throw new RetriableSourceException("HTTP " + status + " from " + uri.getHost(), retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
+            throw new RetriableSourceException("HTTP " + status + " from " + uri.getHost(),
+                    retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
         }
         if (status != 200) {
             throw new IOException("HTTP " + status + " from " + uri.getHost() + uri.getPath()

@@ -35,7 +35,8 @@ public final class ImapPull extends NamedPullSource {
     private final String folderName;
     private final @Nullable String provider;
 
-    public ImapPull(String name, String host, int port, boolean ssl, String username, String password, String folderName,
+    public ImapPull(String name, String host, int port, boolean ssl, String username, String password,
+            String folderName,
             @Nullable String provider, Duration interval) {
         super("imap", name, interval);
         this.host = host;
@@ -46,8 +47,6 @@ public final class ImapPull extends NamedPullSource {
         this.folderName = folderName;
         this.provider = provider;
     }
-
-
 
     @Override
     public Page poll(@Nullable String cursor) throws IOException {

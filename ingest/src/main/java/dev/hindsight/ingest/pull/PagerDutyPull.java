@@ -39,8 +39,6 @@ public final class PagerDutyPull extends NamedPullSource {
         this.clock = clock;
     }
 
-
-
     @Override
     public Page poll(@Nullable String cursor) throws IOException {
         String since;

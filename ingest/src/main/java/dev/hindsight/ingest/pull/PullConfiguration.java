@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 class PullConfiguration {
 
     @Bean(destroyMethod = "close")
-    PullRunner pullRunner(PullProperties props, EventSink sink, Checkpoints checkpoints, PullSources factory, Clock clock) {
+    PullRunner pullRunner(PullProperties props, EventSink sink, Checkpoints checkpoints, PullSources factory,
+            Clock clock) {
         return new PullRunner(factory.create(props), sink, checkpoints, clock);
     }
 

@@ -30,11 +30,14 @@ public record PullProperties(
             @Nullable String channelName, @DefaultValue("PT1M") Duration interval) {}
 
     /** A mailbox of provider RFO e-mails. */
-    public record Imap(String name, String host, @DefaultValue("993") int port, @DefaultValue("true") boolean ssl, String username,
-            String password, @DefaultValue("INBOX") String folder, @Nullable String provider, @DefaultValue("PT5M") Duration interval) {}
+    public record Imap(String name, String host, @DefaultValue("993") int port, @DefaultValue("true") boolean ssl,
+            String username,
+            String password, @DefaultValue("INBOX") String folder, @Nullable String provider,
+            @DefaultValue("PT5M") Duration interval) {}
 
     /** A provider's public status page API ({@code .../api/v2/incidents.json}). */
-    public record Statuspage(String name, URI url, @Nullable String provider, @DefaultValue("PT2M") Duration interval) {}
+    public record Statuspage(String name, URI url, @Nullable String provider,
+            @DefaultValue("PT2M") Duration interval) {}
 
     /** A drop folder. */
     public record Folder(String name, Path path, @DefaultValue("PT10S") Duration interval) {}

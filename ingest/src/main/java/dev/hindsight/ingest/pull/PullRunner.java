@@ -95,7 +95,8 @@ public final class PullRunner implements AutoCloseable {
         if (source == null) {
             return;
         }
-        long delay = status.nextRunAt() == null ? source.interval().toMillis()
+        long delay = status.nextRunAt() == null
+                ? source.interval().toMillis()
                 : Math.max(0, Duration.between(clock.instant(), status.nextRunAt()).toMillis());
         if (!scheduler.isShutdown()) {
             scheduler.schedule(() -> runAndReschedule(name), delay, TimeUnit.MILLISECONDS);
@@ -114,7 +115,8 @@ public final class PullRunner implements AutoCloseable {
             String cursor = checkpoints.position(name).orElse(null);
             for (int page = 0; page < MAX_PAGES_PER_RUN; page++) {
                 PullSource.Page p = source.poll(cursor);
-                AppendResult stored = sink.append(new EventBatch(p.events(), p.rejected(), null, new Checkpoint(name, p.next())));
+                AppendResult stored = sink
+                        .append(new EventBatch(p.events(), p.rejected(), null, new Checkpoint(name, p.next())));
                 state.accepted += stored.accepted();
                 state.duplicates += stored.duplicates();
                 state.rejected += p.rejected().size();
@@ -147,7 +149,8 @@ public final class PullRunner implements AutoCloseable {
         Duration backoff = backoff(state.failures);
         Duration wait = retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
         state.nextRunAt = clock.instant().plus(wait);
-        log.warn("Pull source {} failed ({} in a row), retrying in {}s: {}", state.name, state.failures, wait.toSeconds(), error);
+        log.warn("Pull source {} failed ({} in a row), retrying in {}s: {}", state.name, state.failures,
+                wait.toSeconds(), error);
     }
 
     /** 5 s, 10 s, 20 s ... capped at 15 min. */
@@ -163,7 +166,9 @@ public final class PullRunner implements AutoCloseable {
     }
 
     private static String kindOf(PullSource source) {
-        return source.name().contains(":") ? source.name().substring(0, source.name().indexOf(':')) : source.getClass().getSimpleName();
+        return source.name().contains(":")
+                ? source.name().substring(0, source.name().indexOf(':'))
+                : source.getClass().getSimpleName();
     }
 
     @Override
@@ -175,16 +180,22 @@ public final class PullRunner implements AutoCloseable {
     private static final class State {
         final String name;
         final String kind;
-        @Nullable Instant lastRunAt;
-        @Nullable Instant lastSuccessAt;
-        @Nullable String lastError;
+        @Nullable
+        Instant lastRunAt;
+        @Nullable
+        Instant lastSuccessAt;
+        @Nullable
+        String lastError;
         int failures;
         long accepted;
         long duplicates;
         long rejected;
-        @Nullable String cursor;
-        @Nullable Instant nextRunAt;
-        @Nullable Instant newest;
+        @Nullable
+        String cursor;
+        @Nullable
+        Instant nextRunAt;
+        @Nullable
+        Instant newest;
 
         State(String name, String kind) {
             this.name = name;
@@ -192,7 +203,8 @@ public final class PullRunner implements AutoCloseable {
         }
 
         SourceStatus status(Instant now) {
-            return new SourceStatus(name, kind, lastRunAt, lastSuccessAt, lastError, failures, accepted, duplicates, rejected, cursor,
+            return new SourceStatus(name, kind, lastRunAt, lastSuccessAt, lastError, failures, accepted, duplicates,
+                    rejected, cursor,
                     nextRunAt, newest == null ? null : Duration.between(newest, now).toSeconds());
         }
     }

@@ -30,17 +30,20 @@ public class PullSources {
     }
 
     public PullSource create(PullProperties.PagerDuty p) {
-        return new PagerDutyPull(p.name(), p.baseUrl(), p.token(), p.start() != null ? p.start() : clock.instant().minus(Duration.ofDays(1)),
+        return new PagerDutyPull(p.name(), p.baseUrl(), p.token(),
+                p.start() != null ? p.start() : clock.instant().minus(Duration.ofDays(1)),
                 p.interval(), clock);
     }
 
     public PullSource create(PullProperties.Slack s) {
-        return new SlackHistoryPull(s.name(), s.baseUrl(), s.token(), s.channel(), s.channelName() != null ? s.channelName() : s.channel(),
+        return new SlackHistoryPull(s.name(), s.baseUrl(), s.token(), s.channel(),
+                s.channelName() != null ? s.channelName() : s.channel(),
                 s.interval());
     }
 
     public PullSource create(PullProperties.Imap i) {
-        return new ImapPull(i.name(), i.host(), i.port(), i.ssl(), i.username(), i.password(), i.folder(), i.provider(), i.interval());
+        return new ImapPull(i.name(), i.host(), i.port(), i.ssl(), i.username(), i.password(), i.folder(), i.provider(),
+                i.interval());
     }
 
     public PullSource create(PullProperties.Statuspage s) {

@@ -32,15 +32,14 @@ public final class SlackHistoryPull extends NamedPullSource {
     private final String channelName;
     private final HttpJson http = new HttpJson();
 
-    public SlackHistoryPull(String name, URI baseUrl, String token, String channelId, String channelName, Duration interval) {
+    public SlackHistoryPull(String name, URI baseUrl, String token, String channelId, String channelName,
+            Duration interval) {
         super("slack", name, interval);
         this.baseUrl = baseUrl;
         this.token = token;
         this.channelId = channelId;
         this.channelName = channelName;
     }
-
-
 
     @Override
     public Page poll(@Nullable String cursor) throws IOException {
@@ -55,7 +54,8 @@ public final class SlackHistoryPull extends NamedPullSource {
                 newest = parts[2];
             }
         }
-        String uri = baseUrl + "/conversations.history?channel=" + enc(channelId) + "&oldest=" + enc(oldest) + "&limit=" + LIMIT
+        String uri = baseUrl + "/conversations.history?channel=" + enc(channelId) + "&oldest=" + enc(oldest) + "&limit="
+                + LIMIT
                 + (pageCursor == null ? "" : "&cursor=" + enc(pageCursor));
         JsonNode body = http.get(URI.create(uri), Map.of("Authorization", "Bearer " + token));
         if (!body.path("ok").asBoolean(false)) {
@@ -71,7 +71,8 @@ public final class SlackHistoryPull extends NamedPullSource {
             JsonNode m = messages.get(i);
             String position = name + "@" + oldest + "#" + i;
             try {
-                Event event = SlackExportDecoder.decodeMessage(m, position, channelId, channelName, Map.of(), DecodeContext.utc());
+                Event event = SlackExportDecoder.decodeMessage(m, position, channelId, channelName, Map.of(),
+                        DecodeContext.utc());
                 if (event != null) {
                     out.event(event);
                 }
@@ -79,7 +80,8 @@ public final class SlackHistoryPull extends NamedPullSource {
                 out.rejected(position, "message " + i + ": " + e.getMessage(), JsonSource.bytes(m));
             }
             String ts = JsonSource.text(m, "ts");
-            if (ts != null && ts.matches("\\d+\\.\\d+") && (newest == null || new java.math.BigDecimal(ts).compareTo(new java.math.BigDecimal(newest)) > 0)) {
+            if (ts != null && ts.matches("\\d+\\.\\d+") && (newest == null
+                    || new java.math.BigDecimal(ts).compareTo(new java.math.BigDecimal(newest)) > 0)) {
                 newest = ts;
             }
         }

@@ -32,13 +32,12 @@ public final class StatuspagePull extends NamedPullSource {
         this.clock = clock;
     }
 
-
-
     @Override
     public Page poll(@Nullable String cursor) throws IOException {
         CollectingSink out = new CollectingSink("statuspage");
         try {
-            StatuspageRecords.decode(http.get(url, Map.of("Accept", "application/json")), name, new DecodeContext(ZoneOffset.UTC, null, provider), out);
+            StatuspageRecords.decode(http.get(url, Map.of("Accept", "application/json")), name,
+                    new DecodeContext(ZoneOffset.UTC, null, provider), out);
         } catch (JsonSource.Skip skip) {
             // a page without incidents
         }

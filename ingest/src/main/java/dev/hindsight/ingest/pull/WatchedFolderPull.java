@@ -43,8 +43,6 @@ public final class WatchedFolderPull extends NamedPullSource {
         this.clock = clock;
     }
 
-
-
     /** A file's place in the reading order: {@code <mtime millis>|<name>}. */
     private static String key(Path p) {
         try {
@@ -84,7 +82,8 @@ public final class WatchedFolderPull extends NamedPullSource {
             sink.deadLetters.add(new DeadLetter(file.toString(), "unknown",
                     "larger than " + (MAX_FILE >> 20) + " MiB; import it with the import command", new byte[0]));
         } else {
-            new FileImporter(sink, formats).importPaths(List.of(file), new ImportOptions(null, null, DecodeContext.utc(), Integer.MAX_VALUE),
+            new FileImporter(sink, formats).importPaths(List.of(file),
+                    new ImportOptions(null, null, DecodeContext.utc(), Integer.MAX_VALUE),
                     ImportProgress.Listener.NONE);
         }
         return new Page(sink.events, sink.deadLetters, key(file), ready.size() > 1);

@@ -51,7 +51,8 @@ public class PushIntake {
     }
 
     /** The import JSON of one delivery. */
-    public record Outcome(long accepted, long duplicates, long skipped, long rejected, List<ImportReport.Rejection> rejections) {}
+    public record Outcome(long accepted, long duplicates, long skipped, long rejected,
+            List<ImportReport.Rejection> rejections) {}
 
     /** The body as a whole could not be read; it was kept as a dead letter. */
     public static class MalformedBodyException extends RuntimeException {
@@ -82,7 +83,8 @@ public class PushIntake {
             decode(hook, body, origin, context, collected);
         } catch (SourceDataException e) {
             byte[] kept = body.length > MAX_BODY ? java.util.Arrays.copyOf(body, MAX_BODY) : body;
-            sink.append(new EventBatch(List.of(), List.of(new DeadLetter(origin, hook.format, e.getMessage(), kept)), null, null));
+            sink.append(new EventBatch(List.of(), List.of(new DeadLetter(origin, hook.format, e.getMessage(), kept)),
+                    null, null));
             throw new MalformedBodyException(e.getMessage());
         }
         AppendResult stored = sink.append(new EventBatch(collected.events(), collected.rejected(), null, null));

@@ -19,7 +19,8 @@ public final class FileDates {
         Matcher m = DATE.matcher(base.substring(base.lastIndexOf('/') + 1));
         while (m.find()) {
             try {
-                return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+                return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3))));
             } catch (DateTimeException e) {
                 // digits that are not a date: keep looking
             }

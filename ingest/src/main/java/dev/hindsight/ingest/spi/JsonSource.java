@@ -69,7 +69,8 @@ public final class JsonSource {
     public static Timestamps.Parsed time(JsonNode node, String field) {
         String text = required(node, field);
         return Timestamps.parseIso(text, java.time.ZoneOffset.UTC)
-                .orElseThrow(() -> new SourceDataException("field '" + field + "' is not an RFC 3339 time: '" + text + "'"));
+                .orElseThrow(
+                        () -> new SourceDataException("field '" + field + "' is not an RFC 3339 time: '" + text + "'"));
     }
 
     /** A flat string map of an object field (labels, annotations); scalars only, nested values as JSON. */

@@ -21,12 +21,15 @@ public final class Lines {
 
     public static void each(SourceFile file, int maxChars, RecordSink sink, Handler handler) throws IOException {
         try (InputStream in = file.open()) {
-            BoundedLineReader lines = new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8), maxChars);
+            BoundedLineReader lines = new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8),
+                    maxChars);
             for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
                 String position = file.name() + "#" + line.number();
                 if (line.tooLong()) {
-                    sink.rejected(position, "line " + line.number() + " is " + line.length() + " characters long; the limit is "
-                            + maxChars, new byte[0]);
+                    sink.rejected(position,
+                            "line " + line.number() + " is " + line.length() + " characters long; the limit is "
+                                    + maxChars,
+                            new byte[0]);
                 } else if (!line.text().isBlank()) {
                     handler.line(line.number(), line.text(), position);
                 }

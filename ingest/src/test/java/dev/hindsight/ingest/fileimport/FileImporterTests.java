@@ -20,8 +20,8 @@ class FileImporterTests {
     Path dir;
 
     private final InMemoryEventSink sink = new InMemoryEventSink();
-    private final FileImporter importer =
-            new FileImporter(sink, new FormatRegistry(List.of(new JsonlDecoder(), new CsvDecoder())));
+    private final FileImporter importer = new FileImporter(sink,
+            new FormatRegistry(List.of(new JsonlDecoder(), new CsvDecoder())));
 
     private void write(String name, String content) throws Exception {
         Path file = dir.resolve(name);
@@ -55,13 +55,15 @@ class FileImporterTests {
                 .containsExactlyInAnyOrder(dir.resolve("alerts/a.jsonl") + "#3", dir.resolve("page.html").toString());
         assertThat(report.rejections()).anySatisfy(r -> assertThat(r.reason()).contains("cannot tell the format"));
         assertThat(sink.deadLetters()).hasSize(2);
-        assertThat(sink.deadLetters()).anySatisfy(d -> assertThat(new String(d.raw(), StandardCharsets.UTF_8)).contains("Not Found"));
+        assertThat(sink.deadLetters())
+                .anySatisfy(d -> assertThat(new String(d.raw(), StandardCharsets.UTF_8)).contains("Not Found"));
         assertThat(report.inputRead()).isTrue();
     }
 
     @Test
     void importingAgainGivesOnlyDuplicates() throws Exception {
-        write("a.jsonl", "{\"at\":\"2014-08-12T07:50:00Z\",\"title\":\"one\"}\n{\"at\":\"2014-08-12T07:51:00Z\",\"title\":\"two\"}\n");
+        write("a.jsonl",
+                "{\"at\":\"2014-08-12T07:50:00Z\",\"title\":\"one\"}\n{\"at\":\"2014-08-12T07:51:00Z\",\"title\":\"two\"}\n");
         importDir(1000);
 
         ImportReport again = importDir(1000);
@@ -92,7 +94,8 @@ class FileImporterTests {
                 ImportProgress.Listener.NONE);
 
         assertThat(report.inputRead()).isFalse();
-        assertThat(report.rejections()).singleElement().satisfies(r -> assertThat(r.reason()).isEqualTo("no such file or folder"));
+        assertThat(report.rejections()).singleElement()
+                .satisfies(r -> assertThat(r.reason()).isEqualTo("no such file or folder"));
     }
 
     @Test
@@ -104,6 +107,7 @@ class FileImporterTests {
         ImportReport report = importDir(100);
 
         assertThat(report.accepted()).isZero();
-        assertThat(report.rejections()).singleElement().satisfies(r -> assertThat(r.reason()).contains("symbolic link"));
+        assertThat(report.rejections()).singleElement()
+                .satisfies(r -> assertThat(r.reason()).contains("symbolic link"));
     }
 }

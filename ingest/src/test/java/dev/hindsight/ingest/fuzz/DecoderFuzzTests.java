@@ -83,7 +83,8 @@ class DecoderFuzzTests {
 
             @Override
             public List<SourceFile> entries() {
-                return List.of(file("export.zip#channels.json", channels), file("export.zip#general/2014-08-12.json", day),
+                return List.of(file("export.zip#channels.json", channels),
+                        file("export.zip#general/2014-08-12.json", day),
                         file("export.zip#users.json", users));
             }
         };
@@ -103,8 +104,9 @@ class DecoderFuzzTests {
         String text = new String(raw, StandardCharsets.UTF_8);
         ZoneId zone = ZONES.get(Math.floorMod(text.hashCode(), ZONES.size()));
         try {
-            Timestamps.parseIso(text, zone).ifPresent(parsed ->
-                    assertThat(Timestamps.parseIso(parsed.original(), zone).orElseThrow().instant()).isEqualTo(parsed.instant()));
+            Timestamps.parseIso(text, zone).ifPresent(
+                    parsed -> assertThat(Timestamps.parseIso(parsed.original(), zone).orElseThrow().instant())
+                            .isEqualTo(parsed.instant()));
             Timestamps.parseOffset(text).ifPresent(parsed -> assertThat(parsed.zoneAssumed()).isFalse());
         } catch (SourceDataException e) { // the declared refusal: a time outside 1990-2100
             assertThat(e.getMessage()).contains("plausible");

@@ -43,7 +43,8 @@ class GenericDecodersTests {
     static Recorded decode(FormatDecoder decoder, String name, String content, DecodeContext context) throws Exception {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         Recorded out = new Recorded();
-        decoder.decode(new SourceFile(name, bytes.length, Instant.EPOCH, () -> new ByteArrayInputStream(bytes)), context, out);
+        decoder.decode(new SourceFile(name, bytes.length, Instant.EPOCH, () -> new ByteArrayInputStream(bytes)),
+                context, out);
         return out;
     }
 
@@ -62,7 +63,8 @@ class GenericDecodersTests {
 
     @Test
     void jsonlMapsTheGenericFieldsAndRejectsEachBadLineWithItsReason() throws Exception {
-        Recorded out = decode(new JsonlDecoder(), "feed.jsonl", JSONL, new DecodeContext(ZoneId.of("America/New_York"), null, null));
+        Recorded out = decode(new JsonlDecoder(), "feed.jsonl", JSONL,
+                new DecodeContext(ZoneId.of("America/New_York"), null, null));
 
         assertThat(out.events).hasSize(3);
         Event alert = out.events.get(0);
@@ -82,7 +84,8 @@ class GenericDecodersTests {
 
         assertThat(out.rejected).containsExactly(
                 "feed.jsonl#5 | line 5: field 'title' is required",
-                "feed.jsonl#6 | line 6: field 'kind' is 'EXPLOSION', not one of " + java.util.Arrays.toString(EventKind.values()),
+                "feed.jsonl#6 | line 6: field 'kind' is 'EXPLOSION', not one of "
+                        + java.util.Arrays.toString(EventKind.values()),
                 "feed.jsonl#7 | line 7: expected a JSON object, found ARRAY",
                 "feed.jsonl#8 | line 8: timestamp '1970-01-01T00:00:00Z' is outside the plausible range 1990-2100",
                 "feed.jsonl#9 | line 9: field 'title' must be a string, found OBJECT",
@@ -146,7 +149,8 @@ class GenericDecodersTests {
         byte[] jsonHead = "{\"at\":\"2014-08-12T08:00:00Z\",\"title\":\"x\"}\n".getBytes(StandardCharsets.UTF_8);
         assertThat(new JsonlDecoder().confidence("events.txt", jsonHead)).isPositive();
         assertThat(new JsonlDecoder().confidence("page.html", "<html>".getBytes(StandardCharsets.UTF_8))).isZero();
-        assertThat(new CsvDecoder().confidence("events.csv", "at,title\n".getBytes(StandardCharsets.UTF_8))).isPositive();
+        assertThat(new CsvDecoder().confidence("events.csv", "at,title\n".getBytes(StandardCharsets.UTF_8)))
+                .isPositive();
         assertThat(new CsvDecoder().confidence("events.jsonl", jsonHead)).isZero();
     }
 }

@@ -51,17 +51,21 @@ class PullSourcesTests {
         return """
                 {"id":"%s","type":"%s","summary":"%s","created_at":"%s","agent":{"id":"P1","type":"user_reference","summary":"Maria Chen"},
                  "channel":{"type":"website"},"incident":{"id":"PINC1","type":"incident_reference","summary":"[#1] dc-east unreachable"}}
-                """.formatted(id, type, type, at);
+                """
+                .formatted(id, type, type, at);
     }
 
     @Test
     void pagerDutyPagesThroughAWindowThenResumesFromItsEnd() {
         api.stubFor(get(urlPathEqualTo("/log_entries")).withQueryParam("offset", equalTo("0")).willReturn(okJson(
                 "{\"log_entries\":[" + logEntry("L1", "trigger_log_entry", "2014-08-12T07:54:05Z") + ","
-                        + logEntry("L2", "acknowledge_log_entry", "2014-08-12T07:57:41Z") + "],\"limit\":100,\"offset\":0,\"more\":true}")));
+                        + logEntry("L2", "acknowledge_log_entry", "2014-08-12T07:57:41Z")
+                        + "],\"limit\":100,\"offset\":0,\"more\":true}")));
         api.stubFor(get(urlPathEqualTo("/log_entries")).withQueryParam("offset", equalTo("100")).willReturn(okJson(
-                "{\"log_entries\":[" + logEntry("L3", "resolve_log_entry", "2014-08-13T00:46:02Z") + "],\"limit\":100,\"offset\":100,\"more\":false}")));
-        PagerDutyPull source = new PagerDutyPull("main", URI.create(api.baseUrl()), "secret-key", Instant.parse("2014-08-12T00:00:00Z"),
+                "{\"log_entries\":[" + logEntry("L3", "resolve_log_entry", "2014-08-13T00:46:02Z")
+                        + "],\"limit\":100,\"offset\":100,\"more\":false}")));
+        PagerDutyPull source = new PagerDutyPull("main", URI.create(api.baseUrl()), "secret-key",
+                Instant.parse("2014-08-12T00:00:00Z"),
                 Duration.ofMinutes(1), clock);
 
         SourceStatus status = runner(source).runOnce("pagerduty:main");
@@ -83,8 +87,10 @@ class PullSourcesTests {
 
     @Test
     void rateLimitsAndServerErrorsBackOffAndKeepTheCheckpoint() {
-        api.stubFor(get(urlPathEqualTo("/log_entries")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
-        PagerDutyPull source = new PagerDutyPull("main", URI.create(api.baseUrl()), "k", NOW.minusSeconds(3600), Duration.ofMinutes(1), clock);
+        api.stubFor(get(urlPathEqualTo("/log_entries"))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
+        PagerDutyPull source = new PagerDutyPull("main", URI.create(api.baseUrl()), "k", NOW.minusSeconds(3600),
+                Duration.ofMinutes(1), clock);
         PullRunner runner = runner(source);
 
         SourceStatus limited = runner.runOnce("pagerduty:main");
@@ -105,21 +111,28 @@ class PullSourcesTests {
 
     @Test
     void slackHistoryFollowsNextCursorThenResumesAfterTheNewestMessage() {
-        api.stubFor(get(urlPathEqualTo("/conversations.history")).withQueryParam("cursor", equalTo("bmV4dA==")).willReturn(okJson("""
-                {"ok":true,"messages":[{"type":"message","user":"U1","text":"failover started","ts":"1407834000.000100"}],
-                 "has_more":false,"response_metadata":{"next_cursor":""}}""")));
-        api.stubFor(get(urlPathEqualTo("/conversations.history")).withQueryParam("oldest", equalTo("0")).atPriority(10).willReturn(okJson("""
-                {"ok":true,"messages":[{"type":"message","user":"U2","text":"error rate back to baseline","ts":"1407862000.000200"},
-                  {"type":"message","subtype":"channel_join","user":"U3","text":"joined","ts":"1407835000.000300"}],
-                 "has_more":true,"response_metadata":{"next_cursor":"bmV4dA=="}}""")));
-        SlackHistoryPull source = new SlackHistoryPull("ops", URI.create(api.baseUrl()), "xoxb-test", "C0OPS", "ops", Duration.ofMinutes(1));
+        api.stubFor(
+                get(urlPathEqualTo("/conversations.history")).withQueryParam("cursor", equalTo("bmV4dA==")).willReturn(
+                        okJson("""
+                                {"ok":true,"messages":[{"type":"message","user":"U1","text":"failover started","ts":"1407834000.000100"}],
+                                 "has_more":false,"response_metadata":{"next_cursor":""}}""")));
+        api.stubFor(get(urlPathEqualTo("/conversations.history")).withQueryParam("oldest", equalTo("0")).atPriority(10)
+                .willReturn(
+                        okJson("""
+                                {"ok":true,"messages":[{"type":"message","user":"U2","text":"error rate back to baseline","ts":"1407862000.000200"},
+                                  {"type":"message","subtype":"channel_join","user":"U3","text":"joined","ts":"1407835000.000300"}],
+                                 "has_more":true,"response_metadata":{"next_cursor":"bmV4dA=="}}""")));
+        SlackHistoryPull source = new SlackHistoryPull("ops", URI.create(api.baseUrl()), "xoxb-test", "C0OPS", "ops",
+                Duration.ofMinutes(1));
 
         SourceStatus status = runner(source).runOnce("slack:ops");
 
         assertThat(status.accepted()).isEqualTo(2);
-        assertThat(sink.events()).extracting(Event::title).containsExactlyInAnyOrder("error rate back to baseline", "failover started");
+        assertThat(sink.events()).extracting(Event::title).containsExactlyInAnyOrder("error rate back to baseline",
+                "failover started");
         assertThat(sink.position("slack:ops")).contains("1407862000.000200");
-        api.verify(getRequestedFor(urlPathEqualTo("/conversations.history")).withHeader("Authorization", equalTo("Bearer xoxb-test"))
+        api.verify(getRequestedFor(urlPathEqualTo("/conversations.history"))
+                .withHeader("Authorization", equalTo("Bearer xoxb-test"))
                 .withQueryParam("channel", equalTo("C0OPS")));
 
         api.stubFor(get(urlPathEqualTo("/conversations.history")).withQueryParam("oldest", equalTo("1407862000.000200"))
@@ -134,7 +147,8 @@ class PullSourcesTests {
                 "Event Start: 2014-08-12 08:10 GMT", ServerSetupTest.SMTP);
         GreenMailUtil.sendTextEmail("rfo@example.com", "noc@dc-provider.example", "Ticket 884213 resolved",
                 "Service restored: 2014-08-12 20:15 GMT", ServerSetupTest.SMTP);
-        ImapPull source = new ImapPull("rfo", "127.0.0.1", ServerSetupTest.IMAP.getPort(), false, "rfo-reader", "s3cret-pass", "INBOX",
+        ImapPull source = new ImapPull("rfo", "127.0.0.1", ServerSetupTest.IMAP.getPort(), false, "rfo-reader",
+                "s3cret-pass", "INBOX",
                 "dc-provider", Duration.ofMinutes(5));
         PullRunner runner = runner(source);
 
@@ -149,13 +163,15 @@ class PullSourcesTests {
         assertThat(sink.events().get(1).labels()).containsEntry("stated.impactEnd", "2014-08-12T20:15:00Z");
         assertThat(sink.position("imap:rfo")).get().asString().endsWith(":2");
 
-        GreenMailUtil.sendTextEmail("rfo@example.com", "noc@dc-provider.example", "RFO 884213", "Root cause: BGP", ServerSetupTest.SMTP);
+        GreenMailUtil.sendTextEmail("rfo@example.com", "noc@dc-provider.example", "RFO 884213", "Root cause: BGP",
+                ServerSetupTest.SMTP);
         SourceStatus second = runner.runOnce("imap:rfo");
         assertThat(second.accepted()).isEqualTo(3); // counts are cumulative: one new message
         assertThat(second.duplicates()).isZero();
         assertThat(sink.position("imap:rfo")).get().asString().endsWith(":3");
 
-        ImapPull wrongPassword = new ImapPull("bad", "127.0.0.1", ServerSetupTest.IMAP.getPort(), false, "rfo-reader", "nope", "INBOX",
+        ImapPull wrongPassword = new ImapPull("bad", "127.0.0.1", ServerSetupTest.IMAP.getPort(), false, "rfo-reader",
+                "nope", "INBOX",
                 null, Duration.ofMinutes(5));
         assertThat(runner(wrongPassword).runOnce("imap:bad").lastError()).contains("check the credentials");
     }
@@ -164,7 +180,8 @@ class PullSourcesTests {
     void aProvidersStatusPageIsReadAsTheProvidersStatements() throws Exception {
         api.stubFor(get(urlPathEqualTo("/api/v2/incidents.json"))
                 .willReturn(okJson(Files.readString(Fixtures.resource("formats/statuspage-incidents.json")))));
-        StatuspagePull source = new StatuspagePull("dc", URI.create(api.baseUrl() + "/api/v2/incidents.json"), "dc-provider",
+        StatuspagePull source = new StatuspagePull("dc", URI.create(api.baseUrl() + "/api/v2/incidents.json"),
+                "dc-provider",
                 Duration.ofMinutes(2), clock);
         PullRunner runner = runner(source);
 
@@ -172,7 +189,8 @@ class PullSourcesTests {
         assertThat(sink.events()).allSatisfy(e -> assertThat(e.provider()).isTrue());
         SourceStatus again = runner.runOnce("statuspage:dc");
         assertThat(again.duplicates()).isEqualTo(3);
-        assertThat(again.lagSeconds()).isEqualTo(Duration.between(Instant.parse("2014-08-12T20:13:00Z"), NOW).toSeconds());
+        assertThat(again.lagSeconds())
+                .isEqualTo(Duration.between(Instant.parse("2014-08-12T20:13:00Z"), NOW).toSeconds());
     }
 
     @Test
@@ -183,7 +201,8 @@ class PullSourcesTests {
         Path fresh = drop.resolve("b.jsonl");
         Files.writeString(fresh, "{\"at\":\"2014-08-12T09:00:00Z\",\"title\":\"still being written\"}\n");
         Files.setLastModifiedTime(fresh, FileTime.from(NOW));
-        WatchedFolderPull source = new WatchedFolderPull("drop", drop, Fixtures.registry(), Duration.ofSeconds(10), clock);
+        WatchedFolderPull source = new WatchedFolderPull("drop", drop, Fixtures.registry(), Duration.ofSeconds(10),
+                clock);
         PullRunner runner = runner(source);
 
         runner.runOnce("folder:drop");

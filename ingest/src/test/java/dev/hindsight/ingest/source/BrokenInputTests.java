@@ -38,26 +38,31 @@ class BrokenInputTests {
 
     private static String reasonFor(ImportReport report, String file) {
         return report.rejections().stream().filter(r -> r.source().endsWith(file)).map(ImportReport.Rejection::reason)
-                .findFirst().orElseThrow(() -> new AssertionError("no rejection for " + file + " in " + report.rejections()));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no rejection for " + file + " in " + report.rejections()));
     }
 
     @Test
     void aFolderOfBrokenInputsGivesOneClearRejectionEachAndImportsTheRest() throws Exception {
         Fixtures.copy("formats-broken", dir);
-        Fixtures.zip(dir.resolve("slip.zip"), Map.of("../../../tmp/evil.jsonl", "{\"at\":\"2014-08-12T08:00:00Z\",\"title\":\"evil\"}\n"));
-        Files.writeString(dir.resolve("good.jsonl"), "{\"at\":\"2014-08-12T08:00:00Z\",\"title\":\"still imported\"}\n");
+        Fixtures.zip(dir.resolve("slip.zip"),
+                Map.of("../../../tmp/evil.jsonl", "{\"at\":\"2014-08-12T08:00:00Z\",\"title\":\"evil\"}\n"));
+        Files.writeString(dir.resolve("good.jsonl"),
+                "{\"at\":\"2014-08-12T08:00:00Z\",\"title\":\"still imported\"}\n");
 
         ImportReport report = importDir();
 
         assertThat(report.rejected()).isEqualTo(4);
-        assertThat(reasonFor(report, "truncated-pagerduty.json")).startsWith("not a valid pagerduty file: not valid JSON");
+        assertThat(reasonFor(report, "truncated-pagerduty.json"))
+                .startsWith("not a valid pagerduty file: not valid JSON");
         assertThat(reasonFor(report, "statuspage-error.json")).startsWith("cannot tell the format of this file");
         assertThat(reasonFor(report, "no-date.eml")).isEqualTo("the e-mail has no (valid) Date header");
         assertThat(reasonFor(report, "slip.zip")).isEqualTo(
                 "archive refused: entry '../../../tmp/evil.jsonl' would escape the archive (zip slip)");
         assertThat(sink.events()).extracting(Event::title).containsExactly("still imported");
         assertThat(sink.deadLetters()).hasSize(4);
-        assertThat(sink.deadLetters()).anySatisfy(d -> assertThat(new String(d.raw(), StandardCharsets.UTF_8)).contains("We are still investigating"));
+        assertThat(sink.deadLetters()).anySatisfy(
+                d -> assertThat(new String(d.raw(), StandardCharsets.UTF_8)).contains("We are still investigating"));
     }
 
     @Test
@@ -65,7 +70,8 @@ class BrokenInputTests {
         List<String> names = List.of("../evil.jsonl", "a/../../evil.jsonl", "/etc/evil.jsonl", "C:/evil.jsonl",
                 "a\\..\\..\\evil.jsonl", "ok/../../../evil.jsonl");
         for (int i = 0; i < names.size(); i++) {
-            Fixtures.zip(dir.resolve("slip" + i + ".zip"), Map.of(names.get(i), "{\"at\":\"2014-08-12T08:00:00Z\",\"title\":\"x\"}\n"));
+            Fixtures.zip(dir.resolve("slip" + i + ".zip"),
+                    Map.of(names.get(i), "{\"at\":\"2014-08-12T08:00:00Z\",\"title\":\"x\"}\n"));
         }
 
         ImportReport report = importDir();
@@ -95,7 +101,8 @@ class BrokenInputTests {
         try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(dir.resolve("twice.zip"))) {
             for (int i = 0; i < 2; i++) {
                 out.putArchiveEntry(new ZipArchiveEntry("same.jsonl"));
-                out.write(("{\"at\":\"2014-08-12T08:00:00Z\",\"title\":\"copy " + i + "\"}\n").getBytes(StandardCharsets.UTF_8));
+                out.write(("{\"at\":\"2014-08-12T08:00:00Z\",\"title\":\"copy " + i + "\"}\n")
+                        .getBytes(StandardCharsets.UTF_8));
                 out.closeArchiveEntry();
             }
         }
@@ -127,14 +134,17 @@ class BrokenInputTests {
                 }
             });
             String external = "http://127.0.0.1:" + listener.getLocalPort() + "/xxe";
-            String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"" + external + "\"><!ENTITY % p SYSTEM \""
+            String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"" + external
+                    + "\"><!ENTITY % p SYSTEM \""
                     + external + "/dtd\"> %p;]><r>&x;</r>";
             Files.writeString(dir.resolve("evil.xml"), xxe);
-            Files.writeString(dir.resolve("evil.svg"), xxe.replace("<r>&x;</r>", "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&x;</text></svg>"));
+            Files.writeString(dir.resolve("evil.svg"),
+                    xxe.replace("<r>&x;</r>", "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&x;</text></svg>"));
             Fixtures.zip(dir.resolve("evil.docx"), Map.of("[Content_Types].xml", xxe, "word/document.xml", xxe));
             StringBuilder laughs = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY l0 \"lol\">");
             for (int i = 1; i < 10; i++) {
-                laughs.append("<!ENTITY l").append(i).append(" \"").append(("&l" + (i - 1) + ";").repeat(10)).append("\">");
+                laughs.append("<!ENTITY l").append(i).append(" \"").append(("&l" + (i - 1) + ";").repeat(10))
+                        .append("\">");
             }
             Files.writeString(dir.resolve("laughs.xml"), laughs.append("]><l>&l9;</l>").toString());
 
@@ -142,10 +152,13 @@ class BrokenInputTests {
             ImportReport report = importDir();
             long millis = (System.nanoTime() - started) / 1_000_000;
 
-            assertThat(report.rejections()).extracting(ImportReport.Rejection::source).anySatisfy(s -> assertThat(s).endsWith("evil.xml"))
-                    .anySatisfy(s -> assertThat(s).endsWith("evil.svg")).anySatisfy(s -> assertThat(s).endsWith("evil.docx#word/document.xml"))
+            assertThat(report.rejections()).extracting(ImportReport.Rejection::source)
+                    .anySatisfy(s -> assertThat(s).endsWith("evil.xml"))
+                    .anySatisfy(s -> assertThat(s).endsWith("evil.svg"))
+                    .anySatisfy(s -> assertThat(s).endsWith("evil.docx#word/document.xml"))
                     .anySatisfy(s -> assertThat(s).endsWith("laughs.xml"));
-            assertThat(report.rejections()).allSatisfy(r -> assertThat(r.reason()).startsWith("cannot tell the format of this file"));
+            assertThat(report.rejections())
+                    .allSatisfy(r -> assertThat(r.reason()).startsWith("cannot tell the format of this file"));
             assertThat(sink.events()).isEmpty();
             assertThat(millis).as("nothing was expanded").isLessThan(5_000);
             Thread.sleep(200);
@@ -156,7 +169,8 @@ class BrokenInputTests {
     @Test
     void anArchiveOfOrdinaryFilesImportsEachEntryByItsOwnFormat() throws Exception {
         Fixtures.zip(dir.resolve("evidence.zip"), Map.of(
-                "alerts/notification.json", Files.readString(Fixtures.resource("formats/alertmanager-notification.json")),
+                "alerts/notification.json",
+                Files.readString(Fixtures.resource("formats/alertmanager-notification.json")),
                 "logs/nagios.log", Files.readString(Fixtures.resource("formats/nagios.log")),
                 "__MACOSX/._nagios.log", "resource fork",
                 "inner.zip", "PK\u0003\u0004not really"));
@@ -165,7 +179,8 @@ class BrokenInputTests {
 
         assertThat(sink.events()).extracting(Event::source).containsOnly("alertmanager", "nagios");
         assertThat(reasonFor(report, "evidence.zip#inner.zip")).contains("nested archives are not read");
-        assertThat(sink.events()).anySatisfy(e -> assertThat(e.raw().origin()).startsWith(dir.resolve("evidence.zip") + "#alerts/notification.json"));
+        assertThat(sink.events()).anySatisfy(e -> assertThat(e.raw().origin())
+                .startsWith(dir.resolve("evidence.zip") + "#alerts/notification.json"));
     }
 
     @Test
@@ -210,17 +225,20 @@ class BrokenInputTests {
 
     @Test
     void legacyGrafanaBodiesAndAlertsWithoutAnEndAreRejectedWithTheirReason() throws Exception {
-        Files.writeString(dir.resolve("legacy.json"), "{\"orgId\":1,\"alerts\":[],\"ruleName\":\"cpu\",\"evalMatches\":[],\"state\":\"alerting\"}");
-        Files.writeString(dir.resolve("am.json"), """
-                {"version":"4","groupKey":"g","status":"resolved","receiver":"r","alerts":[
-                  {"status":"resolved","labels":{"alertname":"X"},"annotations":{},"startsAt":"2014-08-12T08:00:00Z","endsAt":"0001-01-01T00:00:00Z"},
-                  {"status":"firing","labels":{"alertname":"Y"},"annotations":{},"startsAt":"2014-08-12T08:01:00Z","endsAt":"0001-01-01T00:00:00Z"}]}
-                """);
+        Files.writeString(dir.resolve("legacy.json"),
+                "{\"orgId\":1,\"alerts\":[],\"ruleName\":\"cpu\",\"evalMatches\":[],\"state\":\"alerting\"}");
+        Files.writeString(dir.resolve("am.json"),
+                """
+                        {"version":"4","groupKey":"g","status":"resolved","receiver":"r","alerts":[
+                          {"status":"resolved","labels":{"alertname":"X"},"annotations":{},"startsAt":"2014-08-12T08:00:00Z","endsAt":"0001-01-01T00:00:00Z"},
+                          {"status":"firing","labels":{"alertname":"Y"},"annotations":{},"startsAt":"2014-08-12T08:01:00Z","endsAt":"0001-01-01T00:00:00Z"}]}
+                        """);
 
         ImportReport report = importDir();
 
         assertThat(reasonFor(report, "legacy.json")).contains("legacy (pre-unified alerting)");
-        assertThat(reasonFor(report, "am.json#alerts[0]")).isEqualTo("alerts[0]: a resolved alert needs a real endsAt, found 0001-01-01T00:00:00Z");
+        assertThat(reasonFor(report, "am.json#alerts[0]"))
+                .isEqualTo("alerts[0]: a resolved alert needs a real endsAt, found 0001-01-01T00:00:00Z");
         assertThat(sink.events()).extracting(Event::title).containsExactly("Y");
     }
 
@@ -229,8 +247,9 @@ class BrokenInputTests {
         Path day = dir.resolve("incident-dc/2014-08-12.json");
         Files.createDirectories(day.getParent());
         try (OutputStream out = Files.newOutputStream(day)) {
-            out.write("[{\"type\":\"message\",\"user\":\"U01\",\"ts\":\"1407830000.000100\",\"text\":\"is anyone on the bridge?\"}]"
-                    .getBytes(StandardCharsets.UTF_8));
+            out.write(
+                    "[{\"type\":\"message\",\"user\":\"U01\",\"ts\":\"1407830000.000100\",\"text\":\"is anyone on the bridge?\"}]"
+                            .getBytes(StandardCharsets.UTF_8));
         }
 
         importDir();

@@ -41,9 +41,12 @@ class EveryFormatImportTests {
         Fixtures.copy("formats", dir);
         Fixtures.slackExport(dir.resolve("slack-export.zip"));
         Fixtures.rfoPdf(dir.resolve("rfo-884213.pdf"), List.of("Reason For Outage - dc-east", "Ticket Number: 884213",
-                "Event Start: 2014-08-12 08:10 GMT", "Service Restored: August 12, 2014 4:15 PM EDT", "Root Cause: BGP table overflow"));
-        Files.writeString(dir.resolve("notes.jsonl"), "{\"at\":\"2014-08-12T08:00:00-04:00\",\"title\":\"Called the provider\",\"actor\":\"maria\"}\n");
-        Files.writeString(dir.resolve("changes.csv"), "at,title,kind,host\n2014-08-12T12:00:00Z,Added three spare machines,CHANGE,web7\n");
+                "Event Start: 2014-08-12 08:10 GMT", "Service Restored: August 12, 2014 4:15 PM EDT",
+                "Root Cause: BGP table overflow"));
+        Files.writeString(dir.resolve("notes.jsonl"),
+                "{\"at\":\"2014-08-12T08:00:00-04:00\",\"title\":\"Called the provider\",\"actor\":\"maria\"}\n");
+        Files.writeString(dir.resolve("changes.csv"),
+                "at,title,kind,host\n2014-08-12T12:00:00Z,Added three spare machines,CHANGE,web7\n");
         first = importer.importPaths(List.of(dir), new ImportOptions(null, null,
                 new DecodeContext(ZoneId.of("America/New_York"), null, null), 500), ImportProgress.Listener.NONE);
     }
@@ -57,16 +60,19 @@ class EveryFormatImportTests {
     }
 
     private static Event titled(List<Event> events, String start) {
-        return events.stream().filter(e -> e.title().startsWith(start)).findFirst().orElseThrow(() -> new AssertionError(
-                "no event titled '" + start + "' in " + events.stream().map(Event::title).toList()));
+        return events.stream().filter(e -> e.title().startsWith(start)).findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "no event titled '" + start + "' in " + events.stream().map(Event::title).toList()));
     }
 
     @Test
     void everyFormatIsReadInOneImportAndEveryRecordIsAccountedFor() {
         assertThat(first.rejections()).extracting(ImportReport.Rejection::reason)
                 .containsExactly("ops/2014-08-12.json: entry 4: field ts is not a Slack timestamp: 'yesterday'");
-        assertThat(first.accepted() + first.duplicates() + first.skipped() + first.rejected()).isEqualTo(first.received());
-        Map<String, Long> sources = sink.events().stream().collect(Collectors.groupingBy(Event::source, Collectors.counting()));
+        assertThat(first.accepted() + first.duplicates() + first.skipped() + first.rejected())
+                .isEqualTo(first.received());
+        Map<String, Long> sources = sink.events().stream()
+                .collect(Collectors.groupingBy(Event::source, Collectors.counting()));
         assertThat(sources).containsOnlyKeys("alertmanager", "grafana", "pagerduty", "opsgenie", "statuspage", "teams",
                 "mattermost", "irc", "syslog", "nagios", "rfo-email", "rfo-pdf", "slack", "jsonl", "csv");
         assertThat(first.accepted()).isEqualTo(sink.events().size());
@@ -115,7 +121,8 @@ class EveryFormatImportTests {
 
         assertThat(of("opsgenie")).extracting(Event::kind).containsExactlyInAnyOrder(EventKind.PAGE_TRIGGERED,
                 EventKind.PAGE_NOTIFIED, EventKind.PAGE_ACKNOWLEDGED, EventKind.PAGE_NOTE, EventKind.PAGE_RESOLVED);
-        assertThat(of("opsgenie")).allSatisfy(e -> assertThat(e.labels()).containsEntry("alert_id", "4513b7ea-3b91-438f-b7e4-e3e54af9147c"));
+        assertThat(of("opsgenie")).allSatisfy(
+                e -> assertThat(e.labels()).containsEntry("alert_id", "4513b7ea-3b91-438f-b7e4-e3e54af9147c"));
     }
 
     @Test
@@ -143,15 +150,18 @@ class EveryFormatImportTests {
         assertThat(of("teams")).extracting(Event::actor).containsExactlyInAnyOrder("Maria Chen", "Sam Ortiz");
         assertThat(titled(of("teams"), "dc-east down").text()).contains("Declaring an incident & opening the bridge");
         assertThat(of("mattermost")).extracting(Event::title)
-                .containsExactlyInAnyOrder("failing over to dc-west now", "ack, watching replication", "call me when you can");
+                .containsExactlyInAnyOrder("failing over to dc-west now", "ack, watching replication",
+                        "call me when you can");
 
         List<Event> irc = of("irc");
         assertThat(irc).hasSize(8).allSatisfy(e -> assertThat(e.zoneAssumed()).isTrue());
         assertThat(titled(irc, "latency to dc-east").occurredAt()).isEqualTo(Instant.parse("2014-08-12T07:52:00Z"));
         assertThat(titled(irc, "latency to dc-east").labels()).containsEntry("channel", "#ops");
-        assertThat(titled(irc, "both data centers active again").occurredAt()).isEqualTo(Instant.parse("2014-08-13T04:45:00Z"));
+        assertThat(titled(irc, "both data centers active again").occurredAt())
+                .isEqualTo(Instant.parse("2014-08-13T04:45:00Z"));
         assertThat(titled(irc, "sam is checking").actor()).isEqualTo("sam");
-        assertThat(titled(irc, "users report being logged out").occurredAt()).isEqualTo(Instant.parse("2014-08-12T12:31:05Z"));
+        assertThat(titled(irc, "users report being logged out").occurredAt())
+                .isEqualTo(Instant.parse("2014-08-12T12:31:05Z"));
         assertThat(titled(irc, "found it: three new machines").labels()).containsEntry("channel", "#netops");
     }
 

@@ -43,8 +43,10 @@ public final class Fixtures {
 
     /** Every decoder of this module, as Spring would find them. */
     public static FormatRegistry registry() {
-        return new FormatRegistry(List.of(new JsonlDecoder(), new CsvDecoder(), new AlertmanagerDecoder(), new GrafanaDecoder(),
-                new PagerDutyDecoder(), new OpsgenieDecoder(), new StatuspageDecoder(), new TeamsDecoder(), new MattermostDecoder(),
+        return new FormatRegistry(List.of(new JsonlDecoder(), new CsvDecoder(), new AlertmanagerDecoder(),
+                new GrafanaDecoder(),
+                new PagerDutyDecoder(), new OpsgenieDecoder(), new StatuspageDecoder(), new TeamsDecoder(),
+                new MattermostDecoder(),
                 new IrcDecoder(), new SyslogDecoder(), new NagiosDecoder(), new RfoEmailDecoder(), new RfoPdfDecoder(),
                 new SlackExportDecoder()));
     }
@@ -75,15 +77,18 @@ public final class Fixtures {
     /** A Slack export as Slack zips it: users, channels, a day of #ops with a thread, a bot, a join and a broken ts. */
     public static void slackExport(Path zip) throws IOException {
         zip(zip, Map.of(
-                "users.json", """
+                "users.json",
+                """
                         [{"id":"U01MARIA","team_id":"T1","name":"maria","real_name":"Maria Chen","profile":{"real_name":"Maria Chen","display_name":"maria"}},
                          {"id":"U02SAM","team_id":"T1","name":"sam","real_name":"Sam Ortiz","profile":{"real_name":"Sam Ortiz","display_name":""}}]
                         """,
-                "channels.json", """
+                "channels.json",
+                """
                         [{"id":"C0OPS","name":"ops","created":1400000000,"creator":"U01MARIA","is_archived":false,"is_general":false,
                           "members":["U01MARIA","U02SAM"],"topic":{"value":"","creator":"","last_set":0},"purpose":{"value":"","creator":"","last_set":0}}]
                         """,
-                "ops/2014-08-12.json", """
+                "ops/2014-08-12.json",
+                """
                         [
                          {"type":"message","subtype":"bot_message","ts":"1407829812.000200","bot_id":"B01ALERTS","username":"Nagios","text":"",
                           "attachments":[{"fallback":"CRITICAL: edge1.dc-east Upstream ping","color":"danger"}]},
@@ -98,7 +103,8 @@ public final class Fixtures {
 
     public static void zip(Path zip, Map<String, String> entries) throws IOException {
         try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(zip)) {
-            for (Map.Entry<String, String> e : entries.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+            for (Map.Entry<String, String> e : entries.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .toList()) {
                 out.putArchiveEntry(new ZipArchiveEntry(e.getKey()));
                 out.write(e.getValue().getBytes(StandardCharsets.UTF_8));
                 out.closeArchiveEntry();

@@ -31,8 +31,9 @@ class RfoAttachmentTests {
     @Test
     void thePdfAttachmentsTextAndTimesBelongToTheNotice() throws Exception {
         Path pdf = dir.resolve("report.pdf");
-        Fixtures.rfoPdf(pdf, List.of("Reason For Outage", "Case Number: RFO-2014-0812", "Outage Start: 2014-08-12 07:55 UTC",
-                "Cause Identified: 2014-08-12 14:00 UTC", "Service Restored: 2014-08-12 20:15 UTC"));
+        Fixtures.rfoPdf(pdf,
+                List.of("Reason For Outage", "Case Number: RFO-2014-0812", "Outage Start: 2014-08-12 07:55 UTC",
+                        "Cause Identified: 2014-08-12 14:00 UTC", "Service Restored: 2014-08-12 20:15 UTC"));
         MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()));
         mail.setFrom("NOC <noc@dc-provider.example>");
         mail.setSubject("Final RFO for case RFO-2014-0812");
@@ -50,7 +51,8 @@ class RfoAttachmentTests {
         Files.delete(pdf);
         InMemoryEventSink sink = new InMemoryEventSink();
 
-        new FileImporter(sink, Fixtures.registry()).importPaths(List.of(dir), ImportOptions.defaults(), ImportProgress.Listener.NONE);
+        new FileImporter(sink, Fixtures.registry()).importPaths(List.of(dir), ImportOptions.defaults(),
+                ImportProgress.Listener.NONE);
 
         Event notice = sink.events().get(0);
         assertThat(notice.text()).contains("Please find the RFO attached.").contains("[attachment RFO-2014-0812.pdf]")

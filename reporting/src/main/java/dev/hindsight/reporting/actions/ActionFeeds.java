@@ -25,31 +25,39 @@ import org.apache.commons.csv.CSVPrinter;
 /** Action items as CSV, as an iCalendar feed of due dates, and as a CSV that Jira's importer maps field by field. */
 public final class ActionFeeds {
 
-    static final String[] CSV_HEADER = {"id", "incident", "title", "owner", "team", "type", "priority", "due", "status", "tracker",
+    static final String[] CSV_HEADER = {"id", "incident", "title", "owner", "team", "type", "priority", "due", "status",
+            "tracker",
             "lesson"};
     /** Column names Jira's CSV importer offers to map without renaming. */
-    static final String[] JIRA_HEADER = {"Summary", "Description", "Issue Type", "Priority", "Assignee", "Due Date", "Labels"};
+    static final String[] JIRA_HEADER = {"Summary", "Description", "Issue Type", "Priority", "Assignee", "Due Date",
+            "Labels"};
 
     private ActionFeeds() {}
 
     public static String csv(List<ActionItem> items) {
         return print(CSV_HEADER, printer -> {
             for (ActionItem i : items) {
-                printer.printRecord(i.id(), cell(i.incidentKey()), cell(i.title()), cell(i.owner()), cell(i.team()), i.type(),
-                        i.priority(), i.dueDate() == null ? "" : i.dueDate(), i.status(), cell(i.trackerKey()), cell(i.lesson()));
+                printer.printRecord(i.id(), cell(i.incidentKey()), cell(i.title()), cell(i.owner()), cell(i.team()),
+                        i.type(),
+                        i.priority(), i.dueDate() == null ? "" : i.dueDate(), i.status(), cell(i.trackerKey()),
+                        cell(i.lesson()));
             }
         });
     }
 
     /** Jira's importer: priorities mapped to its default scheme, dates as dd/MMM/yy its default date format reads. */
     public static String jiraCsv(List<ActionItem> items) {
-        java.time.format.DateTimeFormatter jiraDate = java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yy", java.util.Locale.ENGLISH);
+        java.time.format.DateTimeFormatter jiraDate = java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yy",
+                java.util.Locale.ENGLISH);
         return print(JIRA_HEADER, printer -> {
             for (ActionItem i : items) {
-                String description = (i.lesson() == null ? "" : "Lesson: " + i.lesson() + "\n") + "From post-mortem of " + i.incidentKey()
+                String description = (i.lesson() == null ? "" : "Lesson: " + i.lesson() + "\n") + "From post-mortem of "
+                        + i.incidentKey()
                         + " (Hindsight action item " + i.id() + ", type " + i.type().name().toLowerCase() + ")";
-                printer.printRecord(cell(i.title()), cell(description), "Task", jiraPriority(i.priority()), cell(i.owner()),
-                        i.dueDate() == null ? "" : jiraDate.format(i.dueDate()), "postmortem " + i.incidentKey().replace(' ', '-'));
+                printer.printRecord(cell(i.title()), cell(description), "Task", jiraPriority(i.priority()),
+                        cell(i.owner()),
+                        i.dueDate() == null ? "" : jiraDate.format(i.dueDate()),
+                        "postmortem " + i.incidentKey().replace(' ', '-'));
             }
         });
     }
@@ -79,7 +87,8 @@ public final class ActionFeeds {
                     .add(new Due<>(i.dueDate()))
                     .add(new Summary("[" + i.incidentKey() + "] " + i.title()))
                     .add(new Description((i.owner() == null ? "No owner yet" : "Owner: " + i.owner())
-                            + (i.team() == null ? "" : ", team " + i.team()) + ". Priority " + i.priority() + ", " + i.type().name().toLowerCase() + "."))
+                            + (i.team() == null ? "" : ", team " + i.team()) + ". Priority " + i.priority() + ", "
+                            + i.type().name().toLowerCase() + "."))
                     .add(switch (i.status()) {
                         case OPEN -> ImmutableStatus.VTODO_NEEDS_ACTION;
                         case IN_PROGRESS -> ImmutableStatus.VTODO_IN_PROCESS;

@@ -26,12 +26,25 @@ public record ActionItem(
         Instant updatedAt,
         @Nullable Instant closedAt) {
 
-    public enum Type { PREVENT, DETECT, MITIGATE, PROCESS }
+    public enum Type {
+        PREVENT,
+        DETECT,
+        MITIGATE,
+        PROCESS
+    }
 
-    public enum Priority { P1, P2, P3, P4 }
+    public enum Priority {
+        P1,
+        P2,
+        P3,
+        P4
+    }
 
     public enum Status {
-        OPEN, IN_PROGRESS, DONE, WONT_DO;
+        OPEN,
+        IN_PROGRESS,
+        DONE,
+        WONT_DO;
 
         public boolean closed() {
             return this == DONE || this == WONT_DO;

@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ActionItems {
 
     /** Which items a list shows; null fields do not filter. */
-    public record Filter(@Nullable String incidentKey, @Nullable String owner, @Nullable String team, boolean overdueOnly,
+    public record Filter(@Nullable String incidentKey, @Nullable String owner, @Nullable String team,
+            boolean overdueOnly,
             boolean openOnly) {
         public static final Filter ALL = new Filter(null, null, null, false, false);
 
@@ -37,7 +38,8 @@ public class ActionItems {
 
     /** A change to some fields; null fields stay as they are, an empty string clears owner, team, due date or tracker key. */
     public record Change(@Nullable String title, @Nullable String owner, @Nullable String team, @Nullable Type type,
-            @Nullable Priority priority, @Nullable String dueDate, @Nullable Status status, @Nullable String trackerKey) {}
+            @Nullable Priority priority, @Nullable String dueDate, @Nullable Status status,
+            @Nullable String trackerKey) {}
 
     /** One line of an item's history. */
     public record FieldChange(String field, @Nullable String from, @Nullable String to, String actor, Instant at) {}
@@ -61,8 +63,10 @@ public class ActionItems {
         Instant now = clock.instant();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(c -> {
-            var ps = c.prepareStatement("insert into action_item (incident_key, title, lesson, owner, team, type, priority, due_date,"
-                    + " status, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            var ps = c.prepareStatement(
+                    "insert into action_item (incident_key, title, lesson, owner, team, type, priority, due_date,"
+                            + " status, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[]{"id"});
             ps.setString(1, item.incidentKey());
             ps.setString(2, item.title().strip());
             ps.setString(3, item.lesson());
@@ -86,14 +90,17 @@ public class ActionItems {
         ActionItem before = find(id).orElseThrow(() -> new IllegalArgumentException("no action item " + id));
         Instant now = clock.instant();
         List<Object[]> sets = new ArrayList<>();
-        diff(sets, id, "title", before.title(), change.title() == null ? null : requireTitle(change.title()), actor, now);
+        diff(sets, id, "title", before.title(), change.title() == null ? null : requireTitle(change.title()), actor,
+                now);
         diff(sets, id, "owner", before.owner(), change.owner(), actor, now);
         diff(sets, id, "team", before.team(), change.team(), actor, now);
         diff(sets, id, "type", before.type().name(), change.type() == null ? null : change.type().name(), actor, now);
-        diff(sets, id, "priority", before.priority().name(), change.priority() == null ? null : change.priority().name(), actor, now);
+        diff(sets, id, "priority", before.priority().name(),
+                change.priority() == null ? null : change.priority().name(), actor, now);
         diff(sets, id, "due_date", before.dueDate() == null ? null : before.dueDate().toString(),
                 change.dueDate() == null ? null : validDate(change.dueDate()), actor, now);
-        diff(sets, id, "status", before.status().name(), change.status() == null ? null : change.status().name(), actor, now);
+        diff(sets, id, "status", before.status().name(), change.status() == null ? null : change.status().name(), actor,
+                now);
         diff(sets, id, "tracker_key", before.trackerKey(), change.trackerKey(), actor, now);
         for (Object[] set : sets) {
             String column = (String) set[0];
@@ -101,7 +108,8 @@ public class ActionItems {
             if (column.equals("due_date") && value != null) {
                 value = Date.valueOf(LocalDate.parse((String) value));
             }
-            jdbc.update("update action_item set " + column + " = ?, updated_at = ? where id = ?", value, now.atOffset(ZoneOffset.UTC), id);
+            jdbc.update("update action_item set " + column + " = ?, updated_at = ? where id = ?", value,
+                    now.atOffset(ZoneOffset.UTC), id);
         }
         if (change.status() != null && change.status() != before.status()) {
             jdbc.update("update action_item set closed_at = ? where id = ?",
@@ -110,19 +118,21 @@ public class ActionItems {
         return find(id).orElseThrow();
     }
 
-    private void diff(List<Object[]> sets, long id, String column, @Nullable String before, @Nullable String requested, String actor, Instant now) {
+    private void diff(List<Object[]> sets, long id, String column, @Nullable String before, @Nullable String requested,
+            String actor, Instant now) {
         if (requested == null) {
             return;
         }
         String after = blankToNull(requested);
         if (!Objects.equals(before, after)) {
-            sets.add(new Object[] {column, after});
+            sets.add(new Object[]{column, after});
             record(id, column, before, after, actor, now);
         }
     }
 
     public java.util.Optional<ActionItem> find(long id) {
-        return jdbc.query("select " + COLUMNS + " from action_item where id = ?", (rs, i) -> item(rs), id).stream().findFirst();
+        return jdbc.query("select " + COLUMNS + " from action_item where id = ?", (rs, i) -> item(rs), id).stream()
+                .findFirst();
     }
 
     /** Items the filter selects, leaving out those of incidents hidden from the viewer; soonest due first. */
@@ -149,15 +159,18 @@ public class ActionItems {
             args.add(Date.valueOf(today()));
         }
         List<ActionItem> items = jdbc.query("select " + COLUMNS + " from action_item" + where
-                + " order by case when due_date is null then 1 else 0 end, due_date, id fetch first " + MAX_LIST + " rows only",
+                + " order by case when due_date is null then 1 else 0 end, due_date, id fetch first " + MAX_LIST
+                + " rows only",
                 (rs, i) -> item(rs), args.toArray());
         return items.stream().filter(i -> !hiddenIncidents.contains(i.incidentKey())).toList();
     }
 
     public List<FieldChange> history(long id) {
-        return jdbc.query("select field, old_value, new_value, actor, changed_at from action_item_change where item_id = ? order by id",
+        return jdbc.query(
+                "select field, old_value, new_value, actor, changed_at from action_item_change where item_id = ? order by id",
                 (rs, i) -> new FieldChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class).toInstant()), id);
+                        rs.getObject(5, OffsetDateTime.class).toInstant()),
+                id);
     }
 
     public LocalDate today() {
@@ -169,15 +182,18 @@ public class ActionItems {
     }
 
     private void record(long id, String field, @Nullable String from, @Nullable String to, String actor, Instant at) {
-        jdbc.update("insert into action_item_change (item_id, field, old_value, new_value, actor, changed_at) values (?, ?, ?, ?, ?, ?)",
+        jdbc.update(
+                "insert into action_item_change (item_id, field, old_value, new_value, actor, changed_at) values (?, ?, ?, ?, ?, ?)",
                 id, field, from, to, actor, at.atOffset(ZoneOffset.UTC));
     }
 
     private static ActionItem item(ResultSet rs) throws SQLException {
         Date due = rs.getDate(9);
         OffsetDateTime closed = rs.getObject(14, OffsetDateTime.class);
-        return new ActionItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                Type.valueOf(rs.getString(7)), Priority.valueOf(rs.getString(8)), due == null ? null : due.toLocalDate(),
+        return new ActionItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6),
+                Type.valueOf(rs.getString(7)), Priority.valueOf(rs.getString(8)),
+                due == null ? null : due.toLocalDate(),
                 Status.valueOf(rs.getString(10)), rs.getString(11), rs.getObject(12, OffsetDateTime.class).toInstant(),
                 rs.getObject(13, OffsetDateTime.class).toInstant(), closed == null ? null : closed.toInstant());
     }

@@ -30,11 +30,13 @@ public class JiraTracker {
     private final String project;
     private final String authorization;
 
-    public JiraTracker(@Value("${hindsight.jira.base-url:}") String baseUrl, @Value("${hindsight.jira.project:}") String project,
+    public JiraTracker(@Value("${hindsight.jira.base-url:}") String baseUrl,
+            @Value("${hindsight.jira.project:}") String project,
             @Value("${hindsight.jira.user:}") String user, @Value("${hindsight.jira.token:}") String token) {
         this.baseUrl = baseUrl.isBlank() ? null : baseUrl.replaceAll("/+$", "");
         this.project = project;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + token).getBytes(StandardCharsets.UTF_8));
+        this.authorization = "Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + token).getBytes(StandardCharsets.UTF_8));
     }
 
     public boolean configured() {
@@ -44,13 +46,15 @@ public class JiraTracker {
     /** Creates the issue and returns its key (e.g. OPS-42). */
     public String create(ActionItem item) {
         if (!configured()) {
-            throw new TrackerException("Jira is not configured: set hindsight.jira.base-url, .project, .user and .token");
+            throw new TrackerException(
+                    "Jira is not configured: set hindsight.jira.base-url, .project, .user and .token");
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("project", Map.of("key", project));
         fields.put("summary", item.title());
         fields.put("description", (item.lesson() == null ? "" : "Lesson learned: " + item.lesson() + "\n\n")
-                + "Action item " + item.id() + " from the post-mortem of " + item.incidentKey() + " (" + item.type().name().toLowerCase()
+                + "Action item " + item.id() + " from the post-mortem of " + item.incidentKey() + " ("
+                + item.type().name().toLowerCase()
                 + ", owner " + (item.owner() == null ? "not set" : item.owner()) + ").");
         fields.put("issuetype", Map.of("name", "Task"));
         fields.put("priority", Map.of("name", ActionFeeds.jiraPriority(item.priority())));

@@ -29,7 +29,8 @@ public record Dashboard(
         List<Recurrence> recurrences) {
 
     /** One incident's response metrics (seconds, null when unknown). */
-    public record IncidentRow(String key, String title, String severity, Instant from, @Nullable Long ttd, @Nullable Long tta,
+    public record IncidentRow(String key, String title, String severity, Instant from, @Nullable Long ttd,
+            @Nullable Long tta,
             @Nullable Long ttm, @Nullable Long ttr, int actions, int actionsClosed) {}
 
     /** Action items of one team: how many, how many closed, overdue, and the mean age of the open ones in days. */
@@ -45,13 +46,15 @@ public record Dashboard(
      * @param impactSeconds the total impact (TTR) of incidents with the provider's statements
      * @param discrepancies the times the provider's claims differed from our own evidence
      */
-    public record ProviderRow(String provider, int incidents, long impactSeconds, int notices, int discrepancies, List<String> claims) {}
+    public record ProviderRow(String provider, int incidents, long impactSeconds, int notices, int discrepancies,
+            List<String> claims) {}
 
     /** A later incident that resembles an earlier one whose action items were all closed. */
     public record Recurrence(String laterKey, String earlierKey, String reason) {}
 
     /** The inputs for one incident. */
-    public record IncidentFacts(IncidentSummary incident, Timeline timeline, List<ActionItem> actions, @Nullable String cause) {
+    public record IncidentFacts(IncidentSummary incident, Timeline timeline, List<ActionItem> actions,
+            @Nullable String cause) {
 
         public IncidentFacts(IncidentSummary incident, Timeline timeline, List<ActionItem> actions) {
             this(incident, timeline, actions, null);
@@ -61,7 +64,8 @@ public record Dashboard(
     /** An earlier incident that is similar to a later one, as the similarity search says. */
     public record Similarity(String laterKey, String earlierKey, String reason) {}
 
-    public static Dashboard of(List<IncidentFacts> facts, List<ActionItem> allActions, List<Similarity> similar, LocalDate today, Instant now) {
+    public static Dashboard of(List<IncidentFacts> facts, List<ActionItem> allActions, List<Similarity> similar,
+            LocalDate today, Instant now) {
         List<IncidentRow> rows = new ArrayList<>();
         Map<String, Long> bySeverity = new TreeMap<>();
         Map<String, Long> byService = new TreeMap<>();
@@ -70,8 +74,10 @@ public record Dashboard(
         for (IncidentFacts f : facts) {
             Timeline.Metrics m = f.timeline().metrics();
             int closed = (int) f.actions().stream().filter(a -> a.status().closed()).count();
-            rows.add(new IncidentRow(f.incident().key(), f.incident().title(), f.incident().severity().name(), f.incident().from(),
-                    m.timeToDetectSeconds(), m.timeToAcknowledgeSeconds(), m.timeToMitigateSeconds(), m.timeToResolveSeconds(),
+            rows.add(new IncidentRow(f.incident().key(), f.incident().title(), f.incident().severity().name(),
+                    f.incident().from(),
+                    m.timeToDetectSeconds(), m.timeToAcknowledgeSeconds(), m.timeToMitigateSeconds(),
+                    m.timeToResolveSeconds(),
                     f.actions().size(), closed));
             bySeverity.merge(f.incident().severity().name(), 1L, Long::sum);
             byCause.merge(f.cause() == null ? "(not set)" : f.cause(), 1L, Long::sum);
@@ -82,12 +88,14 @@ public record Dashboard(
         rows.sort(Comparator.comparing(IncidentRow::from));
 
         Map<String, List<ActionItem>> byTeam = new TreeMap<>();
-        allActions.forEach(a -> byTeam.computeIfAbsent(a.team() == null ? "(no team)" : a.team(), t -> new ArrayList<>()).add(a));
+        allActions.forEach(
+                a -> byTeam.computeIfAbsent(a.team() == null ? "(no team)" : a.team(), t -> new ArrayList<>()).add(a));
         List<TeamRow> teams = byTeam.entrySet().stream().map(e -> {
             List<ActionItem> items = e.getValue();
             List<ActionItem> open = items.stream().filter(a -> !a.status().closed()).toList();
             double age = open.stream().mapToLong(a -> a.ageDays(now)).average().orElse(0);
-            return new TeamRow(e.getKey(), items.size(), items.size() - open.size(), (int) items.stream().filter(a -> a.overdue(today)).count(),
+            return new TeamRow(e.getKey(), items.size(), items.size() - open.size(),
+                    (int) items.stream().filter(a -> a.overdue(today)).count(),
                     Math.round(age * 10) / 10.0);
         }).toList();
 
@@ -96,9 +104,11 @@ public record Dashboard(
         List<Recurrence> recurrences = similar.stream()
                 .filter(s -> !actionsOf.getOrDefault(s.earlierKey(), List.of()).isEmpty()
                         && actionsOf.get(s.earlierKey()).stream().allMatch(a -> a.status().closed()))
-                .map(s -> new Recurrence(s.laterKey(), s.earlierKey(), s.reason() + "; every action item of " + s.earlierKey() + " was closed"))
+                .map(s -> new Recurrence(s.laterKey(), s.earlierKey(),
+                        s.reason() + "; every action item of " + s.earlierKey() + " was closed"))
                 .toList();
-        return new Dashboard(rows, bySeverity, byService, byCause, teams, providers.values().stream().map(ProviderAcc::row).toList(), recurrences);
+        return new Dashboard(rows, bySeverity, byService, byCause, teams,
+                providers.values().stream().map(ProviderAcc::row).toList(), recurrences);
     }
 
     /** Providers by the name their statements carry (RFO findings), else by the source their notices came from. */
@@ -107,7 +117,8 @@ public record Dashboard(
         t.findings().stream().filter(x -> x.type() == Timeline.FindingType.PROVIDER_DISCREPANCY && x.source() != null)
                 .forEach(x -> named.add(x.source()));
         if (named.isEmpty()) {
-            t.entries().stream().filter(e -> e.provider() || e.kind() == EventKind.PROVIDER_NOTICE).forEach(e -> named.add(e.source()));
+            t.entries().stream().filter(e -> e.provider() || e.kind() == EventKind.PROVIDER_NOTICE)
+                    .forEach(e -> named.add(e.source()));
         }
         return named;
     }
@@ -128,11 +139,14 @@ public record Dashboard(
             incidents++;
             Long ttr = f.timeline().metrics().timeToResolveSeconds();
             impact += ttr == null ? Duration.between(f.incident().from(), f.incident().to()).toSeconds() : ttr;
-            notices += (int) f.timeline().entries().stream().filter(e -> e.provider() || e.kind() == EventKind.PROVIDER_NOTICE).count();
-            f.timeline().findings().stream().filter(x -> x.type() == Timeline.FindingType.PROVIDER_DISCREPANCY && name.equals(x.source())).forEach(x -> {
-                discrepancies++;
-                claims.add(f.incident().key() + ": " + x.message());
-            });
+            notices += (int) f.timeline().entries().stream()
+                    .filter(e -> e.provider() || e.kind() == EventKind.PROVIDER_NOTICE).count();
+            f.timeline().findings().stream()
+                    .filter(x -> x.type() == Timeline.FindingType.PROVIDER_DISCREPANCY && name.equals(x.source()))
+                    .forEach(x -> {
+                        discrepancies++;
+                        claims.add(f.incident().key() + ": " + x.message());
+                    });
         }
 
         ProviderRow row() {

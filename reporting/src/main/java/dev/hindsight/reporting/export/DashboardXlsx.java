@@ -20,10 +20,12 @@ public final class DashboardXlsx {
     private DashboardXlsx() {}
 
     public static byte[] render(Dashboard d) {
-        try (SXSSFWorkbook book = new SXSSFWorkbook(XlsxReport.WINDOW); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (SXSSFWorkbook book = new SXSSFWorkbook(XlsxReport.WINDOW);
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XlsxReport.Styles styles = new XlsxReport.Styles(book);
             SXSSFSheet times = book.createSheet("Response times");
-            List<String> header = List.of("Incident", "Title", "Severity", "Started (UTC)", "TTD s", "TTA s", "TTM s", "TTR s", "Action items", "Closed");
+            List<String> header = List.of("Incident", "Title", "Severity", "Started (UTC)", "TTD s", "TTA s", "TTM s",
+                    "TTR s", "Action items", "Closed");
             XlsxReport.header(times, header, styles);
             int row = 1;
             for (Dashboard.IncidentRow r : d.incidents()) {
@@ -41,10 +43,11 @@ public final class DashboardXlsx {
                 number(x, 8, (long) r.actions());
                 number(x, 9, (long) r.actionsClosed());
             }
-            XlsxReport.finish(times, header.size(), row, new int[] {18, 50, 9, 20, 9, 9, 9, 9, 12, 9});
+            XlsxReport.finish(times, header.size(), row, new int[]{18, 50, 9, 20, 9, 9, 9, 9, 12, 9});
 
             SXSSFSheet teams = book.createSheet("Action items by team");
-            List<String> teamHeader = List.of("Team", "Items", "Closed", "Completion %", "Overdue", "Mean open age (days)");
+            List<String> teamHeader = List.of("Team", "Items", "Closed", "Completion %", "Overdue",
+                    "Mean open age (days)");
             XlsxReport.header(teams, teamHeader, styles);
             row = 1;
             for (Dashboard.TeamRow t : d.teams()) {
@@ -56,10 +59,11 @@ public final class DashboardXlsx {
                 number(x, 4, (long) t.overdue());
                 x.createCell(5).setCellValue(t.meanOpenAgeDays());
             }
-            XlsxReport.finish(teams, teamHeader.size(), row, new int[] {20, 8, 8, 14, 9, 20});
+            XlsxReport.finish(teams, teamHeader.size(), row, new int[]{20, 8, 8, 14, 9, 20});
 
             SXSSFSheet providers = book.createSheet("Providers");
-            List<String> providerHeader = List.of("Provider", "Incidents", "Impact (s)", "Notices", "Discrepancies", "Claims vs our evidence");
+            List<String> providerHeader = List.of("Provider", "Incidents", "Impact (s)", "Notices", "Discrepancies",
+                    "Claims vs our evidence");
             XlsxReport.header(providers, providerHeader, styles);
             row = 1;
             for (Dashboard.ProviderRow p : d.providers()) {
@@ -71,12 +75,13 @@ public final class DashboardXlsx {
                 number(x, 4, (long) p.discrepancies());
                 XlsxReport.text(x, 5, String.join("\n", p.claims()), styles);
             }
-            XlsxReport.finish(providers, providerHeader.size(), row, new int[] {20, 10, 12, 9, 13, 90});
+            XlsxReport.finish(providers, providerHeader.size(), row, new int[]{20, 10, 12, 9, 13, 90});
 
             SXSSFSheet counts = book.createSheet("Incidents by");
             XlsxReport.header(counts, List.of("Dimension", "Value", "Incidents"), styles);
             row = 1;
-            for (var dimension : Map.of("severity", d.bySeverity(), "storyline", d.byService(), "cause", d.byCause()).entrySet()) {
+            for (var dimension : Map.of("severity", d.bySeverity(), "storyline", d.byService(), "cause", d.byCause())
+                    .entrySet()) {
                 for (var e : dimension.getValue().entrySet()) {
                     Row x = counts.createRow(row++);
                     XlsxReport.text(x, 0, dimension.getKey(), styles);
@@ -84,7 +89,7 @@ public final class DashboardXlsx {
                     number(x, 2, e.getValue());
                 }
             }
-            XlsxReport.finish(counts, 3, row, new int[] {12, 50, 10});
+            XlsxReport.finish(counts, 3, row, new int[]{12, 50, 10});
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {

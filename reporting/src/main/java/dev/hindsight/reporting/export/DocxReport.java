@@ -48,8 +48,12 @@ public final class DocxReport {
             title.createRun().setText(r.title());
             text(doc, i.key() + " · " + i.severity() + " · " + i.status());
             text(doc, r.time(i.from()) + " → " + r.time(i.to()));
-            text(doc, "Review: " + pm.status() + (pm.version() == 0 ? " (draft written from the timeline)" : ", version " + pm.version()
-                    + ", updated by " + pm.updatedBy() + " on " + r.time(pm.updatedAt())));
+            text(doc,
+                    "Review: " + pm.status()
+                            + (pm.version() == 0
+                                    ? " (draft written from the timeline)"
+                                    : ", version " + pm.version()
+                                            + ", updated by " + pm.updatedBy() + " on " + r.time(pm.updatedAt())));
             if (pm.amendment() != null) {
                 text(doc, "Needs amendment: " + pm.amendment());
             }
@@ -69,9 +73,12 @@ public final class DocxReport {
             if (r.actions().isEmpty()) {
                 text(doc, "No action items yet.");
             } else {
-                table(doc, List.of("#", "Action", "Owner", "Team", "Type", "Priority", "Due", "Status"), r.actions().stream()
-                        .map(a -> List.of(String.valueOf(a.id()), a.title(), nz(a.owner()), nz(a.team()), a.type().name().toLowerCase(),
-                                a.priority().name(), a.dueDate() == null ? "" : a.dueDate().toString(), status(a))).toList(),
+                table(doc, List.of("#", "Action", "Owner", "Team", "Type", "Priority", "Due", "Status"), r.actions()
+                        .stream()
+                        .map(a -> List.of(String.valueOf(a.id()), a.title(), nz(a.owner()), nz(a.team()),
+                                a.type().name().toLowerCase(),
+                                a.priority().name(), a.dueDate() == null ? "" : a.dueDate().toString(), status(a)))
+                        .toList(),
                         4, 35, 9, 10, 11, 8, 12, 11);
             }
             heading(doc, "Timeline", 1);
@@ -81,12 +88,14 @@ public final class DocxReport {
                 int lanes = Math.min(TimelineChart.MAX_LANES, r.timeline().storylines().size() + 1);
                 double widthPt = 460;
                 double heightPt = widthPt * TimelineChart.height(lanes) / TimelineChart.WIDTH;
-                doc.createParagraph().createRun().addPicture(new ByteArrayInputStream(png.get()), Document.PICTURE_TYPE_PNG,
+                doc.createParagraph().createRun().addPicture(new ByteArrayInputStream(png.get()),
+                        Document.PICTURE_TYPE_PNG,
                         "timeline.png", Units.toEMU(widthPt), Units.toEMU(heightPt));
             }
             table(doc, List.of("Time", "Source", "What happened", "Storyline", "Note"), r.documentEntries().stream()
                     .map(e -> List.of(r.time(e.at()), e.source() + (e.provider() ? " (provider)" : ""),
-                            (e.pinned() ? "★ " : "") + e.title() + (e.count() > 1 ? " ×" + e.count() : ""), e.storyline(), nz(e.note())))
+                            (e.pinned() ? "★ " : "") + e.title() + (e.count() > 1 ? " ×" + e.count() : ""),
+                            e.storyline(), nz(e.note())))
                     .toList(), 17, 10, 48, 10, 15);
             int more = r.timeline().entries().size() - r.documentEntries().size();
             if (more > 0) {
@@ -99,7 +108,8 @@ public final class DocxReport {
             doc.write(out);
             return out.toByteArray();
         } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
-            throw new UncheckedIOException("cannot write the DOCX", e instanceof IOException io ? io : new IOException(e));
+            throw new UncheckedIOException("cannot write the DOCX",
+                    e instanceof IOException io ? io : new IOException(e));
         }
     }
 
@@ -160,7 +170,9 @@ public final class DocxReport {
         table.setWidth("100%");
         if (percents.length == header.size()) {
             // Word reads the cells' widths, LibreOffice the table grid: set both, and a fixed layout
-            var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+            var grid = table.getCTTbl().getTblGrid() != null
+                    ? table.getCTTbl().getTblGrid()
+                    : table.getCTTbl().addNewTblGrid();
             for (int c = 0; c < percents.length; c++) {
                 BigInteger twips = BigInteger.valueOf((long) TEXT_WIDTH_TWIPS * percents[c] / 100);
                 if (c < grid.sizeOfGridColArray()) {

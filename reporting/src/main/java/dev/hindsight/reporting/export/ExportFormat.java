@@ -28,7 +28,8 @@ public enum ExportFormat {
         try {
             return valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown export format \"" + name + "\"; use docx, xlsx, pdf, md or html");
+            throw new IllegalArgumentException(
+                    "unknown export format \"" + name + "\"; use docx, xlsx, pdf, md or html");
         }
     }
 }

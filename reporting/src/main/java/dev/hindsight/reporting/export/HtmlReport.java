@@ -15,7 +15,8 @@ public final class HtmlReport {
 
     private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
+            .sanitizeUrls(true).build();
 
     static final String STYLE = """
             body { font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; font-size: 11pt; color: #111827; max-width: 60em; margin: 2em auto; line-height: 1.45; }
@@ -32,13 +33,15 @@ public final class HtmlReport {
     public static String body(Report r) {
         String html = RENDERER.render(PARSER.parse(MarkdownReport.render(r)));
         return TimelineChart.png(r)
-                .map(png -> html.replaceFirst("<h2>Timeline</h2>", "<h2>Timeline</h2>\n<img class=\"chart\" alt=\"Timeline chart: entries by storyline over time\" src=\"data:image/png;base64,"
-                        + Base64.getEncoder().encodeToString(png) + "\" />"))
+                .map(png -> html.replaceFirst("<h2>Timeline</h2>",
+                        "<h2>Timeline</h2>\n<img class=\"chart\" alt=\"Timeline chart: entries by storyline over time\" src=\"data:image/png;base64,"
+                                + Base64.getEncoder().encodeToString(png) + "\" />"))
                 .orElse(html);
     }
 
     public static String render(Report r) {
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\" />\n<title>" + escape(r.title()) + "</title>\n"
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\" />\n<title>" + escape(r.title())
+                + "</title>\n"
                 + "<style>" + STYLE + "</style></head>\n<body>\n" + body(r) + "</body></html>\n";
     }
 

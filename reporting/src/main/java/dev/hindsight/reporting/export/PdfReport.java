@@ -34,7 +34,8 @@ public final class PdfReport {
                 builder.useFont(DEJAVU, "DejaVu Sans");
             }
             if (DEJAVU_BOLD.canRead()) {
-                builder.useFont(DEJAVU_BOLD, "DejaVu Sans", 700, com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle.NORMAL, true);
+                builder.useFont(DEJAVU_BOLD, "DejaVu Sans", 700,
+                        com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle.NORMAL, true);
             }
             builder.withW3cDocument(new W3CDom().fromJsoup(parsed), null);
             builder.toStream(out);

@@ -11,10 +11,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** Everything an export shows: the incident, its curated timeline, its post-mortem and its action items. */
-public record Report(IncidentSummary incident, Timeline timeline, PostMortem postMortem, List<ActionItem> actions, ZoneId zone,
+public record Report(IncidentSummary incident, Timeline timeline, PostMortem postMortem, List<ActionItem> actions,
+        ZoneId zone,
         Instant generatedAt, PostMortemTemplate template) {
 
-    public Report(IncidentSummary incident, Timeline timeline, PostMortem postMortem, List<ActionItem> actions, ZoneId zone, Instant generatedAt) {
+    public Report(IncidentSummary incident, Timeline timeline, PostMortem postMortem, List<ActionItem> actions,
+            ZoneId zone, Instant generatedAt) {
         this(incident, timeline, postMortem, actions, zone, generatedAt, PostMortemTemplate.DEFAULT);
     }
 

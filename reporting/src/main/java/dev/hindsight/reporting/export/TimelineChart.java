@@ -29,7 +29,8 @@ public final class TimelineChart {
     static final int LEFT = 220;
     static final int TOP = 30;
     static final int BOTTOM = 40;
-    private static final Color[] PALETTE = {new Color(0x2563eb), new Color(0xdc2626), new Color(0x059669), new Color(0xd97706),
+    private static final Color[] PALETTE = {new Color(0x2563eb), new Color(0xdc2626), new Color(0x059669),
+            new Color(0xd97706),
             new Color(0x7c3aed), new Color(0x0891b2), new Color(0xdb2777), new Color(0x4b5563)};
 
     static {
@@ -95,7 +96,7 @@ public final class TimelineChart {
             String label = i < laneIds.size() ? lanes.get(laneIds.get(i)) : "other";
             g.drawString(label.length() > 34 ? label.substring(0, 33) + "…" : label, 8, y + LANE / 2 + 4);
         }
-        g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
+        g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{4f, 3f}, 0f));
         for (Timeline.Moment m : r.timeline().moments()) {
             int x = LEFT + (int) ((m.at().toEpochMilli() - from.toEpochMilli()) * plot / span);
             g.setColor(new Color(0x9ca3af));

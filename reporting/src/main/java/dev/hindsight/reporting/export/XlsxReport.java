@@ -37,7 +37,8 @@ public final class XlsxReport {
             Styles styles = new Styles(book);
 
             SXSSFSheet timeline = book.createSheet("Timeline");
-            List<String> header = List.of("At (UTC)", "Source", "Kind", "What happened", "Storyline", "Count", "Until (UTC)", "Pinned", "Note",
+            List<String> header = List.of("At (UTC)", "Source", "Kind", "What happened", "Storyline", "Count",
+                    "Until (UTC)", "Pinned", "Note",
                     "Source time if re-timed (UTC)", "Why it is here");
             header(timeline, header, styles);
             int row = 1;
@@ -55,7 +56,7 @@ public final class XlsxReport {
                 date(x, 9, e.originalAt(), styles);
                 text(x, 10, e.reason(), styles);
             }
-            finish(timeline, header.size(), row, new int[] {20, 16, 18, 70, 24, 8, 20, 8, 40, 20, 50});
+            finish(timeline, header.size(), row, new int[]{20, 16, 18, 70, 24, 8, 20, 8, 40, 20, 50});
 
             SXSSFSheet metrics = book.createSheet("Metrics");
             header(metrics, List.of("Metric or moment", "Seconds", "Readable", "At (UTC)"), styles);
@@ -71,10 +72,11 @@ public final class XlsxReport {
                 text(x, 0, moment.kind().name(), styles);
                 date(x, 3, moment.at(), styles);
             }
-            finish(metrics, 4, row, new int[] {30, 12, 16, 20});
+            finish(metrics, 4, row, new int[]{30, 12, 16, 20});
 
             SXSSFSheet actions = book.createSheet("Action items");
-            List<String> actionHeader = List.of("ID", "Action", "Owner", "Team", "Type", "Priority", "Due", "Status", "Tracker", "Lesson");
+            List<String> actionHeader = List.of("ID", "Action", "Owner", "Team", "Type", "Priority", "Due", "Status",
+                    "Tracker", "Lesson");
             header(actions, actionHeader, styles);
             row = 1;
             for (ActionItem a : r.actions()) {
@@ -94,7 +96,7 @@ public final class XlsxReport {
                 text(x, 8, a.trackerKey(), styles);
                 text(x, 9, a.lesson(), styles);
             }
-            finish(actions, actionHeader.size(), row, new int[] {6, 60, 16, 16, 12, 9, 12, 12, 12, 60});
+            finish(actions, actionHeader.size(), row, new int[]{6, 60, 16, 16, 12, 9, 12, 12, 12, 60});
 
             book.write(out);
             return out.toByteArray();

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DraftWriter {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
     private static final long QUICK_DETECTION_SECONDS = 5 * 60;
     private static final long QUICK_ACK_SECONDS = 15 * 60;
     private static final long SLOW_COMMS_SECONDS = 30 * 60;
@@ -43,27 +44,36 @@ public final class DraftWriter {
         summary.append(incident.title()).append(" (").append(incident.severity()).append(")");
         if (start != null && end != null) {
             summary.append(" lasted ").append(duration(Duration.between(start.at(), end.at()).toSeconds()))
-                    .append(", from ").append(TIME.format(start.at())).append(" to ").append(TIME.format(end.at())).append(".");
+                    .append(", from ").append(TIME.format(start.at())).append(" to ").append(TIME.format(end.at()))
+                    .append(".");
         } else {
-            summary.append(" ran in the window ").append(TIME.format(incident.from())).append(" to ").append(TIME.format(incident.to())).append(".");
+            summary.append(" ran in the window ").append(TIME.format(incident.from())).append(" to ")
+                    .append(TIME.format(incident.to())).append(".");
         }
         if (metrics.timeToDetectSeconds() != null) {
-            summary.append(" Monitoring detected it ").append(after(metrics.timeToDetectSeconds())).append(" impact began");
-            summary.append(metrics.timeToAcknowledgeSeconds() == null ? "." : " and the page was acknowledged "
-                    + duration(metrics.timeToAcknowledgeSeconds()) + " later.");
+            summary.append(" Monitoring detected it ").append(after(metrics.timeToDetectSeconds()))
+                    .append(" impact began");
+            summary.append(metrics.timeToAcknowledgeSeconds() == null
+                    ? "."
+                    : " and the page was acknowledged "
+                            + duration(metrics.timeToAcknowledgeSeconds()) + " later.");
         }
         if (metrics.timeToFirstCommsSeconds() != null) {
-            summary.append(" The first own status update came ").append(after(metrics.timeToFirstCommsSeconds())).append(" detection.");
+            summary.append(" The first own status update came ").append(after(metrics.timeToFirstCommsSeconds()))
+                    .append(" detection.");
         }
         if (!t.storylines().isEmpty()) {
-            summary.append("\n\nThe evidence falls into ").append(t.storylines().size()).append(t.storylines().size() == 1 ? " storyline: " : " storylines: ")
-                    .append(String.join("; ", t.storylines().stream().limit(6).map(Timeline.Storyline::title).toList())).append(".");
+            summary.append("\n\nThe evidence falls into ").append(t.storylines().size())
+                    .append(t.storylines().size() == 1 ? " storyline: " : " storylines: ")
+                    .append(String.join("; ", t.storylines().stream().limit(6).map(Timeline.Storyline::title).toList()))
+                    .append(".");
         }
         s.put(Section.SUMMARY, summary.toString());
 
         List<String> impact = new ArrayList<>();
         if (metrics.timeToResolveSeconds() != null) {
-            impact.add("- Duration of impact: " + duration(metrics.timeToResolveSeconds()) + " (impact start to resolution).");
+            impact.add("- Duration of impact: " + duration(metrics.timeToResolveSeconds())
+                    + " (impact start to resolution).");
         }
         if (metrics.timeToMitigateSeconds() != null) {
             impact.add("- Mitigated " + after(metrics.timeToMitigateSeconds()) + " impact began.");
@@ -73,16 +83,21 @@ public final class DraftWriter {
         impact.add("- _Users and services affected: to be completed by the team._");
         s.put(Section.IMPACT, String.join("\n", impact));
 
-        Optional<Timeline.Entry> notice = t.entries().stream().filter(e -> e.kind() == EventKind.PROVIDER_NOTICE).findFirst();
-        s.put(Section.ROOT_CAUSE, notice.map(e -> "The provider's statement (" + TIME.format(e.at()) + "): \"" + e.title()
+        Optional<Timeline.Entry> notice = t.entries().stream().filter(e -> e.kind() == EventKind.PROVIDER_NOTICE)
+                .findFirst();
+        s.put(Section.ROOT_CAUSE,
+                notice.map(e -> "The provider's statement (" + TIME.format(e.at()) + "): \"" + e.title()
                         + "\".\n\n_Confirm or correct the cause in your own words._")
-                .orElse("_What caused it, in one paragraph: systems and decisions, not people._"));
+                        .orElse("_What caused it, in one paragraph: systems and decisions, not people._"));
 
         List<String> contributing = new ArrayList<>();
         for (Finding f : t.findings()) {
             contributing.add("- " + label(f.type()) + ": " + f.message());
         }
-        s.put(Section.CONTRIBUTING, contributing.isEmpty() ? "_None found in the evidence; add what the team knows._" : String.join("\n", contributing));
+        s.put(Section.CONTRIBUTING,
+                contributing.isEmpty()
+                        ? "_None found in the evidence; add what the team knows._"
+                        : String.join("\n", contributing));
 
         List<String> well = new ArrayList<>();
         if (metrics.timeToDetectSeconds() != null && metrics.timeToDetectSeconds() <= QUICK_DETECTION_SECONDS) {

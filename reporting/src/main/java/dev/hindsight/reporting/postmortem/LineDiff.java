@@ -6,7 +6,11 @@ import java.util.List;
 /** A line diff (longest common subsequence) between two versions of a post-mortem, as reviewers read it. */
 public final class LineDiff {
 
-    public enum Change { SAME, ADDED, REMOVED }
+    public enum Change {
+        SAME,
+        ADDED,
+        REMOVED
+    }
 
     public record Line(Change change, String text) {}
 
@@ -19,12 +23,15 @@ public final class LineDiff {
         List<String> a = before.lines().toList();
         List<String> b = after.lines().toList();
         if (a.size() > MAX_LINES || b.size() > MAX_LINES) {
-            return List.of(new Line(Change.REMOVED, "(" + a.size() + " lines)"), new Line(Change.ADDED, "(" + b.size() + " lines)"));
+            return List.of(new Line(Change.REMOVED, "(" + a.size() + " lines)"),
+                    new Line(Change.ADDED, "(" + b.size() + " lines)"));
         }
         int[][] common = new int[a.size() + 1][b.size() + 1];
         for (int i = a.size() - 1; i >= 0; i--) {
             for (int j = b.size() - 1; j >= 0; j--) {
-                common[i][j] = a.get(i).equals(b.get(j)) ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
+                common[i][j] = a.get(i).equals(b.get(j))
+                        ? common[i + 1][j + 1] + 1
+                        : Math.max(common[i + 1][j], common[i][j + 1]);
             }
         }
         List<Line> lines = new ArrayList<>();
@@ -40,8 +47,10 @@ public final class LineDiff {
                 lines.add(new Line(Change.ADDED, b.get(j++)));
             }
         }
-        while (i < a.size()) lines.add(new Line(Change.REMOVED, a.get(i++)));
-        while (j < b.size()) lines.add(new Line(Change.ADDED, b.get(j++)));
+        while (i < a.size())
+            lines.add(new Line(Change.REMOVED, a.get(i++)));
+        while (j < b.size())
+            lines.add(new Line(Change.ADDED, b.get(j++)));
         return lines;
     }
 }

@@ -24,9 +24,11 @@ public record PostMortem(
         String template,
         @Nullable String cause) {
 
-    public PostMortem(String incidentKey, ReviewStatus status, int version, Map<Section, String> sections, @Nullable Instant publishedAt,
+    public PostMortem(String incidentKey, ReviewStatus status, int version, Map<Section, String> sections,
+            @Nullable Instant publishedAt,
             String updatedBy, Instant updatedAt, @Nullable String amendment) {
-        this(incidentKey, status, version, sections, publishedAt, updatedBy, updatedAt, amendment, PostMortemTemplate.DEFAULT_NAME, null);
+        this(incidentKey, status, version, sections, publishedAt, updatedBy, updatedAt, amendment,
+                PostMortemTemplate.DEFAULT_NAME, null);
     }
 
     public String section(Section s) {
@@ -42,6 +44,7 @@ public record PostMortem(
     }
 
     PostMortem withAmendment(@Nullable String reason) {
-        return new PostMortem(incidentKey, status, version, sections, publishedAt, updatedBy, updatedAt, reason, template, cause);
+        return new PostMortem(incidentKey, status, version, sections, publishedAt, updatedBy, updatedAt, reason,
+                template, cause);
     }
 }

@@ -23,7 +23,8 @@ public record PostMortemTemplate(String name, List<Part> sections) {
 
     public PostMortemTemplate {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("a template name is 1 to 64 lower-case letters, digits or dashes, not \"" + name + "\"");
+            throw new IllegalArgumentException(
+                    "a template name is 1 to 64 lower-case letters, digits or dashes, not \"" + name + "\"");
         }
         if (sections == null || sections.isEmpty()) {
             throw new IllegalArgumentException("a template needs at least one section");

@@ -27,7 +27,8 @@ public class PostMortemTemplates {
     /** The default first, then the saved ones by name. */
     public List<PostMortemTemplate> list() {
         List<PostMortemTemplate> all = new ArrayList<>(List.of(PostMortemTemplate.DEFAULT));
-        all.addAll(jdbc.query("select name, sections from postmortem_template order by name", (rs, i) -> parse(rs.getString(1), rs.getString(2))));
+        all.addAll(jdbc.query("select name, sections from postmortem_template order by name",
+                (rs, i) -> parse(rs.getString(1), rs.getString(2))));
         return all;
     }
 
@@ -35,7 +36,9 @@ public class PostMortemTemplates {
         if (PostMortemTemplate.DEFAULT_NAME.equals(name)) {
             return Optional.of(PostMortemTemplate.DEFAULT);
         }
-        return jdbc.query("select name, sections from postmortem_template where name = ?", (rs, i) -> parse(rs.getString(1), rs.getString(2)), name)
+        return jdbc
+                .query("select name, sections from postmortem_template where name = ?",
+                        (rs, i) -> parse(rs.getString(1), rs.getString(2)), name)
                 .stream().findFirst();
     }
 
@@ -54,6 +57,7 @@ public class PostMortemTemplates {
     }
 
     private static PostMortemTemplate parse(String name, String json) {
-        return new PostMortemTemplate(name, JSON.readValue(json, new TypeReference<List<PostMortemTemplate.Part>>() {}));
+        return new PostMortemTemplate(name, JSON.readValue(json, new TypeReference<List<PostMortemTemplate.Part>>() {
+        }));
     }
 }

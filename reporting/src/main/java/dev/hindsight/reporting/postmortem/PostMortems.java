@@ -45,14 +45,18 @@ public class PostMortems {
      */
     public PostMortem current(IncidentSummary incident, Timeline timeline) {
         return stored(incident.key()).map(p -> p.withAmendment(amendment(p, timeline)))
-                .orElseGet(() -> new PostMortem(incident.key(), ReviewStatus.DRAFT, 0, DraftWriter.draft(incident, timeline), null,
+                .orElseGet(() -> new PostMortem(incident.key(), ReviewStatus.DRAFT, 0,
+                        DraftWriter.draft(incident, timeline), null,
                         "hindsight", clock.instant(), null));
     }
 
     public Optional<PostMortem> stored(String incidentKey) {
-        return jdbc.query("select status, version, sections, published_at, updated_by, updated_at, template, cause from postmortem where incident_key = ?",
-                rs -> rs.next() ? Optional.of(new PostMortem(incidentKey, ReviewStatus.valueOf(rs.getString(1)), rs.getInt(2),
-                        sections(rs.getString(3)), instant(rs, 4), rs.getString(5), instant(rs, 6), null, rs.getString(7), rs.getString(8)))
+        return jdbc.query(
+                "select status, version, sections, published_at, updated_by, updated_at, template, cause from postmortem where incident_key = ?",
+                rs -> rs.next()
+                        ? Optional.of(new PostMortem(incidentKey, ReviewStatus.valueOf(rs.getString(1)), rs.getInt(2),
+                                sections(rs.getString(3)), instant(rs, 4), rs.getString(5), instant(rs, 6), null,
+                                rs.getString(7), rs.getString(8)))
                         : Optional.empty(),
                 incidentKey);
     }
@@ -74,7 +78,8 @@ public class PostMortems {
      * cause clears it).
      */
     @Transactional
-    public PostMortem save(String incidentKey, Map<Section, String> edited, @Nullable String template, @Nullable String cause,
+    public PostMortem save(String incidentKey, Map<Section, String> edited, @Nullable String template,
+            @Nullable String cause,
             String actor) {
         if (cause != null && cause.strip().length() > 64) {
             throw new IllegalArgumentException("a cause category holds at most 64 characters");
@@ -84,47 +89,61 @@ public class PostMortems {
         before.ifPresent(p -> sections.putAll(p.sections()));
         edited.forEach((section, text) -> {
             if (text.length() > MAX_SECTION) {
-                throw new IllegalArgumentException(section.heading() + " holds at most " + MAX_SECTION + " characters, this one has " + text.length());
+                throw new IllegalArgumentException(section.heading() + " holds at most " + MAX_SECTION
+                        + " characters, this one has " + text.length());
             }
             sections.put(section, text.strip());
         });
-        ReviewStatus status = before.map(p -> p.status() == ReviewStatus.PUBLISHED ? ReviewStatus.IN_REVIEW : p.status())
+        ReviewStatus status = before
+                .map(p -> p.status() == ReviewStatus.PUBLISHED ? ReviewStatus.IN_REVIEW : p.status())
                 .orElse(ReviewStatus.DRAFT);
-        String chosen = template != null ? template : before.map(PostMortem::template).orElse(PostMortemTemplate.DEFAULT_NAME);
-        String category = cause != null ? (cause.isBlank() ? null : cause.strip().toLowerCase(java.util.Locale.ROOT))
+        String chosen = template != null
+                ? template
+                : before.map(PostMortem::template).orElse(PostMortemTemplate.DEFAULT_NAME);
+        String category = cause != null
+                ? (cause.isBlank() ? null : cause.strip().toLowerCase(java.util.Locale.ROOT))
                 : before.map(PostMortem::cause).orElse(null);
         return write(incidentKey, before, sections, status, chosen, category, actor);
     }
 
     @Transactional
     public PostMortem setStatus(String incidentKey, ReviewStatus status, String actor) {
-        PostMortem p = stored(incidentKey).orElseThrow(() ->
-                new IllegalArgumentException("save the post-mortem of " + incidentKey + " before changing its review status"));
+        PostMortem p = stored(incidentKey).orElseThrow(() -> new IllegalArgumentException(
+                "save the post-mortem of " + incidentKey + " before changing its review status"));
         return write(incidentKey, Optional.of(p), p.sections(), status, p.template(), p.cause(), actor);
     }
 
-    private PostMortem write(String incidentKey, Optional<PostMortem> before, Map<Section, String> sections, ReviewStatus status,
+    private PostMortem write(String incidentKey, Optional<PostMortem> before, Map<Section, String> sections,
+            ReviewStatus status,
             String template, @Nullable String cause, String actor) {
         Instant now = clock.instant();
         int version = before.map(PostMortem::version).orElse(0) + 1;
         Instant published = status == ReviewStatus.PUBLISHED ? now : before.map(PostMortem::publishedAt).orElse(null);
         String json = JSON.writeValueAsString(sections);
         if (before.isPresent()) {
-            jdbc.update("update postmortem set status = ?, version = ?, sections = ?, published_at = ?, updated_by = ?, updated_at = ?, template = ?,"
-                    + " cause = ? where incident_key = ?", status.name(), version, json, utc(published), actor, utc(now), template, cause, incidentKey);
+            jdbc.update(
+                    "update postmortem set status = ?, version = ?, sections = ?, published_at = ?, updated_by = ?, updated_at = ?, template = ?,"
+                            + " cause = ? where incident_key = ?",
+                    status.name(), version, json, utc(published), actor, utc(now), template, cause, incidentKey);
         } else {
-            jdbc.update("insert into postmortem (incident_key, status, version, sections, published_at, updated_by, updated_at, template, cause)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", incidentKey, status.name(), version, json, utc(published), actor, utc(now), template, cause);
+            jdbc.update(
+                    "insert into postmortem (incident_key, status, version, sections, published_at, updated_by, updated_at, template, cause)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    incidentKey, status.name(), version, json, utc(published), actor, utc(now), template, cause);
         }
-        jdbc.update("insert into postmortem_version (incident_key, version, status, sections, changed_by, changed_at) values (?, ?, ?, ?, ?, ?)",
+        jdbc.update(
+                "insert into postmortem_version (incident_key, version, status, sections, changed_by, changed_at) values (?, ?, ?, ?, ?, ?)",
                 incidentKey, version, status.name(), json, actor, utc(now));
         return new PostMortem(incidentKey, status, version, sections, published, actor, now, null, template, cause);
     }
 
     /** Newest first. */
     public List<Version> versions(String incidentKey) {
-        return jdbc.query("select version, status, changed_by, changed_at from postmortem_version where incident_key = ? order by version desc",
-                (rs, i) -> new Version(rs.getInt(1), ReviewStatus.valueOf(rs.getString(2)), rs.getString(3), instant(rs, 4)), incidentKey);
+        return jdbc.query(
+                "select version, status, changed_by, changed_at from postmortem_version where incident_key = ? order by version desc",
+                (rs, i) -> new Version(rs.getInt(1), ReviewStatus.valueOf(rs.getString(2)), rs.getString(3),
+                        instant(rs, 4)),
+                incidentKey);
     }
 
     /** What changed between two versions, section by section, as Markdown lines. */
@@ -136,7 +155,8 @@ public class PostMortems {
         return jdbc.query("select sections from postmortem_version where incident_key = ? and version = ?",
                 rs -> {
                     if (!rs.next()) {
-                        throw new IllegalArgumentException("the post-mortem of " + incidentKey + " has no version " + version);
+                        throw new IllegalArgumentException(
+                                "the post-mortem of " + incidentKey + " has no version " + version);
                     }
                     return sections(rs.getString(1));
                 }, incidentKey, version);
@@ -163,7 +183,8 @@ public class PostMortems {
     }
 
     private static Map<Section, String> sections(String json) {
-        Map<String, String> raw = JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {});
+        Map<String, String> raw = JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {
+        });
         Map<Section, String> sections = new EnumMap<>(Section.class);
         raw.forEach((k, v) -> sections.put(Section.valueOf(k), v));
         return sections;

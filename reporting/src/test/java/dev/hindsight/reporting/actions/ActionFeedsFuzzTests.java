@@ -26,8 +26,10 @@ class ActionFeedsFuzzTests {
         String title = data.consumeString(300);
         String owner = data.consumeString(60);
         String lesson = data.consumeRemainingAsString();
-        ActionItem item = new ActionItem(7, "INC-1", title, lesson, owner.isEmpty() ? null : owner, "sre", ActionItem.Type.PREVENT,
-                ActionItem.Priority.P2, LocalDate.of(2014, 9, 1), ActionItem.Status.OPEN, null, Instant.EPOCH, Instant.EPOCH, null);
+        ActionItem item = new ActionItem(7, "INC-1", title, lesson, owner.isEmpty() ? null : owner, "sre",
+                ActionItem.Type.PREVENT,
+                ActionItem.Priority.P2, LocalDate.of(2014, 9, 1), ActionItem.Status.OPEN, null, Instant.EPOCH,
+                Instant.EPOCH, null);
 
         CSVRecord row = onlyRow(ActionFeeds.csv(List.of(item)), ActionFeeds.CSV_HEADER.length);
         assertThat(row.get("title")).isEqualTo(CellText.forCsv(title));

@@ -46,35 +46,48 @@ class ExportsTests {
     final Report report = report();
 
     static Report report() {
-        IncidentSummary incident = new IncidentSummary("LP-TEST", "Data center network failure", Severity.SEV1, IncidentStatus.RESOLVED,
+        IncidentSummary incident = new IncidentSummary("LP-TEST", "Data center network failure", Severity.SEV1,
+                IncidentStatus.RESOLVED,
                 T0, T0.plusSeconds(17 * 3600), null, "joe", false, java.util.Set.of());
         List<Timeline.Entry> entries = new ArrayList<>();
-        entries.add(new Timeline.Entry("ev_1", T0, "nagios", EventKind.ALERT_FIRING, "PING CRITICAL lb1 packet loss 60%", "s1", 3,
+        entries.add(new Timeline.Entry("ev_1", T0, "nagios", EventKind.ALERT_FIRING,
+                "PING CRITICAL lb1 packet loss 60%", "s1", 3,
                 T0.plusSeconds(600), "attached", null, false, null, true, "first sign", null));
-        entries.add(new Timeline.Entry("ev_2", T0.plusSeconds(432), "pagerduty", EventKind.PAGE_ACKNOWLEDGED, "Acknowledged by Joe", "s1", 1,
+        entries.add(new Timeline.Entry("ev_2", T0.plusSeconds(432), "pagerduty", EventKind.PAGE_ACKNOWLEDGED,
+                "Acknowledged by Joe", "s1", 1,
                 null, "attached", "joe", false, null));
-        entries.add(new Timeline.Entry("ev_3", T0.plusSeconds(3 * 3600), "irc", EventKind.CHAT_MESSAGE, SCRIPT, "s2", 1, null, "attached",
+        entries.add(new Timeline.Entry("ev_3", T0.plusSeconds(3 * 3600), "irc", EventKind.CHAT_MESSAGE, SCRIPT, "s2", 1,
+                null, "attached",
                 "amy", false, null));
-        entries.add(new Timeline.Entry("ev_4", T0.plusSeconds(4 * 3600), "irc", EventKind.CHAT_MESSAGE, FORMULA, "s2", 1, null, "attached",
+        entries.add(new Timeline.Entry("ev_4", T0.plusSeconds(4 * 3600), "irc", EventKind.CHAT_MESSAGE, FORMULA, "s2",
+                1, null, "attached",
                 "eve", false, null));
-        entries.add(new Timeline.Entry("ev_5", T0.plusSeconds(7 * 3600), "statuspage", EventKind.STATUS_UPDATE, "Investigating: login issues",
+        entries.add(new Timeline.Entry("ev_5", T0.plusSeconds(7 * 3600), "statuspage", EventKind.STATUS_UPDATE,
+                "Investigating: login issues",
                 "comms", 1, null, "attached", null, false, null));
-        Timeline timeline = new Timeline(new Timeline.Incident("LP-TEST", incident.title(), incident.from(), incident.to()),
+        Timeline timeline = new Timeline(
+                new Timeline.Incident("LP-TEST", incident.title(), incident.from(), incident.to()),
                 List.of(new Timeline.Moment(Timeline.MomentKind.IMPACT_START, T0, "ev_1"),
                         new Timeline.Moment(Timeline.MomentKind.DETECTED, T0, "ev_1"),
                         new Timeline.Moment(Timeline.MomentKind.ACKNOWLEDGED, T0.plusSeconds(432), "ev_2"),
                         new Timeline.Moment(Timeline.MomentKind.RESOLVED, T0.plusSeconds(17 * 3600), "ev_5")),
                 new Timeline.Metrics(0L, 432L, 25200L, null, 61200L), entries,
                 List.of(new Timeline.Storyline("s1", "dc-east (lb1)", T0, T0.plusSeconds(600), 2, "shares site"),
-                        new Timeline.Storyline("s2", "Team chat", T0.plusSeconds(3 * 3600), T0.plusSeconds(4 * 3600), 2, "chat"),
-                        new Timeline.Storyline("comms", "Status page", T0.plusSeconds(7 * 3600), T0.plusSeconds(7 * 3600), 1, "own status")),
-                List.of(new Timeline.Finding(Timeline.FindingType.COMMS_GAP, "7 h without a status update", null, null)));
+                        new Timeline.Storyline("s2", "Team chat", T0.plusSeconds(3 * 3600), T0.plusSeconds(4 * 3600), 2,
+                                "chat"),
+                        new Timeline.Storyline("comms", "Status page", T0.plusSeconds(7 * 3600),
+                                T0.plusSeconds(7 * 3600), 1, "own status")),
+                List.of(new Timeline.Finding(Timeline.FindingType.COMMS_GAP, "7 h without a status update", null,
+                        null)));
         Map<Section, String> sections = new EnumMap<>(DraftWriter.draft(incident, timeline));
         sections.put(Section.LESSONS, "- Host the status page outside our network\n- Check port speed in monitoring");
-        PostMortem pm = new PostMortem("LP-TEST", ReviewStatus.PUBLISHED, 3, sections, T0.plusSeconds(86400), "joe", T0.plusSeconds(86400), null);
+        PostMortem pm = new PostMortem("LP-TEST", ReviewStatus.PUBLISHED, 3, sections, T0.plusSeconds(86400), "joe",
+                T0.plusSeconds(86400), null);
         List<ActionItem> actions = List.of(
-                new ActionItem(1, "LP-TEST", "Move the status page off our network", "Host the status page outside our network", "joe", "sre",
-                        ActionItem.Type.MITIGATE, ActionItem.Priority.P1, LocalDate.parse("2014-09-01"), ActionItem.Status.DONE, "OPS-12",
+                new ActionItem(1, "LP-TEST", "Move the status page off our network",
+                        "Host the status page outside our network", "joe", "sre",
+                        ActionItem.Type.MITIGATE, ActionItem.Priority.P1, LocalDate.parse("2014-09-01"),
+                        ActionItem.Status.DONE, "OPS-12",
                         T0, T0, T0.plusSeconds(86400 * 10)),
                 new ActionItem(2, "LP-TEST", FORMULA, null, null, "net", ActionItem.Type.DETECT, ActionItem.Priority.P2,
                         LocalDate.parse("2014-10-01"), ActionItem.Status.OPEN, null, T0, T0, null));
@@ -85,7 +98,8 @@ class ExportsTests {
     void markdownHasEverySectionMetricsActionsAndEscapedSourceText() {
         String md = MarkdownReport.render(report);
         assertThat(md).contains("# Post-mortem: Data center network failure", "## Root cause", "## Lessons learned",
-                "| Time to acknowledge | 7 min |", "| 1 | Move the status page off our network | joe | sre | mitigate | P1 | 2014-09-01 | DONE |",
+                "| Time to acknowledge | 7 min |",
+                "| 1 | Move the status page off our network | joe | sre | mitigate | P1 | 2014-09-01 | DONE |",
                 "2014-08-12 03:50:00 EDT", "★ PING CRITICAL lb1 packet loss 60% ×3");
         assertThat(md).contains("\\<script\\>").doesNotContain("<script>");
     }
@@ -112,22 +126,28 @@ class ExportsTests {
     @Test
     void docxHasRealHeadingsTablesAndTheChart() throws Exception {
         try (var doc = new XWPFDocument(new ByteArrayInputStream(DocxReport.render(report)))) {
-            List<String> headings = doc.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle())).map(XWPFParagraph::getText).toList();
-            assertThat(headings).containsSubsequence("Summary", "Impact", "Response metrics", "Root cause", "Lessons learned", "Action items", "Timeline");
-            assertThat(doc.getStyles().getStyle("Heading1").getCTStyle().getPPr().getOutlineLvl().getVal().intValue()).isZero();
+            List<String> headings = doc.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle()))
+                    .map(XWPFParagraph::getText).toList();
+            assertThat(headings).containsSubsequence("Summary", "Impact", "Response metrics", "Root cause",
+                    "Lessons learned", "Action items", "Timeline");
+            assertThat(doc.getStyles().getStyle("Heading1").getCTStyle().getPPr().getOutlineLvl().getVal().intValue())
+                    .isZero();
             XWPFTable metrics = doc.getTables().getFirst();
             assertThat(metrics.getRow(2).getCell(0).getText()).isEqualTo("Time to acknowledge");
             assertThat(metrics.getRow(2).getCell(1).getText()).isEqualTo("7 min");
-            assertThat(doc.getTables()).anySatisfy(t -> assertThat(t.getText()).contains("Move the status page off our network", "done"));
+            assertThat(doc.getTables())
+                    .anySatisfy(t -> assertThat(t.getText()).contains("Move the status page off our network", "done"));
             assertThat(doc.getAllPictures()).hasSize(1);
-            assertThat(doc.getParagraphs().stream().map(XWPFParagraph::getText)).contains("• Host the status page outside our network");
+            assertThat(doc.getParagraphs().stream().map(XWPFParagraph::getText))
+                    .contains("• Host the status page outside our network");
         }
     }
 
     @Test
     void xlsxHasDatesFrozenHeadersFiltersAndNeutralisedFormulas() throws Exception {
         try (var book = new XSSFWorkbook(new ByteArrayInputStream(XlsxReport.render(report)))) {
-            assertThat(List.of(book.getSheetName(0), book.getSheetName(1), book.getSheetName(2))).containsExactly("Timeline", "Metrics", "Action items");
+            assertThat(List.of(book.getSheetName(0), book.getSheetName(1), book.getSheetName(2)))
+                    .containsExactly("Timeline", "Metrics", "Action items");
             XSSFSheet timeline = book.getSheet("Timeline");
             assertThat(timeline.getPaneInformation().isFreezePane()).isTrue();
             assertThat(timeline.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:K6");
@@ -149,26 +169,31 @@ class ExportsTests {
     @Test
     void actionFeedsParseBackAndNeutraliseFormulas() throws Exception {
         String csv = ActionFeeds.csv(report.actions());
-        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("id,incident,title,owner,team,type,priority,due,status,tracker,lesson");
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .isEqualTo("id,incident,title,owner,team,type,priority,due,status,tracker,lesson");
         assertThat(csv).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK", ",\"=HYPERLINK");
         String jira = ActionFeeds.jiraCsv(report.actions());
-        assertThat(jira.lines().findFirst().orElseThrow()).isEqualTo("Summary,Description,Issue Type,Priority,Assignee,Due Date,Labels");
+        assertThat(jira.lines().findFirst().orElseThrow())
+                .isEqualTo("Summary,Description,Issue Type,Priority,Assignee,Due Date,Labels");
         assertThat(jira).contains("Move the status page off our network", "Task,Highest,joe,01/Sep/14");
 
         String ics = ActionFeeds.ics(report.actions(), T0);
         var calendar = new CalendarBuilder().build(new StringReader(ics));
         List<VToDo> todos = calendar.getComponents("VTODO");
         assertThat(todos).hasSize(2);
-        assertThat(ics).contains("DUE;VALUE=DATE:20140901", "STATUS:COMPLETED", "STATUS:NEEDS-ACTION", "UID:action-item-1@hindsight");
+        assertThat(ics).contains("DUE;VALUE=DATE:20140901", "STATUS:COMPLETED", "STATUS:NEEDS-ACTION",
+                "UID:action-item-1@hindsight");
     }
 
     @Test
     void theDraftSpeaksInPlainSentencesFromTheTimeline() {
         Map<Section, String> draft = DraftWriter.draft(report.incident(), report.timeline());
-        assertThat(draft.get(Section.SUMMARY)).contains("lasted 17 h", "acknowledged 7 min later", "first own status update came 7 h after detection");
+        assertThat(draft.get(Section.SUMMARY)).contains("lasted 17 h", "acknowledged 7 min later",
+                "first own status update came 7 h after detection");
         assertThat(draft.get(Section.CONTRIBUTING)).contains("Communication gap: 7 h without a status update");
         assertThat(draft.get(Section.WENT_WELL)).contains("acknowledged the page within 7 min");
         assertThat(draft.get(Section.WENT_BADLY)).contains("Users heard from us 7 h after detection");
-        assertThat(new String(Exporter.export(report, ExportFormat.MD), StandardCharsets.UTF_8)).isEqualTo(MarkdownReport.render(report));
+        assertThat(new String(Exporter.export(report, ExportFormat.MD), StandardCharsets.UTF_8))
+                .isEqualTo(MarkdownReport.render(report));
     }
 }

@@ -44,7 +44,8 @@ public class SearchConfiguration {
 
     @Bean
     JdbcEventStore eventStore(
-            JdbcTemplate jdbc, TransactionTemplate tx, EventRows rows, LuceneIndex index, Clock clock, DiskWatermark disk) {
+            JdbcTemplate jdbc, TransactionTemplate tx, EventRows rows, LuceneIndex index, Clock clock,
+            DiskWatermark disk) {
         return new JdbcEventStore(jdbc, tx, rows, index, clock, disk);
     }
 

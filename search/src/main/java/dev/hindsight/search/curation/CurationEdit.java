@@ -13,45 +13,67 @@ public sealed interface CurationEdit {
     String action();
 
     /** What the history shows beside the action. */
-    @Nullable String detail();
+    @Nullable
+    String detail();
 
     EntryCuration applyTo(EntryCuration c);
 
     record Pin(boolean pinned) implements CurationEdit {
-        public String action() { return pinned ? "PIN" : "UNPIN"; }
-        public @Nullable String detail() { return null; }
+        public String action() {
+            return pinned ? "PIN" : "UNPIN";
+        }
+        public @Nullable String detail() {
+            return null;
+        }
         public EntryCuration applyTo(EntryCuration c) {
-            return new EntryCuration(c.entryId(), pinned, c.hidden(), c.note(), c.retimedAt(), c.storyline(), c.moment(), c.updatedBy(), c.updatedAt());
+            return new EntryCuration(c.entryId(), pinned, c.hidden(), c.note(), c.retimedAt(), c.storyline(),
+                    c.moment(), c.updatedBy(), c.updatedAt());
         }
     }
 
     record Hide(boolean hidden) implements CurationEdit {
-        public String action() { return hidden ? "HIDE" : "UNHIDE"; }
-        public @Nullable String detail() { return null; }
+        public String action() {
+            return hidden ? "HIDE" : "UNHIDE";
+        }
+        public @Nullable String detail() {
+            return null;
+        }
         public EntryCuration applyTo(EntryCuration c) {
-            return new EntryCuration(c.entryId(), c.pinned(), hidden, c.note(), c.retimedAt(), c.storyline(), c.moment(), c.updatedBy(), c.updatedAt());
+            return new EntryCuration(c.entryId(), c.pinned(), hidden, c.note(), c.retimedAt(), c.storyline(),
+                    c.moment(), c.updatedBy(), c.updatedAt());
         }
     }
 
     record Annotate(@Nullable String note) implements CurationEdit {
         public Annotate {
             if (note != null && note.length() > MAX_NOTE) {
-                throw new IllegalArgumentException("a note holds at most " + MAX_NOTE + " characters, this one has " + note.length());
+                throw new IllegalArgumentException(
+                        "a note holds at most " + MAX_NOTE + " characters, this one has " + note.length());
             }
             note = note == null || note.isBlank() ? null : note.strip();
         }
-        public String action() { return "ANNOTATE"; }
-        public @Nullable String detail() { return note; }
+        public String action() {
+            return "ANNOTATE";
+        }
+        public @Nullable String detail() {
+            return note;
+        }
         public EntryCuration applyTo(EntryCuration c) {
-            return new EntryCuration(c.entryId(), c.pinned(), c.hidden(), note, c.retimedAt(), c.storyline(), c.moment(), c.updatedBy(), c.updatedAt());
+            return new EntryCuration(c.entryId(), c.pinned(), c.hidden(), note, c.retimedAt(), c.storyline(),
+                    c.moment(), c.updatedBy(), c.updatedAt());
         }
     }
 
     record Retime(@Nullable Instant at) implements CurationEdit {
-        public String action() { return "RETIME"; }
-        public @Nullable String detail() { return at == null ? null : at.toString(); }
+        public String action() {
+            return "RETIME";
+        }
+        public @Nullable String detail() {
+            return at == null ? null : at.toString();
+        }
         public EntryCuration applyTo(EntryCuration c) {
-            return new EntryCuration(c.entryId(), c.pinned(), c.hidden(), c.note(), at, c.storyline(), c.moment(), c.updatedBy(), c.updatedAt());
+            return new EntryCuration(c.entryId(), c.pinned(), c.hidden(), c.note(), at, c.storyline(), c.moment(),
+                    c.updatedBy(), c.updatedAt());
         }
     }
 
@@ -61,18 +83,28 @@ public sealed interface CurationEdit {
                 throw new IllegalArgumentException("a storyline name has 1 to 200 characters");
             }
         }
-        public String action() { return "MOVE"; }
-        public @Nullable String detail() { return storyline; }
+        public String action() {
+            return "MOVE";
+        }
+        public @Nullable String detail() {
+            return storyline;
+        }
         public EntryCuration applyTo(EntryCuration c) {
-            return new EntryCuration(c.entryId(), c.pinned(), c.hidden(), c.note(), c.retimedAt(), storyline, c.moment(), c.updatedBy(), c.updatedAt());
+            return new EntryCuration(c.entryId(), c.pinned(), c.hidden(), c.note(), c.retimedAt(), storyline,
+                    c.moment(), c.updatedBy(), c.updatedAt());
         }
     }
 
     record Mark(@Nullable MomentKind moment) implements CurationEdit {
-        public String action() { return "MARK"; }
-        public @Nullable String detail() { return moment == null ? null : moment.name(); }
+        public String action() {
+            return "MARK";
+        }
+        public @Nullable String detail() {
+            return moment == null ? null : moment.name();
+        }
         public EntryCuration applyTo(EntryCuration c) {
-            return new EntryCuration(c.entryId(), c.pinned(), c.hidden(), c.note(), c.retimedAt(), c.storyline(), moment, c.updatedBy(), c.updatedAt());
+            return new EntryCuration(c.entryId(), c.pinned(), c.hidden(), c.note(), c.retimedAt(), c.storyline(),
+                    moment, c.updatedBy(), c.updatedAt());
         }
     }
 }

@@ -39,18 +39,24 @@ public class Curations {
         after = new EntryCuration(after.entryId(), after.pinned(), after.hidden(), after.note(), after.retimedAt(),
                 after.storyline(), after.moment(), actor, now);
         if (edit instanceof CurationEdit.Mark(MomentKind kind) && kind != null) {
-            jdbc.update("update entry_curation set moment = null where incident_key = ? and moment = ? and entry_id <> ?",
+            jdbc.update(
+                    "update entry_curation set moment = null where incident_key = ? and moment = ? and entry_id <> ?",
                     incidentKey, kind.name(), entryId);
         }
         Object[] values = {after.pinned(), after.hidden(), after.note(), utc(after.retimedAt()), after.storyline(),
                 after.moment() == null ? null : after.moment().name(), actor, utc(now), incidentKey, entryId};
-        int updated = jdbc.update("update entry_curation set pinned = ?, hidden = ?, note = ?, retimed_at = ?, storyline = ?,"
-                + " moment = ?, updated_by = ?, updated_at = ? where incident_key = ? and entry_id = ?", values);
+        int updated = jdbc.update(
+                "update entry_curation set pinned = ?, hidden = ?, note = ?, retimed_at = ?, storyline = ?,"
+                        + " moment = ?, updated_by = ?, updated_at = ? where incident_key = ? and entry_id = ?",
+                values);
         if (updated == 0) {
-            jdbc.update("insert into entry_curation (pinned, hidden, note, retimed_at, storyline, moment, updated_by, updated_at,"
-                    + " incident_key, entry_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+            jdbc.update(
+                    "insert into entry_curation (pinned, hidden, note, retimed_at, storyline, moment, updated_by, updated_at,"
+                            + " incident_key, entry_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    values);
         }
-        jdbc.update("insert into curation_change (incident_key, entry_id, action, detail, actor, changed_at) values (?, ?, ?, ?, ?, ?)",
+        jdbc.update(
+                "insert into curation_change (incident_key, entry_id, action, detail, actor, changed_at) values (?, ?, ?, ?, ?, ?)",
                 incidentKey, entryId, edit.action(), edit.detail(), actor, utc(now));
         return after;
     }
@@ -60,8 +66,10 @@ public class Curations {
         Map<String, EntryCuration> byEntry = new LinkedHashMap<>();
         jdbc.query("select entry_id, pinned, hidden, note, retimed_at, storyline, moment, updated_by, updated_at"
                 + " from entry_curation where incident_key = ? order by entry_id", rs -> {
-                    EntryCuration c = new EntryCuration(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getString(4),
-                            instant(rs, 5), rs.getString(6), rs.getString(7) == null ? null : MomentKind.valueOf(rs.getString(7)),
+                    EntryCuration c = new EntryCuration(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3),
+                            rs.getString(4),
+                            instant(rs, 5), rs.getString(6),
+                            rs.getString(7) == null ? null : MomentKind.valueOf(rs.getString(7)),
                             rs.getString(8), instant(rs, 9));
                     byEntry.put(c.entryId(), c);
                 }, incidentKey);
@@ -70,9 +78,11 @@ public class Curations {
 
     /** The newest changes first. */
     public List<Change> history(String incidentKey, int limit) {
-        return jdbc.query("select id, entry_id, action, detail, actor, changed_at from curation_change where incident_key = ?"
+        return jdbc.query(
+                "select id, entry_id, action, detail, actor, changed_at from curation_change where incident_key = ?"
                         + " order by id desc fetch first " + Math.max(1, Math.min(limit, 1000)) + " rows only",
-                (rs, i) -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), instant(rs, 6)),
+                (rs, i) -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        instant(rs, 6)),
                 incidentKey);
     }
 

@@ -90,7 +90,8 @@ class Incident {
         this.updatedAt = now;
     }
 
-    void details(@Nullable String newScope, @Nullable String newCommander, boolean newRestricted, Set<String> newMembers) {
+    void details(@Nullable String newScope, @Nullable String newCommander, boolean newRestricted,
+            Set<String> newMembers) {
         this.scope = newScope;
         this.commander = newCommander;
         this.restricted = newRestricted;

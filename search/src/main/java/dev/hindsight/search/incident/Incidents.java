@@ -76,7 +76,8 @@ public class Incidents {
      */
     @Transactional
     public IncidentSummary setAccess(String key, boolean restricted, Set<String> members) {
-        Incident incident = repository.findById(key).orElseThrow(() -> new IllegalArgumentException("no incident " + key));
+        Incident incident = repository.findById(key)
+                .orElseThrow(() -> new IllegalArgumentException("no incident " + key));
         IncidentSummary current = incident.summary();
         incident.details(current.scope(), current.commander(), restricted, members);
         return incident.summary();
@@ -85,7 +86,8 @@ public class Incidents {
     /** Moves an incident to another status (e.g. RESOLVED). */
     @Transactional
     public void setStatus(String key, IncidentStatus status) {
-        Incident incident = repository.findById(key).orElseThrow(() -> new IllegalArgumentException("no incident " + key));
+        Incident incident = repository.findById(key)
+                .orElseThrow(() -> new IllegalArgumentException("no incident " + key));
         incident.status(status, clock.instant());
     }
 

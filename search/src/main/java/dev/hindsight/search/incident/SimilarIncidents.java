@@ -18,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
@@ -89,7 +88,8 @@ public class SimilarIncidents {
         Set<String> ownEntities = entities(own);
         List<Similar> result = new ArrayList<>();
         scores.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .limit(Math.max(1, Math.min(limit, 20)))
                 .forEach(s -> incidents.find(s.getKey(), viewer).ifPresent(other -> {
                     List<String> sharedWords = List.copyOf(new TreeSet<>(words.getOrDefault(other.key(), Set.of())));
@@ -104,11 +104,12 @@ public class SimilarIncidents {
         return result;
     }
 
-    private void collect(IndexSearcher searcher, String key, Set<String> hidden, String text, Map<String, String> surfaceOf,
+    private void collect(IndexSearcher searcher, String key, Set<String> hidden, String text,
+            Map<String, String> surfaceOf,
             Map<String, Double> scores, Map<String, Set<String>> words) throws IOException {
         MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
         mlt.setAnalyzer(index.analyzer());
-        mlt.setFieldNames(new String[] {EventFields.TITLE});
+        mlt.setFieldNames(new String[]{EventFields.TITLE});
         mlt.setMinTermFreq(1);
         mlt.setMinDocFreq(1);
         mlt.setMaxQueryTerms(MAX_TERMS);
@@ -156,7 +157,8 @@ public class SimilarIncidents {
             OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
             tokens.reset();
             while (tokens.incrementToken()) {
-                surface.putIfAbsent(term.toString(), text.substring(offset.startOffset(), offset.endOffset()).toLowerCase());
+                surface.putIfAbsent(term.toString(),
+                        text.substring(offset.startOffset(), offset.endOffset()).toLowerCase());
             }
             tokens.end();
         } catch (IOException e) {
@@ -171,18 +173,21 @@ public class SimilarIncidents {
         for (StoredEvent stored : events) {
             Event e = stored.event();
             Stream.of(prefixed("service ", e.service()), prefixed("host ", e.host()), prefixed("site ", e.location()),
-                            e.provider() ? prefixed("provider ", e.labels().getOrDefault("provider", e.source())) : null)
+                    e.provider() ? prefixed("provider ", e.labels().getOrDefault("provider", e.source())) : null)
                     .filter(x -> x != null).forEach(found::add);
         }
         return found;
     }
 
-    private static @org.jspecify.annotations.Nullable String prefixed(String prefix, @org.jspecify.annotations.Nullable String value) {
+    private static @org.jspecify.annotations.Nullable String prefixed(String prefix,
+            @org.jspecify.annotations.Nullable String value) {
         return value == null || value.isBlank() ? null : prefix + value;
     }
 
-    private static String reason(IncidentSummary incident, IncidentSummary other, List<String> words, Set<String> entities) {
-        StringBuilder sb = new StringBuilder(other.from().isBefore(incident.from()) ? "earlier incident" : "later incident");
+    private static String reason(IncidentSummary incident, IncidentSummary other, List<String> words,
+            Set<String> entities) {
+        StringBuilder sb = new StringBuilder(
+                other.from().isBefore(incident.from()) ? "earlier incident" : "later incident");
         if (!words.isEmpty()) {
             sb.append("; its events use the same words: ").append(String.join(", ", words.stream().limit(8).toList()));
         }

@@ -22,8 +22,8 @@ public final class EventFields {
     public static final String CONTENT = "content";
 
     /** Exact-match fields a filter or a {@code field:value} query term can name. */
-    public static final List<String> KEYWORDS =
-            List.of(ID, SOURCE, KIND, SERVICE, HOST, SEVERITY, LOCATION, ACTOR, INCIDENT, LABEL);
+    public static final List<String> KEYWORDS = List.of(ID, SOURCE, KIND, SERVICE, HOST, SEVERITY, LOCATION, ACTOR,
+            INCIDENT, LABEL);
 
     /** Key of the Lucene commit user data that records the highest database sequence the commit contains. */
     public static final String COMMIT_SEQ = "hindsight.seq";

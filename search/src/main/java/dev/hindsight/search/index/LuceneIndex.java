@@ -95,7 +95,8 @@ public final class LuceneIndex implements AutoCloseable {
                 writer = new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
                 String schema = commitData(writer, EventFields.COMMIT_SCHEMA);
                 if (writer.getDocStats().numDocs > 0 && !EventDocuments.SCHEMA.equals(schema)) {
-                    log.info("The search index at {} has document layout {}, this version writes {}; rebuilding it from the database",
+                    log.info(
+                            "The search index at {} has document layout {}, this version writes {}; rebuilding it from the database",
                             path, schema == null ? "1" : schema, EventDocuments.SCHEMA);
                     writer.rollback();
                     writer = new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE));
@@ -103,7 +104,8 @@ public final class LuceneIndex implements AutoCloseable {
                 }
             } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
                 // the database is the source of truth: start an empty index and catch up from sequence 0
-                log.warn("The search index at {} is unreadable ({}); rebuilding it from the database", path, e.toString());
+                log.warn("The search index at {} is unreadable ({}); rebuilding it from the database", path,
+                        e.toString());
                 writer = new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE));
                 rebuild = true;
             }

@@ -117,8 +117,10 @@ final class BoundedQueryParser {
         /** An upper bound of the states the regexp's automaton is built with (saturating at Long.MAX_VALUE). */
         private static long statesBound(RegExp r) {
             return switch (r.kind) {
-                case REGEXP_UNION, REGEXP_CONCATENATION, REGEXP_INTERSECTION -> plus(statesBound(r.exp1), statesBound(r.exp2));
-                case REGEXP_OPTIONAL, REGEXP_REPEAT, REGEXP_COMPLEMENT, REGEXP_DEPRECATED_COMPLEMENT -> plus(statesBound(r.exp1), 1);
+                case REGEXP_UNION, REGEXP_CONCATENATION, REGEXP_INTERSECTION ->
+                    plus(statesBound(r.exp1), statesBound(r.exp2));
+                case REGEXP_OPTIONAL, REGEXP_REPEAT, REGEXP_COMPLEMENT, REGEXP_DEPRECATED_COMPLEMENT ->
+                    plus(statesBound(r.exp1), 1);
                 case REGEXP_REPEAT_MIN -> times(statesBound(r.exp1), r.min + 1L);
                 case REGEXP_REPEAT_MINMAX -> times(statesBound(r.exp1), Math.max(r.min, r.max) + 1L);
                 case REGEXP_STRING -> r.s.length() + 1L;

@@ -74,7 +74,8 @@ final class FacetCounts {
     private Map<String, Long> topValues(Map<String, Long> counts) {
         Map<String, Long> top = new LinkedHashMap<>();
         counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey(Comparator.naturalOrder())))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.naturalOrder())))
                 .limit(this.top)
                 .forEach(e -> top.put(e.getKey(), e.getValue()));
         return top;
@@ -104,7 +105,8 @@ final class FacetCounts {
         for (int f = 0; f < fields.size(); f++) {
             SortedSetDocValues values = DocValues.getSortedSet(leaf, fields.get(f));
             int valueCount = (int) values.getValueCount();
-            PackedInts.Mutable column = PackedInts.getMutable(leaf.maxDoc(), PackedInts.bitsRequired(valueCount), PackedInts.COMPACT);
+            PackedInts.Mutable column = PackedInts.getMutable(leaf.maxDoc(), PackedInts.bitsRequired(valueCount),
+                    PackedInts.COMPACT);
             for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
                 column.set(doc, values.nextOrd() + 1);
             }

@@ -79,9 +79,11 @@ public class LuceneEventSearch implements EventSearch {
         int wanted = Math.max(1, query.offset() + query.limit());
         SearchQuery.Sort order = order(query, textQuery);
         FacetCounts.Result counted = searcher.search(full, facetCounts.manager()); // the exact total and the facets
-        TopDocs top = searcher.timedOut() ? null : order == SearchQuery.Sort.NEWEST && counted.total() > 4L * wanted
-                ? newestPage(searcher, full, wanted, counted.total(), query)
-                : searcher.search(full, new TopFieldCollectorManager(sort(order), wanted, null, wanted));
+        TopDocs top = searcher.timedOut()
+                ? null
+                : order == SearchQuery.Sort.NEWEST && counted.total() > 4L * wanted
+                        ? newestPage(searcher, full, wanted, counted.total(), query)
+                        : searcher.search(full, new TopFieldCollectorManager(sort(order), wanted, null, wanted));
         if (searcher.timedOut() || top == null) {
             throw new QueryRejectedException("query did not finish within " + timeBudget.toMillis()
                     + " ms; narrow it with a time range or more specific terms");
@@ -119,7 +121,8 @@ public class LuceneEventSearch implements EventSearch {
         while (window < span && !searcher.timedOut()) {
             Query recent = new BooleanQuery.Builder()
                     .add(full, Occur.MUST)
-                    .add(LongField.newRangeQuery(EventFields.AT, newest - (long) window + 1, Long.MAX_VALUE), Occur.FILTER)
+                    .add(LongField.newRangeQuery(EventFields.AT, newest - (long) window + 1, Long.MAX_VALUE),
+                            Occur.FILTER)
                     .build();
             TopDocs top = searcher.search(recent, new TopFieldCollectorManager(sort, wanted, null, wanted));
             if (top.scoreDocs.length >= wanted) {
@@ -153,8 +156,7 @@ public class LuceneEventSearch implements EventSearch {
             b.add(KeywordField.newSetQuery(field, values), Occur.FILTER);
         }
         if (!query.hiddenIncidents().isEmpty()) {
-            List<BytesRef> hidden =
-                    query.hiddenIncidents().stream().map(BytesRef::new).toList();
+            List<BytesRef> hidden = query.hiddenIncidents().stream().map(BytesRef::new).toList();
             b.add(KeywordField.newSetQuery(EventFields.INCIDENT, hidden), Occur.MUST_NOT);
         }
         return b.build();
@@ -228,7 +230,7 @@ public class LuceneEventSearch implements EventSearch {
                 .withMaxLength(10_000)
                 .build();
         String[] fields = {EventFields.TEXT, EventFields.TITLE};
-        Map<String, String[]> highlighted = highlighter.highlightFields(fields, textQuery, docIds, new int[] {1, 1});
+        Map<String, String[]> highlighted = highlighter.highlightFields(fields, textQuery, docIds, new int[]{1, 1});
         Map<Integer, String> snippets = new LinkedHashMap<>();
         String[] text = highlighted.get(EventFields.TEXT);
         String[] title = highlighted.get(EventFields.TITLE);

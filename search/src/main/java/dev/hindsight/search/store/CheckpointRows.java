@@ -17,7 +17,8 @@ public class CheckpointRows implements Checkpoints {
 
     @Override
     public Optional<String> position(String partition) {
-        return jdbc.queryForList("select position from ingest_checkpoint where partition_key = ?", String.class, partition)
+        return jdbc
+                .queryForList("select position from ingest_checkpoint where partition_key = ?", String.class, partition)
                 .stream().findFirst();
     }
 }

@@ -20,7 +20,8 @@ public class DeadLetterRows {
     }
 
     /** A dead letter without its bytes. */
-    public record Summary(long id, Instant receivedAt, String format, String origin, String reason, int size, boolean truncated,
+    public record Summary(long id, Instant receivedAt, String format, String origin, String reason, int size,
+            boolean truncated,
             @Nullable Instant replayedAt) {}
 
     /** A dead letter with the bytes that were kept. */
@@ -28,22 +29,28 @@ public class DeadLetterRows {
 
     /** Newest first. */
     public List<Summary> list(boolean pendingOnly, int limit) {
-        return jdbc.query("select id, received_at, format, origin, reason, raw_size, raw_truncated, replayed_at from dead_letter "
-                        + (pendingOnly ? "where replayed_at is null " : "") + "order by id desc fetch first " + Math.max(1, Math.min(limit, 10_000))
+        return jdbc.query(
+                "select id, received_at, format, origin, reason, raw_size, raw_truncated, replayed_at from dead_letter "
+                        + (pendingOnly ? "where replayed_at is null " : "") + "order by id desc fetch first "
+                        + Math.max(1, Math.min(limit, 10_000))
                         + " rows only",
-                (rs, i) -> new Summary(rs.getLong(1), EventRows.instant(rs, "received_at"), rs.getString(3), rs.getString(4),
+                (rs, i) -> new Summary(rs.getLong(1), EventRows.instant(rs, "received_at"), rs.getString(3),
+                        rs.getString(4),
                         rs.getString(5), rs.getInt(6), rs.getBoolean(7),
                         rs.getObject(8) == null ? null : EventRows.instant(rs, "replayed_at")));
     }
 
     public Optional<Letter> get(long id) {
-        return jdbc.query("select id, received_at, format, origin, reason, raw_size, raw_truncated, replayed_at, raw_payload "
+        return jdbc.query(
+                "select id, received_at, format, origin, reason, raw_size, raw_truncated, replayed_at, raw_payload "
                         + "from dead_letter where id = ?",
                 (rs, i) -> {
                     byte[] payload = rs.getBytes(9);
-                    return new Letter(new Summary(rs.getLong(1), EventRows.instant(rs, "received_at"), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getInt(6), rs.getBoolean(7),
-                            rs.getObject(8) == null ? null : EventRows.instant(rs, "replayed_at")),
+                    return new Letter(
+                            new Summary(rs.getLong(1), EventRows.instant(rs, "received_at"), rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getString(5), rs.getInt(6), rs.getBoolean(7),
+                                    rs.getObject(8) == null ? null : EventRows.instant(rs, "replayed_at")),
                             payload == null ? new byte[0] : RawPayloads.decompress(payload));
                 }, id).stream().findFirst();
     }

@@ -37,8 +37,10 @@ public class EventRows implements EventHistory {
     static final int IN_CHUNK = 500;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {};
-    private static final TypeReference<List<String>> LINKS = new TypeReference<>() {};
+    private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> LINKS = new TypeReference<>() {
+    };
 
     private final JdbcTemplate jdbc;
 
@@ -75,11 +77,12 @@ public class EventRows implements EventHistory {
     /** The events from {@code from} to {@code to}, oldest first (then by id), at most {@code limit}, with their incidents. */
     List<StoredEvent> between(Instant from, Instant to, int limit) {
         List<Row> rows = jdbc.query("select " + COLUMNS + " from event where occurred_at >= ? and occurred_at <= ?"
-                + " order by occurred_at, id fetch first " + limit + " rows only", (rs, i) -> row(rs), utc(from), utc(to));
+                + " order by occurred_at, id fetch first " + limit + " rows only", (rs, i) -> row(rs), utc(from),
+                utc(to));
         // the window's incident links in one query (only attached events have any), not one query per thousand ids
         Map<String, Set<String>> incidents = new HashMap<>();
         jdbc.query("select ie.event_id, ie.incident_key from incident_event ie join event e on e.id = ie.event_id"
-                        + " where e.occurred_at >= ? and e.occurred_at <= ?",
+                + " where e.occurred_at >= ? and e.occurred_at <= ?",
                 rs -> {
                     incidents.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
                 },
@@ -106,9 +109,9 @@ public class EventRows implements EventHistory {
     /** The raw record an event was decoded from, as far as it was kept. */
     public Optional<RawView> raw(String id) {
         return jdbc.query(
-                        "select raw_origin, parser_version, raw_hash, raw_size, raw_truncated, raw_payload from event where id = ?",
-                        (rs, i) -> rawView(rs),
-                        id)
+                "select raw_origin, parser_version, raw_hash, raw_size, raw_truncated, raw_payload from event where id = ?",
+                (rs, i) -> rawView(rs),
+                id)
                 .stream()
                 .findFirst();
     }
@@ -163,11 +166,12 @@ public class EventRows implements EventHistory {
 
     private static Row row(ResultSet rs) throws SQLException {
         Event.Builder b = Event.builder(
-                        rs.getString("source"),
-                        EventKind.valueOf(rs.getString("kind")),
-                        instant(rs, "occurred_at"),
-                        rs.getString("title"))
-                .originalTime(rs.getString("original_time"), rs.getString("original_zone"), rs.getBoolean("zone_assumed"))
+                rs.getString("source"),
+                EventKind.valueOf(rs.getString("kind")),
+                instant(rs, "occurred_at"),
+                rs.getString("title"))
+                .originalTime(rs.getString("original_time"), rs.getString("original_zone"),
+                        rs.getBoolean("zone_assumed"))
                 .text(rs.getString("body"))
                 .actor(rs.getString("actor"))
                 .service(rs.getString("service"))

@@ -134,7 +134,8 @@ public class JdbcEventStore implements EventSink {
     /** Refreshes PostgreSQL's statistics each time the table has doubled (at least every 10,000 rows): linear in all. */
     private void keepStatisticsCurrent(int inserted) {
         if (refreshesStatistics == null) {
-            refreshesStatistics = jdbc.execute((ConnectionCallback<Boolean>) c -> c.getMetaData().getDatabaseProductName().equals("PostgreSQL"));
+            refreshesStatistics = jdbc.execute(
+                    (ConnectionCallback<Boolean>) c -> c.getMetaData().getDatabaseProductName().equals("PostgreSQL"));
         }
         insertedSinceAnalyze += inserted;
         if (Boolean.TRUE.equals(refreshesStatistics) && insertedSinceAnalyze >= Math.max(10_000, rowsAtLastAnalyze)) {

@@ -21,7 +21,8 @@ public class WindowRows {
     }
 
     public List<StoredEvent> attachedTo(String incidentKey) {
-        List<String> ids = jdbc.queryForList("select event_id from incident_event where incident_key = ?", String.class, incidentKey);
+        List<String> ids = jdbc.queryForList("select event_id from incident_event where incident_key = ?", String.class,
+                incidentKey);
         return rows.byIds(ids);
     }
 

@@ -39,7 +39,8 @@ final class ClockSkew {
     static List<Skew> estimate(List<StoredEvent> events, Duration threshold) {
         int n = events.size();
         Map<String, String> vocabulary = new ConcurrentHashMap<>();
-        List<String[]> words = IntStream.range(0, n).parallel().mapToObj(i -> Words.tokens(events.get(i).event(), vocabulary)).toList();
+        List<String[]> words = IntStream.range(0, n).parallel()
+                .mapToObj(i -> Words.tokens(events.get(i).event(), vocabulary)).toList();
         long[] millis = new long[n];
         for (int i = 0; i < n; i++) {
             millis[i] = events.get(i).event().occurredAt().toEpochMilli();
@@ -59,7 +60,8 @@ final class ClockSkew {
             String rarest = null; // the word with the fewest postings, the first alphabetically on a tie
             for (String w : words.get(a)) {
                 Positions posting = postings.get(w);
-                if (rarest == null || posting.size < candidates.size || (posting.size == candidates.size && w.compareTo(rarest) < 0)) {
+                if (rarest == null || posting.size < candidates.size
+                        || (posting.size == candidates.size && w.compareTo(rarest) < 0)) {
                     rarest = w;
                     candidates = posting;
                 }
@@ -70,7 +72,8 @@ final class ClockSkew {
             String sa = events.get(a).event().source();
             Map<String, Integer> best = null; // source -> position of the best mirror there
             Map<String, double[]> score = null;
-            for (int k = candidates.firstAtOrAfter(millis, millis[a] - MAX_DISTANCE.toMillis()); k < candidates.size; k++) {
+            for (int k = candidates.firstAtOrAfter(millis,
+                    millis[a] - MAX_DISTANCE.toMillis()); k < candidates.size; k++) {
                 int b = candidates.at[k];
                 if (millis[b] > millis[a] + MAX_DISTANCE.toMillis()) {
                     break; // the rest of the posting is later still
@@ -89,9 +92,10 @@ final class ClockSkew {
                     score = new HashMap<>();
                 }
                 double[] current = score.get(sb);
-                if (current == null || similarity > current[0] || (similarity == current[0] && distanceMs < current[1])) {
+                if (current == null || similarity > current[0]
+                        || (similarity == current[0] && distanceMs < current[1])) {
                     best.put(sb, b);
-                    score.put(sb, new double[] {similarity, distanceMs});
+                    score.put(sb, new double[]{similarity, distanceMs});
                 }
             }
             if (best != null) {
@@ -99,7 +103,8 @@ final class ClockSkew {
                 best.forEach((sb, b) -> {
                     if (sa.compareTo(sb) < 0) { // count each pair once, from the side whose source sorts first
                         offsets.computeIfAbsent(sa + "|" + sb, k -> new ArrayList<>())
-                                .add(Duration.between(events.get(from).event().occurredAt(), events.get(b).event().occurredAt()).toSeconds());
+                                .add(Duration.between(events.get(from).event().occurredAt(),
+                                        events.get(b).event().occurredAt()).toSeconds());
                     }
                 });
             }
@@ -125,7 +130,8 @@ final class ClockSkew {
         if (candidates.isEmpty()) {
             return skews;
         }
-        Map<String, Long> counts = events.stream().collect(Collectors.groupingBy(e -> e.event().source(), Collectors.counting()));
+        Map<String, Long> counts = events.stream()
+                .collect(Collectors.groupingBy(e -> e.event().source(), Collectors.counting()));
         for (Skew s : candidates) {
             // the source in more skewed pairs is the odd one out; on a tie, the one with fewer records
             int va = votes.get(s.reference());
@@ -173,7 +179,7 @@ final class ClockSkew {
             return 0;
         }
         int shared = 0;
-        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+        for (int i = 0, j = 0; i < a.length && j < b.length;) {
             int order = a[i].compareTo(b[j]);
             if (order == 0) {
                 shared++;

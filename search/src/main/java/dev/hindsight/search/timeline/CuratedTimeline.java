@@ -37,21 +37,25 @@ final class CuratedTimeline {
         Map<MomentKind, Moment> moments = new EnumMap<>(MomentKind.class);
         proposed.moments().forEach(m -> moments.put(m.kind(), m));
         curation.values().stream().filter(c -> c.moment() != null && curatedById.containsKey(c.entryId()))
-                .forEach(c -> moments.put(c.moment(), new Moment(c.moment(), curatedById.get(c.entryId()).at(), c.entryId(), c.updatedBy())));
+                .forEach(c -> moments.put(c.moment(),
+                        new Moment(c.moment(), curatedById.get(c.entryId()).at(), c.entryId(), c.updatedBy())));
 
-        return new Timeline(proposed.incident(), List.copyOf(moments.values()), TimelineEngine.metrics(moments), visible,
+        return new Timeline(proposed.incident(), List.copyOf(moments.values()), TimelineEngine.metrics(moments),
+                visible,
                 storylines(proposed.storylines(), visible, curation), proposed.findings(), hidden);
     }
 
     private static Entry curate(Entry e, EntryCuration c) {
         Instant at = c.retimedAt() == null ? e.at() : c.retimedAt();
-        return new Entry(e.id(), at, e.source(), e.kind(), e.title(), c.storyline() == null ? e.storyline() : c.storyline(),
+        return new Entry(e.id(), at, e.source(), e.kind(), e.title(),
+                c.storyline() == null ? e.storyline() : c.storyline(),
                 e.count(), e.until(), e.reason(), e.actor(), e.provider(), e.correctedAt(), c.pinned(), c.note(),
                 c.retimedAt() == null ? null : e.at(), e.service(), e.host());
     }
 
     /** Storylines re-measured over the visible entries; a storyline named by a move and not yet known is created. */
-    private static List<Storyline> storylines(List<Storyline> proposed, List<Entry> visible, Map<String, EntryCuration> curation) {
+    private static List<Storyline> storylines(List<Storyline> proposed, List<Entry> visible,
+            Map<String, EntryCuration> curation) {
         Map<String, Storyline> known = new LinkedHashMap<>();
         proposed.forEach(s -> known.put(s.id(), s));
         Map<String, List<Entry>> members = new LinkedHashMap<>();
@@ -59,9 +63,11 @@ final class CuratedTimeline {
         List<Storyline> result = new ArrayList<>();
         members.forEach((id, entries) -> {
             Storyline s = known.get(id);
-            String by = curation.values().stream().filter(c -> id.equals(c.storyline())).map(EntryCuration::updatedBy).findFirst().orElse("a commander");
+            String by = curation.values().stream().filter(c -> id.equals(c.storyline())).map(EntryCuration::updatedBy)
+                    .findFirst().orElse("a commander");
             result.add(new Storyline(id, s == null ? id : s.title(), entries.getFirst().at(),
-                    entries.stream().map(e -> e.until() != null && e.until().isAfter(e.at()) ? e.until() : e.at()).max(Comparator.naturalOrder()).orElseThrow(),
+                    entries.stream().map(e -> e.until() != null && e.until().isAfter(e.at()) ? e.until() : e.at())
+                            .max(Comparator.naturalOrder()).orElseThrow(),
                     entries.size(), s == null ? "created by " + by : s.reason()));
         });
         result.sort(Comparator.comparing(Storyline::from).thenComparing(Storyline::id));

@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
 final class Entities {
 
     private static final Pattern IP = Pattern.compile("\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b");
-    private static final Pattern TICKET = Pattern.compile("(?i)\\b(?:ticket|case)\\s*(?:number|no\\.?|#)?\\s*:?\\s*#?([A-Z0-9-]*\\d{4,}[A-Z0-9-]*)");
+    private static final Pattern TICKET = Pattern
+            .compile("(?i)\\b(?:ticket|case)\\s*(?:number|no\\.?|#)?\\s*:?\\s*#?([A-Z0-9-]*\\d{4,}[A-Z0-9-]*)");
     private static final Pattern FIRST_TOKEN_END = Pattern.compile("[\\s(,]+");
     private static final Set<String> SITE_LABELS = Set.of("dc", "datacenter", "region", "zone", "site");
 
@@ -44,7 +45,8 @@ final class Entities {
                 int colon = entity.indexOf(':');
                 String type = entity.substring(0, colon);
                 String name = entity.substring(colon + 1);
-                if ((type.equals("host") || type.equals("site") || type.equals("svc") || type.equals("alert")) && name.length() >= 3) {
+                if ((type.equals("host") || type.equals("site") || type.equals("svc") || type.equals("alert"))
+                        && name.length() >= 3) {
                     dictionary.putIfAbsent(name, entity);
                 }
             });
@@ -124,7 +126,7 @@ final class Entities {
     static void forEachWord(String text, Consumer<String> out) {
         int start = -1; // the first letter or digit of the current word
         int end = -1; // just after its last letter or digit
-        for (int i = 0; i < text.length(); ) {
+        for (int i = 0; i < text.length();) {
             int cp = text.codePointAt(i);
             int next = i + Character.charCount(cp);
             if (Words.letterOrNumber(cp)) {

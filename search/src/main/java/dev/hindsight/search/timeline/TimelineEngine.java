@@ -58,9 +58,11 @@ import org.springframework.stereotype.Service;
 @EnableConfigurationProperties(TimelineSettings.class)
 public class TimelineEngine {
 
-    static final Set<EventKind> HUMAN = Collections.unmodifiableSet(EnumSet.of(EventKind.CHAT_MESSAGE, EventKind.PAGE_NOTE, EventKind.NOTE));
-    static final Set<EventKind> COLLAPSIBLE = Collections.unmodifiableSet(EnumSet.of(EventKind.ALERT_FIRING, EventKind.ALERT_RESOLVED,
-            EventKind.PAGE_NOTIFIED, EventKind.PAGE_ESCALATED, EventKind.LOG_LINE));
+    static final Set<EventKind> HUMAN = Collections
+            .unmodifiableSet(EnumSet.of(EventKind.CHAT_MESSAGE, EventKind.PAGE_NOTE, EventKind.NOTE));
+    static final Set<EventKind> COLLAPSIBLE = Collections
+            .unmodifiableSet(EnumSet.of(EventKind.ALERT_FIRING, EventKind.ALERT_RESOLVED,
+                    EventKind.PAGE_NOTIFIED, EventKind.PAGE_ESCALATED, EventKind.LOG_LINE));
     static final String CHAT = "chat";
     /** Rounds of growing the evidence from what was included. */
     static final int EXPANSION_ROUNDS = 2;
@@ -86,7 +88,8 @@ public class TimelineEngine {
     public Timeline build(IncidentSummary incident, Set<String> hiddenIncidents) {
         Map<String, StoredEvent> attached = new TreeMap<>();
         rows.attachedTo(incident.key()).forEach(e -> attached.put(e.id(), e));
-        List<StoredEvent> window = rows.between(incident.from().minus(settings.lead()), incident.to().plus(settings.lag()));
+        List<StoredEvent> window = rows.between(incident.from().minus(settings.lead()),
+                incident.to().plus(settings.lag()));
         Timeline proposed = assemble(incident, attached.values(), window, scopeMatches(incident), hiddenIncidents);
         return CuratedTimeline.apply(proposed, curations.of(incident.key()));
     }
@@ -98,7 +101,8 @@ public class TimelineEngine {
         Set<String> ids = new HashSet<>();
         for (int offset = 0; offset < SearchQuery.MAX_WINDOW; offset += SearchQuery.MAX_LIMIT) {
             var page = search.search(new SearchQuery(incident.scope(), incident.from().minus(settings.lead()),
-                    incident.to().plus(settings.lag()), Map.of(), SearchQuery.MAX_LIMIT, offset, SearchQuery.Sort.TIME, Set.of()));
+                    incident.to().plus(settings.lag()), Map.of(), SearchQuery.MAX_LIMIT, offset, SearchQuery.Sort.TIME,
+                    Set.of()));
             page.hits().forEach(h -> ids.add(h.id()));
             if (page.hits().size() < SearchQuery.MAX_LIMIT) {
                 break;
@@ -108,7 +112,8 @@ public class TimelineEngine {
     }
 
     /** The pure part: from events to timeline (no database, no index), for tests and the micro-benchmarks. */
-    public Timeline assemble(IncidentSummary incident, Collection<StoredEvent> attachedEvents, Collection<StoredEvent> windowEvents,
+    public Timeline assemble(IncidentSummary incident, Collection<StoredEvent> attachedEvents,
+            Collection<StoredEvent> windowEvents,
             Set<String> scope, Set<String> hidden) {
         Set<String> attachedIds = attachedEvents.stream().map(StoredEvent::id).collect(Collectors.toSet());
         // an attached event in the window counts once, as attached; no map of the whole window is built (its table
@@ -152,8 +157,8 @@ public class TimelineEngine {
                 reasons[i] = "in the incident window";
             } else {
                 int at = i;
-                shared(fieldsAt.get(i), entitiesAt.get(i), attachedStrong).ifPresent(x ->
-                        reasons[at] = "shares " + Entities.describe(x) + " with \"" + shorten(attachedStrong.get(x)) + "\"");
+                shared(fieldsAt.get(i), entitiesAt.get(i), attachedStrong).ifPresent(x -> reasons[at] = "shares "
+                        + Entities.describe(x) + " with \"" + shorten(attachedStrong.get(x)) + "\"");
             }
         }
         // the evidence grows from what came in (a change naming three hosts brings their alerts), a bounded number of
@@ -171,9 +176,11 @@ public class TimelineEngine {
             boolean grew = false;
             for (int i = 0; i < n; i++) {
                 if (reasons[i] == null) {
-                    Optional<String> via = shared(fieldsAt.get(i), entitiesAt.get(i), included).filter(x -> !x.startsWith("svc:"));
+                    Optional<String> via = shared(fieldsAt.get(i), entitiesAt.get(i), included)
+                            .filter(x -> !x.startsWith("svc:"));
                     if (via.isPresent()) {
-                        reasons[i] = "shares " + Entities.describe(via.get()) + " with \"" + shorten(included.get(via.get())) + "\"";
+                        reasons[i] = "shares " + Entities.describe(via.get()) + " with \""
+                                + shorten(included.get(via.get())) + "\"";
                         grew = true;
                     }
                 }
@@ -188,22 +195,26 @@ public class TimelineEngine {
         // 2. collapse repeats
         List<Group> groups = collapse(candidateAt, inOrder, fieldsAt, entitiesAt, reasons);
         // clock skew reads only the candidates: it runs on another core while the storylines are built
-        CompletableFuture<List<ClockSkew.Skew>> skewsLater = CompletableFuture.supplyAsync(() -> ClockSkew.estimate(candidates, settings.clockSkew()));
+        CompletableFuture<List<ClockSkew.Skew>> skewsLater = CompletableFuture
+                .supplyAsync(() -> ClockSkew.estimate(candidates, settings.clockSkew()));
 
         // 3. storylines
         List<Storyline> storylines = storylines(groups);
 
         List<ClockSkew.Skew> skews = skewsLater.join();
-        Map<String, Long> skewOf = skews.stream().collect(Collectors.toMap(ClockSkew.Skew::source, ClockSkew.Skew::offsetSeconds));
+        Map<String, Long> skewOf = skews.stream()
+                .collect(Collectors.toMap(ClockSkew.Skew::source, ClockSkew.Skew::offsetSeconds));
 
         List<Entry> entries = new ArrayList<>();
         for (Group g : groups) {
             Event e = g.first.event();
             Long skew = skewOf.get(e.source());
-            entries.add(new Entry(g.first.id(), e.occurredAt(), e.source(), e.kind(), e.title(), g.storyline, g.events.size(),
+            entries.add(new Entry(g.first.id(), e.occurredAt(), e.source(), e.kind(), e.title(), g.storyline,
+                    g.events.size(),
                     g.events.size() > 1 ? g.last().event().occurredAt() : null,
                     g.reason + (g.events.size() > 1 ? "; " + g.events.size() + " repeats collapsed" : ""),
-                    e.actor(), e.provider(), skew == null ? null : e.occurredAt().minusSeconds(skew), false, null, null, e.service(), e.host()));
+                    e.actor(), e.provider(), skew == null ? null : e.occurredAt().minusSeconds(skew), false, null, null,
+                    e.service(), e.host()));
         }
 
         // 4. moments and metrics
@@ -212,9 +223,11 @@ public class TimelineEngine {
 
         // 5. findings
         List<Finding> findings = new ArrayList<>();
-        skews.forEach(k -> findings.add(new Finding(FindingType.CLOCK_SKEW, k.source() + " runs " + minutes(Duration.ofSeconds(Math.abs(k.offsetSeconds())))
-                + " " + (k.offsetSeconds() > 0 ? "ahead of" : "behind") + " " + k.reference() + " (" + k.pairs()
-                + " records mirror each other); corrected times are shown beside its entries", k.source(), k.offsetSeconds())));
+        skews.forEach(k -> findings.add(new Finding(FindingType.CLOCK_SKEW,
+                k.source() + " runs " + minutes(Duration.ofSeconds(Math.abs(k.offsetSeconds())))
+                        + " " + (k.offsetSeconds() > 0 ? "ahead of" : "behind") + " " + k.reference() + " (" + k.pairs()
+                        + " records mirror each other); corrected times are shown beside its entries",
+                k.source(), k.offsetSeconds())));
         findings.addAll(detectionGaps(groups, storylines));
         findings.addAll(commsGaps(candidates, moments));
         findings.addAll(providerDiscrepancies(candidates, groups));
@@ -272,8 +285,10 @@ public class TimelineEngine {
         /** Set only for the groups that are placed by their words. */
         Set<String> words = Set.of();
         /** The cluster it was put in by its own entities or service, if any. */
-        @Nullable String root;
-        @Nullable String storyline;
+        @Nullable
+        String root;
+        @Nullable
+        String storyline;
 
         Group(StoredEvent first, NavigableSet<String> fields, NavigableSet<String> entities, String reason) {
             this.first = first;
@@ -288,7 +303,8 @@ public class TimelineEngine {
         }
     }
 
-    private List<Group> collapse(List<Integer> candidateAt, List<StoredEvent> inOrder, List<NavigableSet<String>> fieldsAt,
+    private List<Group> collapse(List<Integer> candidateAt, List<StoredEvent> inOrder,
+            List<NavigableSet<String>> fieldsAt,
             List<NavigableSet<String>> entitiesAt, String[] reasons) {
         List<Group> groups = new ArrayList<>();
         Map<String, Group> open = new HashMap<>();
@@ -312,7 +328,8 @@ public class TimelineEngine {
                 continue;
             }
             Group group = open.get(key);
-            if (group != null && Duration.between(group.last().event().occurredAt(), ev.occurredAt()).compareTo(settings.collapseWithin()) <= 0) {
+            if (group != null && Duration.between(group.last().event().occurredAt(), ev.occurredAt())
+                    .compareTo(settings.collapseWithin()) <= 0) {
                 group.events.add(e);
             } else {
                 group = new Group(e, fieldsAt.get(i), entitiesAt.get(i), reasons[i]);
@@ -413,14 +430,17 @@ public class TimelineEngine {
             Map<String, Set<String>> clustersByEntity = clustersByEntity(clusters, unplaced);
             ServiceTargets byService = new ServiceTargets(groups, unplaced);
             for (Group g : unplaced) {
-                Optional<String> target = isOwnStatus(g) ? Optional.of(COMMS) : bestCluster(g.strong, clustersByEntity).or(() -> byService.of(g));
+                Optional<String> target = isOwnStatus(g)
+                        ? Optional.of(COMMS)
+                        : bestCluster(g.strong, clustersByEntity).or(() -> byService.of(g));
                 target.ifPresentOrElse(t -> targets.put(g, t), () -> byWords.add(g));
             }
         }
         if (!byWords.isEmpty()) {
             SortedMap<String, Set<String>> clusterWords = clusterWords(clusters, byWords);
             for (Group g : byWords) {
-                targets.put(g, Words.closest(g.words, clusterWords).orElse(kind(g) == EventKind.CHAT_MESSAGE ? CHAT : "other"));
+                targets.put(g, Words.closest(g.words, clusterWords)
+                        .orElse(kind(g) == EventKind.CHAT_MESSAGE ? CHAT : "other"));
             }
         }
         Map<String, List<Group>> extras = new TreeMap<>();
@@ -429,8 +449,11 @@ public class TimelineEngine {
 
         // ids in order of first appearance, titles from their entities
         List<Map.Entry<String, List<Group>>> ordered = clusters.entrySet().stream()
-                .peek(c -> c.getValue().sort(Comparator.comparing((Group g) -> g.first.event().occurredAt()).thenComparing(g -> g.first.id())))
-                .sorted(Comparator.comparing((Map.Entry<String, List<Group>> c) -> c.getValue().get(0).first.event().occurredAt())
+                .peek(c -> c.getValue()
+                        .sort(Comparator.comparing((Group g) -> g.first.event().occurredAt())
+                                .thenComparing(g -> g.first.id())))
+                .sorted(Comparator
+                        .comparing((Map.Entry<String, List<Group>> c) -> c.getValue().get(0).first.event().occurredAt())
                         .thenComparing(Map.Entry::getKey))
                 .toList();
         for (int n = 0; n < ordered.size(); n++) {
@@ -442,9 +465,11 @@ public class TimelineEngine {
             Map.Entry<String, List<Group>> cluster = ordered.get(n);
             List<Group> members = cluster.getValue();
             Instant from = members.get(0).first.event().occurredAt();
-            Instant to = members.stream().map(g -> g.last().event().occurredAt()).max(Comparator.naturalOrder()).orElse(from);
+            Instant to = members.stream().map(g -> g.last().event().occurredAt()).max(Comparator.naturalOrder())
+                    .orElse(from);
             int size = members.stream().mapToInt(g -> g.events.size()).sum();
-            return new Storyline("s" + (n + 1), title(cluster.getKey(), members), from, to, size, reason(cluster.getKey(), members));
+            return new Storyline("s" + (n + 1), title(cluster.getKey(), members), from, to, size,
+                    reason(cluster.getKey(), members));
         }).toList();
     }
 
@@ -511,7 +536,8 @@ public class TimelineEngine {
         boolean namesHosts = firstHost != null && firstHost.startsWith("host:");
         List<String> links = new ArrayList<>(g.entities.size()); // in order: the entities are a sorted set
         for (String x : g.entities) {
-            if (Entities.strong(x) && (!Entities.topology(x) || (ownTopology ? g.fields.contains(x) : !namesHosts || !x.startsWith("site:")))) {
+            if (Entities.strong(x) && (!Entities.topology(x)
+                    || (ownTopology ? g.fields.contains(x) : !namesHosts || !x.startsWith("site:")))) {
                 links.add(x);
             }
         }
@@ -525,7 +551,8 @@ public class TimelineEngine {
     }
 
     /** The cluster sharing most strong entities with the group; on a tie, the first by key. */
-    private static Optional<String> bestCluster(List<String> strongEntities, Map<String, Set<String>> clustersByEntity) {
+    private static Optional<String> bestCluster(List<String> strongEntities,
+            Map<String, Set<String>> clustersByEntity) {
         Map<String, Integer> shared = new TreeMap<>();
         for (String entity : new HashSet<>(strongEntities)) {
             for (String cluster : clustersByEntity.getOrDefault(entity, Set.of())) {
@@ -575,7 +602,8 @@ public class TimelineEngine {
             String best = null;
             for (String service : services(g)) {
                 for (Map.Entry<String, Integer> target : byService.getOrDefault(service, new TreeMap<>()).entrySet()) {
-                    boolean onlyItself = offersItself && target.getValue() == 1 && target.getKey().equals("svc-" + service);
+                    boolean onlyItself = offersItself && target.getValue() == 1
+                            && target.getKey().equals("svc-" + service);
                     if (!onlyItself) {
                         if (best == null || target.getKey().compareTo(best) < 0) {
                             best = target.getKey();
@@ -603,9 +631,11 @@ public class TimelineEngine {
             return "Service " + key.substring("svc-svc:".length());
         }
         List<Group> evidence = members.stream().filter(g -> !HUMAN.contains(kind(g))).toList();
-        Map<String, Long> counts = countEntities(evidence.isEmpty() ? members : evidence, x -> x.startsWith("site:") || x.startsWith("host:"));
+        Map<String, Long> counts = countEntities(evidence.isEmpty() ? members : evidence,
+                x -> x.startsWith("site:") || x.startsWith("host:"));
         Optional<String> site = counts.entrySet().stream().filter(x -> x.getKey().startsWith("site:"))
-                .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .max(Map.Entry.<String, Long>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                 .map(x -> x.getKey().substring(5));
         List<String> hosts = counts.entrySet().stream().filter(x -> x.getKey().startsWith("host:"))
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -679,22 +709,31 @@ public class TimelineEngine {
         Optional<StoredEvent> firstFiring = first(events, e -> e.kind() == EventKind.ALERT_FIRING);
         Optional<Moment> statedStart = events.stream()
                 .filter(e -> e.event().provider() && e.event().labels().containsKey("stated.impactStart"))
-                .map(e -> new Moment(MomentKind.IMPACT_START, Instant.parse(e.event().labels().get("stated.impactStart")), e.id()))
+                .map(e -> new Moment(MomentKind.IMPACT_START,
+                        Instant.parse(e.event().labels().get("stated.impactStart")), e.id()))
                 .min(Comparator.comparing(Moment::at).thenComparing(Moment::eventId));
-        Optional<Moment> alertStart = firstFiring.map(e -> new Moment(MomentKind.IMPACT_START, e.event().occurredAt(), e.id()));
+        Optional<Moment> alertStart = firstFiring
+                .map(e -> new Moment(MomentKind.IMPACT_START, e.event().occurredAt(), e.id()));
         Optional<Moment> impact = alertStart.isPresent() && statedStart.isPresent()
-                ? Optional.of(statedStart.get().at().isBefore(alertStart.get().at()) ? statedStart.get() : alertStart.get())
+                ? Optional.of(
+                        statedStart.get().at().isBefore(alertStart.get().at()) ? statedStart.get() : alertStart.get())
                 : alertStart.or(() -> statedStart);
         impact.ifPresent(m -> moments.put(MomentKind.IMPACT_START, m));
         first(events, e -> e.kind() == EventKind.ALERT_FIRING || e.kind() == EventKind.PAGE_TRIGGERED)
                 .ifPresent(e -> moments.put(MomentKind.DETECTED, moment(MomentKind.DETECTED, e)));
-        first(events, e -> e.kind() == EventKind.PAGE_ACKNOWLEDGED).ifPresent(e -> moments.put(MomentKind.ACKNOWLEDGED, moment(MomentKind.ACKNOWLEDGED, e)));
+        first(events, e -> e.kind() == EventKind.PAGE_ACKNOWLEDGED)
+                .ifPresent(e -> moments.put(MomentKind.ACKNOWLEDGED, moment(MomentKind.ACKNOWLEDGED, e)));
         first(events, e -> e.kind() == EventKind.STATUS_UPDATE && !e.provider())
                 .ifPresent(e -> moments.put(MomentKind.FIRST_COMMS, moment(MomentKind.FIRST_COMMS, e)));
-        first(events, Event::provider).ifPresent(e -> moments.put(MomentKind.PROVIDER_NOTICE, moment(MomentKind.PROVIDER_NOTICE, e)));
-        first(events, e -> e.kind() == EventKind.STATUS_UPDATE && !e.provider() && "monitoring".equalsIgnoreCase(e.labels().get("status")))
+        first(events, Event::provider)
+                .ifPresent(e -> moments.put(MomentKind.PROVIDER_NOTICE, moment(MomentKind.PROVIDER_NOTICE, e)));
+        first(events,
+                e -> e.kind() == EventKind.STATUS_UPDATE && !e.provider()
+                        && "monitoring".equalsIgnoreCase(e.labels().get("status")))
                 .ifPresent(e -> moments.put(MomentKind.MITIGATED, moment(MomentKind.MITIGATED, e)));
-        last(events, e -> (e.kind() == EventKind.STATUS_UPDATE && !e.provider() && "resolved".equalsIgnoreCase(e.labels().get("status")))
+        last(events,
+                e -> (e.kind() == EventKind.STATUS_UPDATE && !e.provider()
+                        && "resolved".equalsIgnoreCase(e.labels().get("status")))
                         || e.kind() == EventKind.PAGE_RESOLVED || e.kind() == EventKind.ALERT_RESOLVED)
                 .ifPresent(e -> moments.put(MomentKind.RESOLVED, moment(MomentKind.RESOLVED, e)));
         return moments;
@@ -757,13 +796,18 @@ public class TimelineEngine {
             Instant reported = report.get().first.event().occurredAt();
             String who = report.get().first.event().actor() == null ? "someone" : report.get().first.event().actor();
             if (alert.isEmpty()) {
-                findings.add(new Finding(FindingType.DETECTION_GAP, who + " reported \"" + shorten(report.get().first.event().title())
-                        + "\" at " + reported + " and no alert of storyline \"" + s.title() + "\" ever fired", null, null));
+                findings.add(new Finding(FindingType.DETECTION_GAP,
+                        who + " reported \"" + shorten(report.get().first.event().title())
+                                + "\" at " + reported + " and no alert of storyline \"" + s.title() + "\" ever fired",
+                        null, null));
             } else {
                 Duration lead = Duration.between(reported, alert.get().first.event().occurredAt());
                 if (lead.compareTo(settings.detectionGap()) > 0) {
-                    findings.add(new Finding(FindingType.DETECTION_GAP, who + " reported \"" + shorten(report.get().first.event().title())
-                            + "\" at " + reported + ", " + minutes(lead) + " before the first alert of storyline \"" + s.title() + "\"", null, null));
+                    findings.add(new Finding(FindingType.DETECTION_GAP,
+                            who + " reported \"" + shorten(report.get().first.event().title())
+                                    + "\" at " + reported + ", " + minutes(lead)
+                                    + " before the first alert of storyline \"" + s.title() + "\"",
+                            null, null));
                 }
             }
         }
@@ -777,7 +821,8 @@ public class TimelineEngine {
         if (start == null || end == null) {
             return List.of();
         }
-        List<Instant> updates = events.stream().filter(e -> e.event().kind() == EventKind.STATUS_UPDATE && !e.event().provider())
+        List<Instant> updates = events.stream()
+                .filter(e -> e.event().kind() == EventKind.STATUS_UPDATE && !e.event().provider())
                 .map(e -> e.event().occurredAt()).filter(t -> t.isAfter(start.at()) && t.isBefore(end.at())).toList();
         List<Instant> marks = new ArrayList<>();
         marks.add(start.at());
@@ -800,9 +845,11 @@ public class TimelineEngine {
         if (events.stream().noneMatch(e -> e.event().provider())) {
             return findings;
         }
-        Optional<Instant> firstAlert = first(events, e -> e.kind() == EventKind.ALERT_FIRING).map(e -> e.event().occurredAt());
+        Optional<Instant> firstAlert = first(events, e -> e.kind() == EventKind.ALERT_FIRING)
+                .map(e -> e.event().occurredAt());
         Map<String, String> storylineOfEvent = new HashMap<>(); // every event, collapsed repeats included: filled when needed
-        Runnable fillStorylines = () -> groups.forEach(g -> g.events.forEach(x -> storylineOfEvent.put(x.id(), g.storyline)));
+        Runnable fillStorylines = () -> groups
+                .forEach(g -> g.events.forEach(x -> storylineOfEvent.put(x.id(), g.storyline)));
         for (StoredEvent notice : events) {
             Event e = notice.event();
             if (!e.provider()) {
@@ -811,7 +858,8 @@ public class TimelineEngine {
             String provider = e.labels().getOrDefault("provider", e.source());
             String start = e.labels().get("stated.impactStart");
             if (start != null && firstAlert.isPresent()) {
-                compare(findings, provider, "impact began", Instant.parse(start), "our first alert fired", firstAlert.get());
+                compare(findings, provider, "impact began", Instant.parse(start), "our first alert fired",
+                        firstAlert.get());
             }
             String end = e.labels().get("stated.impactEnd");
             if (end != null) {
@@ -822,7 +870,8 @@ public class TimelineEngine {
                 List<StoredEvent> thread = events.stream()
                         .filter(x -> storyline == null || storyline.equals(storylineOfEvent.get(x.id()))).toList();
                 // our evidence of the end: the first recovery after the last alert of that storyline fired
-                Optional<Instant> lastFiring = last(thread, x -> x.kind() == EventKind.ALERT_FIRING).map(x -> x.event().occurredAt());
+                Optional<Instant> lastFiring = last(thread, x -> x.kind() == EventKind.ALERT_FIRING)
+                        .map(x -> x.event().occurredAt());
                 thread.stream()
                         .filter(x -> x.event().kind() == EventKind.ALERT_RESOLVED)
                         .filter(x -> lastFiring.isEmpty() || x.event().occurredAt().isAfter(lastFiring.get()))
@@ -834,11 +883,14 @@ public class TimelineEngine {
         return findings;
     }
 
-    private void compare(List<Finding> findings, String provider, String claim, Instant stated, String evidence, Instant ours) {
+    private void compare(List<Finding> findings, String provider, String claim, Instant stated, String evidence,
+            Instant ours) {
         Duration difference = Duration.between(ours, stated).abs();
         if (difference.compareTo(settings.providerDiscrepancy()) > 0) {
-            findings.add(new Finding(FindingType.PROVIDER_DISCREPANCY, provider + " states " + claim + " at " + stated + "; "
-                    + evidence + " at " + ours + " (" + minutes(difference) + (stated.isAfter(ours) ? " earlier" : " later") + ")",
+            findings.add(new Finding(FindingType.PROVIDER_DISCREPANCY,
+                    provider + " states " + claim + " at " + stated + "; "
+                            + evidence + " at " + ours + " (" + minutes(difference)
+                            + (stated.isAfter(ours) ? " earlier" : " later") + ")",
                     provider, null));
         }
     }
@@ -847,7 +899,8 @@ public class TimelineEngine {
     private List<Finding> dataGaps(List<StoredEvent> events, IncidentSummary incident) {
         Map<String, List<Instant>> bySource = new TreeMap<>();
         events.stream().filter(e -> inWindow(e, incident))
-                .forEach(e -> bySource.computeIfAbsent(e.event().source(), s -> new ArrayList<>()).add(e.event().occurredAt()));
+                .forEach(e -> bySource.computeIfAbsent(e.event().source(), s -> new ArrayList<>())
+                        .add(e.event().occurredAt()));
         List<Finding> findings = new ArrayList<>();
         bySource.forEach((source, times) -> {
             if (!speaksOften(times)) {
@@ -863,8 +916,10 @@ public class TimelineEngine {
                 }
             }
             if (from != null && longest.compareTo(settings.dataGap()) > 0) {
-                findings.add(new Finding(FindingType.DATA_GAP, source + " was silent for " + minutes(longest) + " from " + from
-                        + " to " + from.plus(longest), source, null));
+                findings.add(new Finding(FindingType.DATA_GAP,
+                        source + " was silent for " + minutes(longest) + " from " + from
+                                + " to " + from.plus(longest),
+                        source, null));
             }
         });
         return findings;
@@ -890,7 +945,9 @@ public class TimelineEngine {
         if (m == 0) {
             return d.toSeconds() + " s";
         }
-        return m >= 60 ? (m / 60) + " h " + (m % 60) + " min" : m + " min" + (d.toSecondsPart() > 0 ? " " + d.toSecondsPart() + " s" : "");
+        return m >= 60
+                ? (m / 60) + " h " + (m % 60) + " min"
+                : m + " min" + (d.toSecondsPart() > 0 ? " " + d.toSecondsPart() + " s" : "");
     }
 
     private static String shorten(String s) {

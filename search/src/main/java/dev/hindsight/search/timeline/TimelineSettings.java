@@ -23,7 +23,8 @@ public record TimelineSettings(
         @DefaultValue("PT1M") Duration clockSkew) {
 
     public static TimelineSettings defaults() {
-        return new TimelineSettings(Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofMinutes(2),
+        return new TimelineSettings(Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofHours(1),
+                Duration.ofMinutes(2),
                 Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofMinutes(1));
     }
 }

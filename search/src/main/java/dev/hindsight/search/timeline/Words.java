@@ -21,10 +21,14 @@ import org.jspecify.annotations.Nullable;
 final class Words {
 
     /** Words shared by almost any operational text; they say nothing about which storyline a message belongs to. */
-    private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "is", "are", "was",
-            "it", "its", "this", "that", "with", "from", "by", "be", "we", "our", "us", "they", "them", "now", "no", "not", "so", "as",
-            "all", "but", "can", "get", "got", "just", "still", "after", "before", "right", "up", "down", "out", "when", "what",
-            "how", "some", "one", "two", "three", "see", "seen", "look", "ok", "yes", "back", "again", "http", "https", "error", "errors",
+    private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for",
+            "is", "are", "was",
+            "it", "its", "this", "that", "with", "from", "by", "be", "we", "our", "us", "they", "them", "now", "no",
+            "not", "so", "as",
+            "all", "but", "can", "get", "got", "just", "still", "after", "before", "right", "up", "down", "out", "when",
+            "what",
+            "how", "some", "one", "two", "three", "see", "seen", "look", "ok", "yes", "back", "again", "http", "https",
+            "error", "errors",
             "issue", "issues", "service", "users", "user", "data", "center", "centre");
     static final int MIN_SHARED = 2;
 
@@ -80,7 +84,7 @@ final class Words {
             return;
         }
         int start = -1;
-        for (int i = 0; i < text.length(); ) {
+        for (int i = 0; i < text.length();) {
             int cp = text.codePointAt(i);
             if (inToken.test(cp)) {
                 if (start < 0) {
@@ -106,7 +110,7 @@ final class Words {
 
     /** Enough to make "logged", "logs" and "logging" one word. */
     static String stem(String w) {
-        for (String suffix : new String[] {"ging", "ing", "ged", "ed", "es", "s"}) {
+        for (String suffix : new String[]{"ging", "ing", "ged", "ed", "es", "s"}) {
             if (w.length() > suffix.length() + 2 && w.endsWith(suffix)) {
                 return w.substring(0, w.length() - suffix.length());
             }

@@ -59,11 +59,15 @@ class QueryFuzzTests {
             ByteBuffersDirectory directory = new ByteBuffersDirectory();
             try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(ANALYZER))) {
                 String[] titles = {"LastPass vault login failures", "Provider network maintenance in Virginia",
-                        "FIRING: HighErrorRate api-gateway", "RESOLVED: disk /var 95% on db1", "status page update: investigating"};
+                        "FIRING: HighErrorRate api-gateway", "RESOLVED: disk /var 95% on db1",
+                        "status page update: investigating"};
                 for (int i = 0; i < titles.length; i++) {
-                    Event event = Event.builder("fuzz", EventKind.ALERT_FIRING, Instant.parse("2014-08-12T08:00:00Z").plusSeconds(60L * i), titles[i])
+                    Event event = Event
+                            .builder("fuzz", EventKind.ALERT_FIRING,
+                                    Instant.parse("2014-08-12T08:00:00Z").plusSeconds(60L * i), titles[i])
                             .host("web" + i).service("vault").text("details of " + titles[i]).build();
-                    writer.addDocument(EventDocuments.toDocument(new StoredEvent("ev_" + i, i + 1, Instant.now(), event, Set.of())));
+                    writer.addDocument(EventDocuments
+                            .toDocument(new StoredEvent("ev_" + i, i + 1, Instant.now(), event, Set.of())));
                 }
             }
             return new IndexSearcher(DirectoryReader.open(directory));

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class TimelineEngineTests {
 
     static final Instant T0 = Instant.parse("2014-08-12T07:50:00Z");
-    static final IncidentSummary INCIDENT = new IncidentSummary("INC-1", "dc-east down", Severity.SEV1, IncidentStatus.ACTIVE,
+    static final IncidentSummary INCIDENT = new IncidentSummary("INC-1", "dc-east down", Severity.SEV1,
+            IncidentStatus.ACTIVE,
             T0.minusSeconds(600), T0.plusSeconds(6 * 3600), null, null, false, Set.of());
 
     private final TimelineEngine engine = new TimelineEngine(null, null, TimelineSettings.defaults(), null);
@@ -37,7 +38,8 @@ class TimelineEngineTests {
     }
 
     private static Event.Builder at(int minutes, String source, EventKind kind, String title) {
-        return Event.builder(source, kind, T0.plusSeconds(60L * minutes), title).dedupKey(source + minutes + kind + title);
+        return Event.builder(source, kind, T0.plusSeconds(60L * minutes), title)
+                .dedupKey(source + minutes + kind + title);
     }
 
     /** A small incident: alerts on edge1.dc-east, a page, chat, own status updates and a provider RFO. */
@@ -45,15 +47,30 @@ class TimelineEngineTests {
         Set<String> inc = Set.of("INC-1");
         return List.of(
                 event(inc, at(0, "nagios", EventKind.ALERT_FIRING, "edge1 packet loss").host("edge1.dc-east")),
-                event(inc, at(4, "pagerduty", EventKind.PAGE_TRIGGERED, "lb1.dc-east HTTPS critical").label("incident_id", "P1")),
-                event(inc, at(7, "pagerduty", EventKind.PAGE_ACKNOWLEDGED, "Acknowledged by Alex").label("incident_id", "P1")),
-                event(inc, at(9, "irc", EventKind.CHAT_MESSAGE, "edge1 is timing out, calling the provider").actor("alex")),
-                event(inc, at(30, "statuspage", EventKind.STATUS_UPDATE, "Errors — investigating").label("status", "investigating")),
-                event(inc, at(31, "statuspage", EventKind.STATUS_UPDATE, "Provider status — identified").label("status", "identified").provider(true)),
-                event(inc, at(90, "statuspage", EventKind.STATUS_UPDATE, "Errors — monitoring").label("status", "monitoring")),
+                event(inc,
+                        at(4, "pagerduty", EventKind.PAGE_TRIGGERED, "lb1.dc-east HTTPS critical").label("incident_id",
+                                "P1")),
+                event(inc,
+                        at(7, "pagerduty", EventKind.PAGE_ACKNOWLEDGED, "Acknowledged by Alex").label("incident_id",
+                                "P1")),
+                event(inc,
+                        at(9, "irc", EventKind.CHAT_MESSAGE, "edge1 is timing out, calling the provider")
+                                .actor("alex")),
+                event(inc,
+                        at(30, "statuspage", EventKind.STATUS_UPDATE, "Errors — investigating").label("status",
+                                "investigating")),
+                event(inc,
+                        at(31, "statuspage", EventKind.STATUS_UPDATE, "Provider status — identified")
+                                .label("status", "identified").provider(true)),
+                event(inc,
+                        at(90, "statuspage", EventKind.STATUS_UPDATE, "Errors — monitoring").label("status",
+                                "monitoring")),
                 event(inc, at(200, "nagios", EventKind.ALERT_RESOLVED, "edge1 packet loss OK").host("edge1.dc-east")),
-                event(inc, at(210, "pagerduty", EventKind.PAGE_RESOLVED, "Resolved by Alex").label("incident_id", "P1")),
-                event(inc, at(240, "statuspage", EventKind.STATUS_UPDATE, "Errors — resolved").label("status", "resolved")),
+                event(inc,
+                        at(210, "pagerduty", EventKind.PAGE_RESOLVED, "Resolved by Alex").label("incident_id", "P1")),
+                event(inc,
+                        at(240, "statuspage", EventKind.STATUS_UPDATE, "Errors — resolved").label("status",
+                                "resolved")),
                 event(inc, at(300, "rfo-email", EventKind.PROVIDER_NOTICE, "RFO").provider(true).location("dc-east")
                         .label("stated.impactStart", T0.minusSeconds(300).toString())
                         .label("stated.impactEnd", T0.plusSeconds(60L * 120).toString())));
@@ -62,7 +79,8 @@ class TimelineEngineTests {
     @Test
     void momentsAndMetricsFollowTheContractsDefinitions() {
         Timeline t = engine.assemble(INCIDENT, attached(), List.of(), Set.of(), Set.of());
-        Map<MomentKind, Instant> at = t.moments().stream().collect(Collectors.toMap(Timeline.Moment::kind, Timeline.Moment::at));
+        Map<MomentKind, Instant> at = t.moments().stream()
+                .collect(Collectors.toMap(Timeline.Moment::kind, Timeline.Moment::at));
 
         // the provider says impact began 5 min before our first alert: the earlier of the two
         assertThat(at.get(MomentKind.IMPACT_START)).isEqualTo(T0.minusSeconds(300));
@@ -77,7 +95,8 @@ class TimelineEngineTests {
         assertThat(t.metrics().timeToFirstCommsSeconds()).isEqualTo(30 * 60);
         assertThat(t.metrics().timeToMitigateSeconds()).isEqualTo(95 * 60);
         assertThat(t.metrics().timeToResolveSeconds()).isEqualTo(245 * 60);
-        assertThat(t.findings()).extracting(Timeline.Finding::type).contains(FindingType.COMMS_GAP, FindingType.PROVIDER_DISCREPANCY);
+        assertThat(t.findings()).extracting(Timeline.Finding::type).contains(FindingType.COMMS_GAP,
+                FindingType.PROVIDER_DISCREPANCY);
     }
 
     @Test
@@ -103,7 +122,8 @@ class TimelineEngineTests {
         for (int i = 0; i < 20; i++) {
             Collections.shuffle(attached, random);
             Collections.shuffle(window, random);
-            assertThat(engine.assemble(INCIDENT, attached, window, Set.of(), Set.of())).as("seed %d", seed).isEqualTo(expected);
+            assertThat(engine.assemble(INCIDENT, attached, window, Set.of(), Set.of())).as("seed %d", seed)
+                    .isEqualTo(expected);
         }
     }
 
@@ -111,8 +131,10 @@ class TimelineEngineTests {
     void windowEventsJoinOnlyWhenTheyShareAnEntityAndSayWhy() {
         List<StoredEvent> window = List.of(
                 event(Set.of(), at(5, "syslog", EventKind.LOG_LINE, "bgp neighbor down").host("edge1")),
-                event(Set.of(), at(6, "nagios", EventKind.ALERT_FIRING, "build3 disk almost full").host("build3.office")),
-                event(Set.of("SECRET-9"), at(8, "nagios", EventKind.ALERT_FIRING, "edge1 secret probe").host("edge1.dc-east")));
+                event(Set.of(),
+                        at(6, "nagios", EventKind.ALERT_FIRING, "build3 disk almost full").host("build3.office")),
+                event(Set.of("SECRET-9"),
+                        at(8, "nagios", EventKind.ALERT_FIRING, "edge1 secret probe").host("edge1.dc-east")));
 
         Timeline t = engine.assemble(INCIDENT, attached(), window, Set.of(), Set.of("SECRET-9"));
 
@@ -126,10 +148,17 @@ class TimelineEngineTests {
     void repeatedNotificationsOfOneAlertCollapseIntoOneEntry() {
         Set<String> inc = Set.of("INC-1");
         List<StoredEvent> events = List.of(
-                event(inc, at(0, "alertmanager", EventKind.ALERT_FIRING, "packet loss").label("fingerprint", "f1").dedupKey("a")),
-                event(inc, at(5, "alertmanager", EventKind.ALERT_FIRING, "packet loss").label("fingerprint", "f1").dedupKey("b")),
-                event(inc, at(10, "alertmanager", EventKind.ALERT_FIRING, "packet loss").label("fingerprint", "f1").dedupKey("c")),
-                event(inc, at(12, "alertmanager", EventKind.ALERT_FIRING, "latency").label("fingerprint", "f2").dedupKey("d")));
+                event(inc,
+                        at(0, "alertmanager", EventKind.ALERT_FIRING, "packet loss").label("fingerprint", "f1")
+                                .dedupKey("a")),
+                event(inc,
+                        at(5, "alertmanager", EventKind.ALERT_FIRING, "packet loss").label("fingerprint", "f1")
+                                .dedupKey("b")),
+                event(inc,
+                        at(10, "alertmanager", EventKind.ALERT_FIRING, "packet loss").label("fingerprint", "f1")
+                                .dedupKey("c")),
+                event(inc, at(12, "alertmanager", EventKind.ALERT_FIRING, "latency").label("fingerprint", "f2")
+                        .dedupKey("d")));
 
         Timeline t = engine.assemble(INCIDENT, events, List.of(), Set.of(), Set.of());
 
@@ -149,8 +178,9 @@ class TimelineEngineTests {
         for (int i = 0; i < alerts.length; i++) {
             events.add(event(inc, at(i * 20, "nagios", EventKind.ALERT_FIRING, alerts[i]).host("edge1.dc-east")));
             // the bot posts each alert 3 s after it fired, but its clock is 5 min ahead
-            events.add(event(inc, Event.builder("slack", EventKind.CHAT_MESSAGE, T0.plusSeconds(i * 1200L + 3 + 300), alerts[i])
-                    .actor("nagios-bot").dedupKey("bot" + i)));
+            events.add(event(inc,
+                    Event.builder("slack", EventKind.CHAT_MESSAGE, T0.plusSeconds(i * 1200L + 3 + 300), alerts[i])
+                            .actor("nagios-bot").dedupKey("bot" + i)));
         }
 
         Timeline t = engine.assemble(INCIDENT, events, List.of(), Set.of(), Set.of());
@@ -159,9 +189,10 @@ class TimelineEngineTests {
             assertThat(f.source()).isEqualTo("slack");
             assertThat(f.offsetSeconds()).isBetween(300L - 30, 300L + 30);
         });
-        assertThat(t.entries()).filteredOn(e -> e.source().equals("slack")).allSatisfy(e ->
-                assertThat(e.correctedAt()).isEqualTo(e.at().minusSeconds(303)));
-        assertThat(t.entries()).filteredOn(e -> e.source().equals("nagios")).allSatisfy(e -> assertThat(e.correctedAt()).isNull());
+        assertThat(t.entries()).filteredOn(e -> e.source().equals("slack"))
+                .allSatisfy(e -> assertThat(e.correctedAt()).isEqualTo(e.at().minusSeconds(303)));
+        assertThat(t.entries()).filteredOn(e -> e.source().equals("nagios"))
+                .allSatisfy(e -> assertThat(e.correctedAt()).isNull());
     }
 
     @Test
@@ -169,9 +200,12 @@ class TimelineEngineTests {
         Set<String> inc = Set.of("INC-1");
         List<StoredEvent> events = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            events.add(event(inc, at(i * 20, "nagios", EventKind.ALERT_FIRING, "CRITICAL lb1 https socket timeout " + i).host("lb1.dc-east")));
-            events.add(event(inc, Event.builder("slack", EventKind.CHAT_MESSAGE, T0.plusSeconds(i * 1200L + 5), "CRITICAL lb1 https socket timeout " + i)
-                    .dedupKey("bot" + i)));
+            events.add(event(inc, at(i * 20, "nagios", EventKind.ALERT_FIRING, "CRITICAL lb1 https socket timeout " + i)
+                    .host("lb1.dc-east")));
+            events.add(event(inc,
+                    Event.builder("slack", EventKind.CHAT_MESSAGE, T0.plusSeconds(i * 1200L + 5),
+                            "CRITICAL lb1 https socket timeout " + i)
+                            .dedupKey("bot" + i)));
         }
 
         Timeline t = engine.assemble(INCIDENT, events, List.of(), Set.of(), Set.of());

@@ -31,7 +31,8 @@ class TimelineQualityTests {
     @Test
     void plantedIncidentsAreReconstructedWithinTheTargets() {
         long seed = System.nanoTime();
-        SyntheticIncidents.Generated generated = SyntheticIncidents.generate(SyntheticIncidents.Config.of(seed, 30_000, 6));
+        SyntheticIncidents.Generated generated = SyntheticIncidents
+                .generate(SyntheticIncidents.Config.of(seed, 30_000, 6));
         long tp = 0;
         long predictedPairs = 0;
         long truthPairs = 0;
@@ -43,14 +44,17 @@ class TimelineQualityTests {
             List<StoredEvent> window = new ArrayList<>();
             long seq = 0;
             for (Event e : generated.events()) {
-                if (e.occurredAt().isBefore(p.from().minus(Duration.ofMinutes(30))) || e.occurredAt().isAfter(p.to().plus(Duration.ofMinutes(30)))) {
+                if (e.occurredAt().isBefore(p.from().minus(Duration.ofMinutes(30)))
+                        || e.occurredAt().isAfter(p.to().plus(Duration.ofMinutes(30)))) {
                     continue;
                 }
                 boolean isAttached = attachedIds.contains(e.id());
-                StoredEvent stored = new StoredEvent(e.id(), ++seq, e.occurredAt(), e, isAttached ? Set.of(p.key()) : Set.of());
+                StoredEvent stored = new StoredEvent(e.id(), ++seq, e.occurredAt(), e,
+                        isAttached ? Set.of(p.key()) : Set.of());
                 (isAttached ? attached : window).add(stored);
             }
-            IncidentSummary incident = new IncidentSummary(p.key(), p.key(), Severity.SEV2, IncidentStatus.RESOLVED, p.from(), p.to(),
+            IncidentSummary incident = new IncidentSummary(p.key(), p.key(), Severity.SEV2, IncidentStatus.RESOLVED,
+                    p.from(), p.to(),
                     null, null, false, Set.of());
             Timeline t = engine.assemble(incident, attached, window, Set.of(), Set.of());
 
@@ -58,9 +62,11 @@ class TimelineQualityTests {
             t.entries().forEach(e -> predicted.put(e.id(), e.storyline()));
             if (System.getProperty("quality.debug") != null) {
                 Map<String, Map<String, Integer>> contingency = new java.util.TreeMap<>();
-                p.storylineOf().forEach((id, truth) -> contingency.computeIfAbsent(truth, k -> new java.util.TreeMap<>())
-                        .merge(predicted.getOrDefault(id, "excluded"), 1, Integer::sum));
-                System.out.println(p.key() + " " + contingency + " " + t.storylines().stream().map(s -> s.id() + "=" + s.title()).toList());
+                p.storylineOf()
+                        .forEach((id, truth) -> contingency.computeIfAbsent(truth, k -> new java.util.TreeMap<>())
+                                .merge(predicted.getOrDefault(id, "excluded"), 1, Integer::sum));
+                System.out.println(p.key() + " " + contingency + " "
+                        + t.storylines().stream().map(s -> s.id() + "=" + s.title()).toList());
             }
             Set<String> universe = new HashSet<>(p.storylineOf().keySet());
             universe.addAll(predicted.keySet());
@@ -82,9 +88,11 @@ class TimelineQualityTests {
             t.moments().forEach(m -> moments.put(m.kind().name(), m.at()));
             for (Map.Entry<String, Instant> truth : p.moments().entrySet()) {
                 assertThat(moments).as("%s %s (seed %d)", p.key(), truth.getKey(), seed).containsKey(truth.getKey());
-                worstMomentError = Math.max(worstMomentError, Duration.between(truth.getValue(), moments.get(truth.getKey())).abs().toSeconds());
+                worstMomentError = Math.max(worstMomentError,
+                        Duration.between(truth.getValue(), moments.get(truth.getKey())).abs().toSeconds());
             }
-            Timeline.Finding skew = t.findings().stream().filter(f -> f.type() == Timeline.FindingType.CLOCK_SKEW).findFirst()
+            Timeline.Finding skew = t.findings().stream().filter(f -> f.type() == Timeline.FindingType.CLOCK_SKEW)
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError(p.key() + ": no clock skew found (seed " + seed + ")"));
             assertThat(skew.source()).isEqualTo(p.skewedSource());
             worstSkewError = Math.max(worstSkewError, Math.abs(skew.offsetSeconds() - p.skewSeconds()));
@@ -93,7 +101,8 @@ class TimelineQualityTests {
         assertThat(predictedPairs).isPositive();
         double recall = (double) tp / truthPairs;
         double f1 = 2 * precision * recall / (precision + recall);
-        System.out.printf("TimelineQuality seed=%d incidents=%d pairwise precision=%.3f recall=%.3f F1=%.3f worst moment error=%ds worst skew error=%ds%n",
+        System.out.printf(
+                "TimelineQuality seed=%d incidents=%d pairwise precision=%.3f recall=%.3f F1=%.3f worst moment error=%ds worst skew error=%ds%n",
                 seed, generated.incidents().size(), precision, recall, f1, worstMomentError, worstSkewError);
         assertThat(f1).as("pairwise F1 (seed %d)", seed).isGreaterThanOrEqualTo(0.90);
         assertThat(worstMomentError).as("moment error in seconds (seed %d)", seed).isLessThanOrEqualTo(90);

@@ -93,16 +93,19 @@ class IncidentApi {
     @GetMapping("/{key}/timeline")
     Timeline timeline(@PathVariable String key) {
         var viewer = CurrentViewer.get();
-        IncidentSummary incident = incidents.find(key, viewer).orElseThrow(() -> new NotFoundException("no incident " + key));
+        IncidentSummary incident = incidents.find(key, viewer)
+                .orElseThrow(() -> new NotFoundException("no incident " + key));
         auditRestricted(incident, "view timeline");
         return engine.build(incident, incidents.hiddenFrom(viewer));
     }
 
     /** Other incidents that read like this one, most similar first, each with the reason. */
     @GetMapping("/{key}/similar")
-    List<SimilarIncidents.Similar> similar(@PathVariable String key, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "5") int limit) {
+    List<SimilarIncidents.Similar> similar(@PathVariable String key,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "5") int limit) {
         var viewer = CurrentViewer.get();
-        IncidentSummary incident = incidents.find(key, viewer).orElseThrow(() -> new NotFoundException("no incident " + key));
+        IncidentSummary incident = incidents.find(key, viewer)
+                .orElseThrow(() -> new NotFoundException("no incident " + key));
         return similar.of(incident, viewer, limit);
     }
 
@@ -122,19 +125,23 @@ class IncidentApi {
     @PutMapping("/{key}/access")
     IncidentView access(@PathVariable String key, @RequestBody Access change) {
         if (change.restricted() == null || change.members() == null) {
-            throw new IllegalArgumentException("send both 'restricted' (true or false) and 'members' (a list of user names)");
+            throw new IllegalArgumentException(
+                    "send both 'restricted' (true or false) and 'members' (a list of user names)");
         }
         if (change.members().stream().anyMatch(m -> m == null || m.isBlank() || m.length() > 100)) {
             throw new IllegalArgumentException("members are user names (1 to 100 characters)");
         }
         var viewer = CurrentViewer.get();
-        IncidentSummary incident = incidents.find(key, viewer).orElseThrow(() -> new NotFoundException("no incident " + key));
-        if (change.restricted() && !viewer.admin() && !change.members().contains(viewer.name()) && !viewer.name().equals(incident.commander())) {
+        IncidentSummary incident = incidents.find(key, viewer)
+                .orElseThrow(() -> new NotFoundException("no incident " + key));
+        if (change.restricted() && !viewer.admin() && !change.members().contains(viewer.name())
+                && !viewer.name().equals(incident.commander())) {
             throw new IllegalArgumentException("you would lose access to " + key + "; include yourself in 'members'");
         }
         IncidentSummary changed = incidents.setAccess(key, change.restricted(), change.members());
         audit.record(viewer.name(), "change access", key, "success",
-                (changed.restricted() ? "restricted" : "open") + ", members " + String.join(",", new java.util.TreeSet<>(changed.members())));
+                (changed.restricted() ? "restricted" : "open") + ", members "
+                        + String.join(",", new java.util.TreeSet<>(changed.members())));
         return IncidentView.of(changed, incidents.eventCounts().getOrDefault(key, 0L));
     }
 

@@ -27,19 +27,23 @@ public class AuditLog {
     }
 
     /** One audited action. */
-    public record Entry(long id, Instant at, String actor, String action, @Nullable String target, String outcome, @Nullable String detail) {}
+    public record Entry(long id, Instant at, String actor, String action, @Nullable String target, String outcome,
+            @Nullable String detail) {}
 
     public void record(String actor, String action, @Nullable String target, String outcome, @Nullable String detail) {
         jdbc.update("insert into audit_log (at, actor, action, target, outcome, detail) values (?,?,?,?,?,?)",
-                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), clip(actor, 128), clip(action, 64), clip(target, 512),
+                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), clip(actor, 128), clip(action, 64),
+                clip(target, 512),
                 clip(outcome, 16), clip(detail, MAX_DETAIL));
     }
 
     /** Newest first. */
     public List<Entry> recent(int limit) {
-        return jdbc.query("select id, at, actor, action, target, outcome, detail from audit_log order by id desc fetch first "
+        return jdbc.query(
+                "select id, at, actor, action, target, outcome, detail from audit_log order by id desc fetch first "
                         + Math.max(1, Math.min(limit, 10_000)) + " rows only",
-                (rs, i) -> new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3), rs.getString(4),
+                (rs, i) -> new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
+                        rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7)));
     }
 

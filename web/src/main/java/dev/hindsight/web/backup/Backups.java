@@ -33,7 +33,8 @@ public class Backups {
     static final long MAX_ENTRY_BYTES = 64L * 1024 * 1024 * 1024;
 
     /** What a backup holds, written beside it. */
-    public record Manifest(String format, Instant createdAt, long events, long lastSequence, long incidents, String database) {}
+    public record Manifest(String format, Instant createdAt, long events, long lastSequence, long incidents,
+            String database) {}
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -51,7 +52,8 @@ public class Backups {
     public Manifest backup(Path target) throws IOException {
         String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
         if (product == null || !product.toLowerCase().contains("h2")) {
-            throw new IllegalStateException("backup covers the embedded H2 database; back up " + product + " with its own tools (pg_dump)");
+            throw new IllegalStateException(
+                    "backup covers the embedded H2 database; back up " + product + " with its own tools (pg_dump)");
         }
         if (Files.exists(target) && (!Files.isDirectory(target) || Files.list(target).findAny().isPresent())) {
             throw new IllegalArgumentException(target + " is not an empty directory; give a new or empty one");
@@ -66,8 +68,10 @@ public class Backups {
         long lastSequence = count("select coalesce(max(seq), 0) from event");
         long incidents = count("select count(*) from incident");
         jdbc.execute("BACKUP TO '" + zip + "'");
-        Manifest manifest = new Manifest("hindsight-backup/1", clock.instant(), events, lastSequence, incidents, product);
-        Files.writeString(target.resolve(MANIFEST_FILE), json.writerWithDefaultPrettyPrinter().writeValueAsString(manifest));
+        Manifest manifest = new Manifest("hindsight-backup/1", clock.instant(), events, lastSequence, incidents,
+                product);
+        Files.writeString(target.resolve(MANIFEST_FILE),
+                json.writerWithDefaultPrettyPrinter().writeValueAsString(manifest));
         return manifest;
     }
 
@@ -87,17 +91,20 @@ public class Backups {
         }
         Path db = data.resolve("db");
         if (Files.isDirectory(db) && Files.list(db).findAny().isPresent()) {
-            throw new IllegalArgumentException(data + " already holds a database; restore into a new or empty data directory");
+            throw new IllegalArgumentException(
+                    data + " already holds a database; restore into a new or empty data directory");
         }
         Files.createDirectories(db);
         int files = 0;
         try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
-            for (ZipEntry entry; (entry = entries.getNextEntry()) != null; ) {
+            for (ZipEntry entry; (entry = entries.getNextEntry()) != null;) {
                 if (entry.isDirectory() || !H2_FILE.matcher(entry.getName()).matches()) {
-                    throw new IllegalArgumentException("the backup holds an unexpected entry '" + entry.getName() + "'; refusing to restore it");
+                    throw new IllegalArgumentException(
+                            "the backup holds an unexpected entry '" + entry.getName() + "'; refusing to restore it");
                 }
                 Path out = db.resolve(entry.getName());
-                long copied = Files.copy(new BoundedStream(entries, MAX_ENTRY_BYTES), out, StandardCopyOption.REPLACE_EXISTING);
+                long copied = Files.copy(new BoundedStream(entries, MAX_ENTRY_BYTES), out,
+                        StandardCopyOption.REPLACE_EXISTING);
                 files++;
                 if (copied == 0) {
                     throw new IllegalArgumentException("the backup's " + entry.getName() + " is empty");
@@ -136,7 +143,8 @@ public class Backups {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = in.read(b, off, (int) Math.min(len, left + 1));
             if (n > 0 && (left -= n) < 0) {
-                throw new UncheckedIOException(new IOException("a backup entry is larger than " + MAX_ENTRY_BYTES + " bytes"));
+                throw new UncheckedIOException(
+                        new IOException("a backup entry is larger than " + MAX_ENTRY_BYTES + " bytes"));
             }
             return n;
         }

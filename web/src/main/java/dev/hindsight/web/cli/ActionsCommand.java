@@ -13,13 +13,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "actions", mixinStandardHelpOptions = true,
-        description = {"Lists action items (lessons learned turned into work), soonest due first.",
-            "json: [{\"id\",\"incidentKey\",\"title\",\"owner\",\"team\",\"type\",\"priority\",\"dueDate\",\"status\",\"trackerKey\",...}]",
-            "csv: one row per item; jira-csv: columns Jira's CSV importer maps; ics: a VTODO per item with a due date."})
+@Command(name = "actions", mixinStandardHelpOptions = true, description = {
+        "Lists action items (lessons learned turned into work), soonest due first.",
+        "json: [{\"id\",\"incidentKey\",\"title\",\"owner\",\"team\",\"type\",\"priority\",\"dueDate\",\"status\",\"trackerKey\",...}]",
+        "csv: one row per item; jira-csv: columns Jira's CSV importer maps; ics: a VTODO per item with a due date."})
 class ActionsCommand implements Callable<Integer> {
 
-    enum Format { json, csv, ics, jira_csv }
+    enum Format {
+        json,
+        csv,
+        ics,
+        jira_csv
+    }
 
     @Spec
     CommandSpec spec;
@@ -39,8 +44,7 @@ class ActionsCommand implements Callable<Integer> {
     @Option(names = "--team", paramLabel = "NAME", description = "Only items of this team.")
     String team;
 
-    @Option(names = "--format", defaultValue = "json", paramLabel = "json|csv|ics|jira-csv", converter = FormatConverter.class,
-            description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", defaultValue = "json", paramLabel = "json|csv|ics|jira-csv", converter = FormatConverter.class, description = "Default: ${DEFAULT-VALUE}.")
     Format format;
 
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
@@ -54,7 +58,8 @@ class ActionsCommand implements Callable<Integer> {
     public Integer call() {
         try (CliContext app = CliContext.open(dataOption.resolve())) {
             ActionItems actions = app.bean(ActionItems.class);
-            List<ActionItem> items = actions.list(new ActionItems.Filter(incident, owner, team, overdue, false), Set.of());
+            List<ActionItem> items = actions.list(new ActionItems.Filter(incident, owner, team, overdue, false),
+                    Set.of());
             PrintWriter out = spec.commandLine().getOut();
             switch (format) {
                 case json -> Json.print(out, items);

@@ -7,11 +7,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = {
-            "Catches the index up with the database, then compares the two event by event.",
-            "Prints a JSON report; exit 0 when they agree, 1 when they differ (run reindex to repair)."
-        })
+@Command(name = "check", mixinStandardHelpOptions = true, description = {
+        "Catches the index up with the database, then compares the two event by event.",
+        "Prints a JSON report; exit 0 when they agree, 1 when they differ (run reindex to repair)."
+})
 class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -6,10 +6,7 @@ import picocli.CommandLine.Option;
 /** The {@code --data DIR} option every command takes. */
 class DataOption {
 
-    @Option(
-            names = "--data",
-            paramLabel = "DIR",
-            description = "Data directory holding the database and the index (default: $HINDSIGHT_DATA, else ./data).")
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory holding the database and the index (default: $HINDSIGHT_DATA, else ./data).")
     Path data;
 
     Path resolve() {

@@ -16,9 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "dead-letters", mixinStandardHelpOptions = true,
-        description = "Lists rejected records and files, and replays them after a fix.",
-        subcommands = {DeadLettersCommand.ListLetters.class, DeadLettersCommand.Replay.class})
+@Command(name = "dead-letters", mixinStandardHelpOptions = true, description = "Lists rejected records and files, and replays them after a fix.", subcommands = {
+        DeadLettersCommand.ListLetters.class, DeadLettersCommand.Replay.class})
 class DeadLettersCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists dead letters, newest first (pending only unless --all).")
@@ -50,7 +49,8 @@ class DeadLettersCommand {
                         out.println("No dead letters" + (all ? "." : " pending."));
                     }
                     for (DeadLetterRows.Summary l : letters) {
-                        out.printf("%6d  %s  %-12s %s%n        %s%n", l.id(), l.receivedAt(), l.format(), l.origin(), l.reason());
+                        out.printf("%6d  %s  %-12s %s%n        %s%n", l.id(), l.receivedAt(), l.format(), l.origin(),
+                                l.reason());
                     }
                     out.flush();
                 }
@@ -59,9 +59,9 @@ class DeadLettersCommand {
         }
     }
 
-    @Command(name = "replay", mixinStandardHelpOptions = true,
-            description = {"Decodes dead letters again with the current decoders and stores what now reads.",
-                "Prints one JSON object per letter; exit 1 when any is still rejected."})
+    @Command(name = "replay", mixinStandardHelpOptions = true, description = {
+            "Decodes dead letters again with the current decoders and stores what now reads.",
+            "Prints one JSON object per letter; exit 1 when any is still rejected."})
     static class Replay implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -87,7 +87,8 @@ class DeadLettersCommand {
                 throw new IllegalArgumentException("--zone: '" + zone + "' is not an IANA zone id");
             }
             try (CliContext app = CliContext.open(dataOption.resolve())) {
-                List<DeadLetters.Replay> results = app.bean(DeadLetters.class).replay(ids, new DecodeContext(zoneId, null, provider));
+                List<DeadLetters.Replay> results = app.bean(DeadLetters.class).replay(ids,
+                        new DecodeContext(zoneId, null, provider));
                 Json.print(spec.commandLine().getOut(), results);
                 return results.stream().allMatch(DeadLetters.Replay::replayed) ? 0 : HindsightCli.EXIT_FAILED;
             }

@@ -18,10 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Exports an incident's post-mortem: summary, impact, metrics, root cause, lessons, action items and the curated timeline.",
-            "docx and pdf for reading, xlsx for analysis (timeline, metrics, action items), md for a wiki, html as one offline file.",
-            "Without a saved post-mortem, the draft written from the timeline is exported."})
+@Command(name = "export", mixinStandardHelpOptions = true, description = {
+        "Exports an incident's post-mortem: summary, impact, metrics, root cause, lessons, action items and the curated timeline.",
+        "docx and pdf for reading, xlsx for analysis (timeline, metrics, action items), md for a wiki, html as one offline file.",
+        "Without a saved post-mortem, the draft written from the timeline is exported."})
 class ExportCommand implements Callable<Integer> {
 
     @Spec
@@ -51,14 +51,16 @@ class ExportCommand implements Callable<Integer> {
             Report report = app.bean(Reports.class).report(key, Viewer.LOCAL_ADMIN, zoneId);
             byte[] bytes = Exporter.export(report, f);
             Path target = out.toAbsolutePath();
-            Path temp = Files.createTempFile(target.getParent() == null ? Path.of(".") : target.getParent(), ".export-", ".tmp");
+            Path temp = Files.createTempFile(target.getParent() == null ? Path.of(".") : target.getParent(), ".export-",
+                    ".tmp");
             try {
                 Files.write(temp, bytes);
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temp);
             }
-            spec.commandLine().getErr().printf("Wrote %s (%,d bytes: %d timeline entries, %d action items)%n", target, bytes.length,
+            spec.commandLine().getErr().printf("Wrote %s (%,d bytes: %d timeline entries, %d action items)%n", target,
+                    bytes.length,
                     report.timeline().entries().size(), report.actions().size());
             return 0;
         }

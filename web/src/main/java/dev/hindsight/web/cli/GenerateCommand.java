@@ -20,10 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 
-@Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Writes a seeded synthetic corpus as jsonl (import it with: hindsight import FILE): background noise",
-            "plus planted incidents, and their ground truth (storyline of every planted event, true moments) to FILE.truth.json.",
-            "Prints {\"events\", \"incidents\", \"seconds\"}. Needs no data directory."})
+@Command(name = "generate", mixinStandardHelpOptions = true, description = {
+        "Writes a seeded synthetic corpus as jsonl (import it with: hindsight import FILE): background noise",
+        "plus planted incidents, and their ground truth (storyline of every planted event, true moments) to FILE.truth.json.",
+        "Prints {\"events\", \"incidents\", \"seconds\"}. Needs no data directory."})
 class GenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -47,7 +47,8 @@ class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (events < 0 || events > 100_000_000 || incidents < 0 || incidents > 10_000 || days < 1) {
-            throw new IllegalArgumentException("--events must be 0..100000000, --incidents 0..10000, --days at least 1");
+            throw new IllegalArgumentException(
+                    "--events must be 0..100000000, --incidents 0..10000, --days at least 1");
         }
         long started = System.nanoTime();
         JsonMapper json = JsonMapper.builder().build();
@@ -68,9 +69,11 @@ class GenerateCommand implements Callable<Integer> {
         Map<String, Object> truth = new LinkedHashMap<>();
         truth.put("seed", seed);
         truth.put("incidents", planted);
-        Files.writeString(out.resolveSibling(out.getFileName() + ".truth.json"), json.writeValueAsString(truth), StandardCharsets.UTF_8);
+        Files.writeString(out.resolveSibling(out.getFileName() + ".truth.json"), json.writeValueAsString(truth),
+                StandardCharsets.UTF_8);
         double seconds = (System.nanoTime() - started) / 1e9;
-        Json.print(spec.commandLine().getOut(), Map.of("events", written[0], "incidents", planted.size(), "seconds", Math.round(seconds * 100) / 100.0));
+        Json.print(spec.commandLine().getOut(), Map.of("events", written[0], "incidents", planted.size(), "seconds",
+                Math.round(seconds * 100) / 100.0));
         return 0;
     }
 }

@@ -20,24 +20,20 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(
-        name = "import",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Imports files and folders (read recursively; the format is detected per file unless --format).",
-            "Prints one JSON object: accepted, duplicates, skipped, rejected and the rejections with their reasons.",
-            "Importing the same records again stores nothing twice: they count as duplicates."
-        },
-        footer = {
-            "",
-            "jsonl: one JSON object per line; csv: a header row with the same names.",
-            "Fields: at (ISO-8601, required), title (required), id (dedup key; default: a",
-            "hash of the record), source (default jsonl/csv), kind (default NOTE), text,",
-            "service, host, location, actor, severity, labels (object; csv: labels.NAME).",
-            "",
-            "Exit codes: 0 the run finished (even with rejections); 1 no input at all",
-            "could be read; 2 usage error; 3 the data directory is in use."
-        })
+@Command(name = "import", mixinStandardHelpOptions = true, description = {
+        "Imports files and folders (read recursively; the format is detected per file unless --format).",
+        "Prints one JSON object: accepted, duplicates, skipped, rejected and the rejections with their reasons.",
+        "Importing the same records again stores nothing twice: they count as duplicates."
+}, footer = {
+        "",
+        "jsonl: one JSON object per line; csv: a header row with the same names.",
+        "Fields: at (ISO-8601, required), title (required), id (dedup key; default: a",
+        "hash of the record), source (default jsonl/csv), kind (default NOTE), text,",
+        "service, host, location, actor, severity, labels (object; csv: labels.NAME).",
+        "",
+        "Exit codes: 0 the run finished (even with rejections); 1 no input at all",
+        "could be read; 2 usage error; 3 the data directory is in use."
+})
 class ImportCommand implements Callable<Integer> {
 
     @Spec
@@ -73,7 +69,8 @@ class ImportCommand implements Callable<Integer> {
         try {
             zoneId = ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw new ParameterException(spec.commandLine(), "--zone: '" + zone + "' is not an IANA zone id (e.g. America/New_York)");
+            throw new ParameterException(spec.commandLine(),
+                    "--zone: '" + zone + "' is not an IANA zone id (e.g. America/New_York)");
         }
         if (year != null && (year < 1970 || year > 2100)) {
             throw new ParameterException(spec.commandLine(), "--year: " + year + " is not a plausible year");
@@ -87,7 +84,8 @@ class ImportCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--format: unknown format '" + format
                         + "'; this build reads " + String.join(", ", formats.formats()));
             }
-            ImportOptions options = new ImportOptions(incident, format, new DecodeContext(zoneId, year, provider), batchSize);
+            ImportOptions options = new ImportOptions(incident, format, new DecodeContext(zoneId, year, provider),
+                    batchSize);
             ConsoleProgress console = new ConsoleProgress(System.err, System.console() != null);
             AtomicReference<ImportProgress> last = new AtomicReference<>();
             ImportReport report = app.bean(Imports.class).run(paths, options, p -> {

@@ -19,11 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(
-        name = "incident",
-        mixinStandardHelpOptions = true,
-        description = "Declares and lists incidents.",
-        subcommands = {IncidentCommand.Create.class, IncidentCommand.ListIncidents.class})
+@Command(name = "incident", mixinStandardHelpOptions = true, description = "Declares and lists incidents.", subcommands = {
+        IncidentCommand.Create.class, IncidentCommand.ListIncidents.class})
 class IncidentCommand {
 
     /** An incident as the CLI prints it. */
@@ -116,7 +113,8 @@ class IncidentCommand {
                     Json.print(out, list);
                 } else {
                     if (list.isEmpty()) {
-                        out.println("No incidents yet. Declare one with: hindsight incident create KEY --title T --from ISO --to ISO");
+                        out.println(
+                                "No incidents yet. Declare one with: hindsight incident create KEY --title T --from ISO --to ISO");
                     }
                     for (IncidentJson i : list) {
                         out.printf("%-16s %-5s %-9s %s .. %s  %6d events  %s%s%n", i.key(), i.severity(), i.status(),

@@ -7,8 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** JSON on stdout, the only thing commands print there. Times are ISO-8601 UTC with 'Z'. */
 final class Json {
 
-    private static final JsonMapper MAPPER =
-            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private Json() {}
 

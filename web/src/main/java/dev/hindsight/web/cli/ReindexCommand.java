@@ -8,8 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "reindex", mixinStandardHelpOptions = true,
-        description = "Rebuilds the search index from the database (the source of truth). Prints {\"indexed\": N}.")
+@Command(name = "reindex", mixinStandardHelpOptions = true, description = "Rebuilds the search index from the database (the source of truth). Prints {\"indexed\": N}.")
 class ReindexCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -13,10 +13,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "restore", mixinStandardHelpOptions = true,
-        description = {"Restores a backup made by `backup` into the data directory, which must hold no database yet, rebuilds",
-            "the index from the restored rows and checks that the two agree.",
-            "Prints {\"restoredFiles\", \"manifest\", \"consistent\", \"databaseEvents\", \"indexedEvents\"}; exit 1 if they differ."})
+@Command(name = "restore", mixinStandardHelpOptions = true, description = {
+        "Restores a backup made by `backup` into the data directory, which must hold no database yet, rebuilds",
+        "the index from the restored rows and checks that the two agree.",
+        "Prints {\"restoredFiles\", \"manifest\", \"consistent\", \"databaseEvents\", \"indexedEvents\"}; exit 1 if they differ."})
 class RestoreCommand implements Callable<Integer> {
 
     @Spec
@@ -37,7 +37,8 @@ class RestoreCommand implements Callable<Integer> {
         }
         try (CliContext app = CliContext.open(data)) {
             SearchOperations.ConsistencyReport check = app.bean(SearchOperations.class).check();
-            app.bean(AuditLog.class).record("local", "restore", backup.toAbsolutePath().toString(), check.consistent() ? "success" : "failure",
+            app.bean(AuditLog.class).record("local", "restore", backup.toAbsolutePath().toString(),
+                    check.consistent() ? "success" : "failure",
                     check.databaseEvents() + " events");
             result.put("consistent", check.consistent());
             result.put("databaseEvents", check.databaseEvents());

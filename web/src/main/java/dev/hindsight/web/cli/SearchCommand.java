@@ -16,24 +16,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(
-        name = "search",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Searches events with Lucene query syntax (AND is the default operator; * matches everything).",
-            "Prints {\"total\", \"hits\": [{\"id\",\"at\",\"source\",\"kind\",\"title\",\"snippet\"}], \"facets\"}.",
-            "Snippets are HTML-escaped with matches in <mark>...</mark>."
-        },
-        footer = {
-            "",
-            "Fields: title, text, source, kind, service, host, severity, location, actor,",
-            "incident, label (name=value). Examples:",
-            "  search 'packet loss'",
-            "  search '\"port speed\" AND host:lb*' --from 2014-08-12 --to 2014-08-13",
-            "  search '*' --kind ALERT_FIRING --sort newest",
-            "Refused (exit 2): leading wildcards (*foo), 1-letter prefixes, regexps over",
-            "100 characters or too complex, over 1024 clauses, over the time budget."
-        })
+@Command(name = "search", mixinStandardHelpOptions = true, description = {
+        "Searches events with Lucene query syntax (AND is the default operator; * matches everything).",
+        "Prints {\"total\", \"hits\": [{\"id\",\"at\",\"source\",\"kind\",\"title\",\"snippet\"}], \"facets\"}.",
+        "Snippets are HTML-escaped with matches in <mark>...</mark>."
+}, footer = {
+        "",
+        "Fields: title, text, source, kind, service, host, severity, location, actor,",
+        "incident, label (name=value). Examples:",
+        "  search 'packet loss'",
+        "  search '\"port speed\" AND host:lb*' --from 2014-08-12 --to 2014-08-13",
+        "  search '*' --kind ALERT_FIRING --sort newest",
+        "Refused (exit 2): leading wildcards (*foo), 1-letter prefixes, regexps over",
+        "100 characters or too complex, over 1024 clauses, over the time budget."
+})
 class SearchCommand implements Callable<Integer> {
 
     @Spec
@@ -80,7 +76,8 @@ class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SearchQuery q = SearchQueries.of(query, from, to, incident, sources, kinds, services, hosts, limit, offset, sort);
+        SearchQuery q = SearchQueries.of(query, from, to, incident, sources, kinds, services, hosts, limit, offset,
+                sort);
         try (CliContext app = CliContext.open(dataOption.resolve())) {
             SearchResult result = app.bean(EventSearch.class).search(q);
             PrintWriter out = spec.commandLine().getOut();

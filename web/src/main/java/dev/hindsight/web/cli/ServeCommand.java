@@ -9,10 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(
-        name = "serve",
-        mixinStandardHelpOptions = true,
-        description = "Runs the web UI and REST API (the default when no command is given).")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Runs the web UI and REST API (the default when no command is given).")
 class ServeCommand implements Callable<Integer> {
 
     /** Held for the life of the server: the OS releases the lock when the process ends. */

@@ -15,9 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "timeline", mixinStandardHelpOptions = true,
-        description = {"Builds an incident's timeline: key moments, response metrics, storylines, entries and findings.",
-            "JSON: {\"incident\", \"moments\", \"metrics\", \"entries\", \"storylines\", \"findings\"}; times are UTC."})
+@Command(name = "timeline", mixinStandardHelpOptions = true, description = {
+        "Builds an incident's timeline: key moments, response metrics, storylines, entries and findings.",
+        "JSON: {\"incident\", \"moments\", \"metrics\", \"entries\", \"storylines\", \"findings\"}; times are UTC."})
 class TimelineCommand implements Callable<Integer> {
 
     @Spec
@@ -36,7 +36,8 @@ class TimelineCommand implements Callable<Integer> {
     public Integer call() {
         try (CliContext app = CliContext.open(dataOption.resolve())) {
             IncidentSummary incident = app.bean(Incidents.class).find(key, Viewer.LOCAL_ADMIN)
-                    .orElseThrow(() -> new IllegalStateException("no incident " + key + " (see: hindsight incident list)"));
+                    .orElseThrow(
+                            () -> new IllegalStateException("no incident " + key + " (see: hindsight incident list)"));
             Timeline timeline = app.bean(TimelineEngine.class).build(incident, Set.of());
             PrintWriter out = spec.commandLine().getOut();
             if (format == IncidentCommand.OutputFormat.json) {
@@ -49,15 +50,18 @@ class TimelineCommand implements Callable<Integer> {
     }
 
     static void text(PrintWriter out, Timeline t) {
-        out.printf("%s  %s%n%s .. %s (UTC)%n%n", t.incident().key(), t.incident().title(), t.incident().from(), t.incident().to());
+        out.printf("%s  %s%n%s .. %s (UTC)%n%n", t.incident().key(), t.incident().title(), t.incident().from(),
+                t.incident().to());
         out.println("Key moments");
         t.moments().forEach(m -> out.printf("  %-16s %s%n", m.kind(), m.at()));
         Timeline.Metrics m = t.metrics();
-        out.printf("%nMetrics  TTD %s  TTA %s  TTFC %s  TTM %s  TTR %s%n", dur(m.timeToDetectSeconds()), dur(m.timeToAcknowledgeSeconds()),
+        out.printf("%nMetrics  TTD %s  TTA %s  TTFC %s  TTM %s  TTR %s%n", dur(m.timeToDetectSeconds()),
+                dur(m.timeToAcknowledgeSeconds()),
                 dur(m.timeToFirstCommsSeconds()), dur(m.timeToMitigateSeconds()), dur(m.timeToResolveSeconds()));
         out.println();
         out.println("Storylines");
-        t.storylines().forEach(s -> out.printf("  %-4s %-40s %3d events  %s .. %s%n", s.id(), s.title(), s.size(), s.from(), s.to()));
+        t.storylines().forEach(
+                s -> out.printf("  %-4s %-40s %3d events  %s .. %s%n", s.id(), s.title(), s.size(), s.from(), s.to()));
         out.println();
         out.println("Timeline");
         for (Timeline.Entry e : t.entries()) {
@@ -77,6 +81,8 @@ class TimelineCommand implements Callable<Integer> {
             return "-";
         }
         long m = seconds / 60;
-        return m >= 60 ? (m / 60) + "h" + String.format("%02d", m % 60) + "m" : m + "m" + String.format("%02d", seconds % 60) + "s";
+        return m >= 60
+                ? (m / 60) + "h" + String.format("%02d", m % 60) + "m"
+                : m + "m" + String.format("%02d", seconds % 60) + "s";
     }
 }

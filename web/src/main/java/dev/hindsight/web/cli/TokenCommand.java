@@ -11,13 +11,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "token", mixinStandardHelpOptions = true, description = "Manages API tokens.",
-        subcommands = TokenCommand.Create.class)
+@Command(name = "token", mixinStandardHelpOptions = true, description = "Manages API tokens.", subcommands = TokenCommand.Create.class)
 class TokenCommand {
 
-    @Command(name = "create", mixinStandardHelpOptions = true,
-            description = {"Creates an API token for the REST API and webhooks; prints {\"token\": \"...\"}.",
-                "The token is shown once: only its hash is stored."})
+    @Command(name = "create", mixinStandardHelpOptions = true, description = {
+            "Creates an API token for the REST API and webhooks; prints {\"token\": \"...\"}.",
+            "The token is shown once: only its hash is stored."})
     static class Create implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -16,12 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "user", mixinStandardHelpOptions = true, description = "Manages users.",
-        subcommands = UserCommand.Add.class)
+@Command(name = "user", mixinStandardHelpOptions = true, description = "Manages users.", subcommands = UserCommand.Add.class)
 class UserCommand {
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Adds a user; the password is read from stdin (first line), at least 12 characters.")
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Adds a user; the password is read from stdin (first line), at least 12 characters.")
     static class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -53,7 +51,8 @@ class UserCommand {
             }
             String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             if (line == null) {
-                throw new IllegalArgumentException("no password on stdin (pipe it in: echo \"$PW\" | hindsight user add ...)");
+                throw new IllegalArgumentException(
+                        "no password on stdin (pipe it in: echo \"$PW\" | hindsight user add ...)");
             }
             return line;
         }

@@ -6,6 +6,6 @@ class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
         String version = RootCommand.class.getPackage().getImplementationVersion();
-        return new String[] {"hindsight " + (version == null ? "development build" : version)};
+        return new String[]{"hindsight " + (version == null ? "development build" : version)};
     }
 }

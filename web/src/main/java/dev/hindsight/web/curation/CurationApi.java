@@ -46,7 +46,8 @@ class CurationApi {
     private final AuditLog audit;
     private final JsonMapper json;
 
-    CurationApi(Incidents incidents, Curations curations, EventRows rows, EventSink sink, AuditLog audit, JsonMapper json) {
+    CurationApi(Incidents incidents, Curations curations, EventRows rows, EventSink sink, AuditLog audit,
+            JsonMapper json) {
         this.incidents = incidents;
         this.curations = curations;
         this.rows = rows;
@@ -79,20 +80,28 @@ class CurationApi {
             throw new NotFoundException("no event " + entryId);
         }
         List<CurationEdit> edits = new ArrayList<>();
-        if (body.pinned() != null) edits.add(new CurationEdit.Pin(body.pinned()));
-        if (body.hidden() != null) edits.add(new CurationEdit.Hide(body.hidden()));
-        if (body.note() != null) edits.add(new CurationEdit.Annotate(body.note()));
-        if (body.retimedAt() != null) edits.add(new CurationEdit.Retime(body.retimedAt().isBlank() ? null : parse(body.retimedAt())));
-        if (body.storyline() != null) edits.add(new CurationEdit.Move(body.storyline().isBlank() ? null : body.storyline().strip()));
-        if (body.moment() != null) edits.add(new CurationEdit.Mark(body.moment().isBlank() ? null : momentKind(body.moment())));
+        if (body.pinned() != null)
+            edits.add(new CurationEdit.Pin(body.pinned()));
+        if (body.hidden() != null)
+            edits.add(new CurationEdit.Hide(body.hidden()));
+        if (body.note() != null)
+            edits.add(new CurationEdit.Annotate(body.note()));
+        if (body.retimedAt() != null)
+            edits.add(new CurationEdit.Retime(body.retimedAt().isBlank() ? null : parse(body.retimedAt())));
+        if (body.storyline() != null)
+            edits.add(new CurationEdit.Move(body.storyline().isBlank() ? null : body.storyline().strip()));
+        if (body.moment() != null)
+            edits.add(new CurationEdit.Mark(body.moment().isBlank() ? null : momentKind(body.moment())));
         if (edits.isEmpty()) {
-            throw new IllegalArgumentException("nothing to change: give pinned, hidden, note, retimedAt, storyline or moment");
+            throw new IllegalArgumentException(
+                    "nothing to change: give pinned, hidden, note, retimedAt, storyline or moment");
         }
         String actor = CurrentViewer.actor();
         EntryCuration result = null;
         for (CurationEdit edit : edits) {
             result = curations.edit(incident.key(), entryId, edit, actor);
-            audit.record(actor, "curate " + edit.action().toLowerCase(), incident.key() + "/" + entryId, "success", edit.detail());
+            audit.record(actor, "curate " + edit.action().toLowerCase(), incident.key() + "/" + entryId, "success",
+                    edit.detail());
         }
         return result;
     }
@@ -108,11 +117,13 @@ class CurationApi {
             throw new IllegalArgumentException("a manual event needs a title of 1 to 500 characters");
         }
         String actor = CurrentViewer.actor();
-        Event event = Event.builder("manual", body.kind() == null ? EventKind.NOTE : body.kind(), body.at(), body.title().strip())
+        Event event = Event
+                .builder("manual", body.kind() == null ? EventKind.NOTE : body.kind(), body.at(), body.title().strip())
                 .text(body.text())
                 .actor(actor)
                 .dedupKey(UUID.randomUUID().toString())
-                .raw(new RawRecord("manual by " + actor, json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8), "manual/1"))
+                .raw(new RawRecord("manual by " + actor, json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8),
+                        "manual/1"))
                 .build();
         sink.append(new EventBatch(List.of(event), List.of(), incident.key(), null));
         audit.record(actor, "curate add-event", incident.key() + "/" + event.id(), "success", event.title());
@@ -132,7 +143,8 @@ class CurationApi {
         try {
             return Instant.parse(at);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("retimedAt must be an ISO-8601 instant such as 2014-08-12T07:50:00Z, not \"" + at + "\"");
+            throw new IllegalArgumentException(
+                    "retimedAt must be an ISO-8601 instant such as 2014-08-12T07:50:00Z, not \"" + at + "\"");
         }
     }
 
@@ -140,7 +152,8 @@ class CurationApi {
         try {
             return MomentKind.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("moment must be one of " + List.of(MomentKind.values()) + ", not \"" + name + "\"");
+            throw new IllegalArgumentException(
+                    "moment must be one of " + List.of(MomentKind.values()) + ", not \"" + name + "\"");
         }
     }
 }

@@ -35,7 +35,8 @@ public final class DataDirectory implements AutoCloseable {
     public static Optional<DataDirectory> lock(Path path) throws IOException {
         Path dir = path.toAbsolutePath().normalize();
         Files.createDirectories(dir);
-        FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
         try {
             FileLock lock = channel.tryLock();
             if (lock == null) {

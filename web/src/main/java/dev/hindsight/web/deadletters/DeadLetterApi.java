@@ -24,14 +24,16 @@ class DeadLetterApi {
     }
 
     @GetMapping("/api/dead-letters")
-    List<DeadLetterRows.Summary> list(@RequestParam(defaultValue = "true") boolean pending, @RequestParam(defaultValue = "100") int limit) {
+    List<DeadLetterRows.Summary> list(@RequestParam(defaultValue = "true") boolean pending,
+            @RequestParam(defaultValue = "100") int limit) {
         return deadLetters.list(pending, limit);
     }
 
     @PostMapping("/api/dead-letters/{id}/replay")
     DeadLetters.Replay replay(@PathVariable long id) {
         DeadLetters.Replay result = deadLetters.replay(List.of(id), DecodeContext.utc()).get(0);
-        audit.record(CurrentViewer.get().name(), "replay dead letter", String.valueOf(id), result.replayed() ? "success" : "failure", result.reason());
+        audit.record(CurrentViewer.get().name(), "replay dead letter", String.valueOf(id),
+                result.replayed() ? "success" : "failure", result.reason());
         return result;
     }
 

@@ -32,7 +32,8 @@ public class DeadLetters {
     }
 
     /** What replaying one letter did. */
-    public record Replay(long id, String origin, boolean replayed, long accepted, long duplicates, @Nullable String reason) {}
+    public record Replay(long id, String origin, boolean replayed, long accepted, long duplicates,
+            @Nullable String reason) {}
 
     public List<DeadLetterRows.Summary> list(boolean pendingOnly, int limit) {
         return rows.list(pendingOnly, limit);
@@ -40,7 +41,9 @@ public class DeadLetters {
 
     /** Replays these letters, or every pending one when none are named. */
     public List<Replay> replay(List<Long> ids, DecodeContext context) {
-        List<Long> targets = ids.isEmpty() ? rows.list(true, 10_000).stream().map(DeadLetterRows.Summary::id).toList() : ids;
+        List<Long> targets = ids.isEmpty()
+                ? rows.list(true, 10_000).stream().map(DeadLetterRows.Summary::id).toList()
+                : ids;
         List<Replay> results = new ArrayList<>();
         for (long id : targets) {
             results.add(replayOne(id, context));

@@ -49,7 +49,8 @@ class HooksController {
     }
 
     @PostMapping("/hooks/{hook:alertmanager|grafana|statuspage|generic}")
-    ResponseEntity<PushIntake.Outcome> receive(@PathVariable String hook, @RequestParam(required = false) @Nullable String provider,
+    ResponseEntity<PushIntake.Outcome> receive(@PathVariable String hook,
+            @RequestParam(required = false) @Nullable String provider,
             HttpServletRequest request) throws IOException {
         PushIntake.Hook kind = PushIntake.Hook.valueOf(hook.toUpperCase(java.util.Locale.ROOT));
         var stored = intake.receive(kind, body(request), "hook:" + hook + ":" + UUID.randomUUID(), context(provider));
@@ -59,18 +60,21 @@ class HooksController {
 
     /** PagerDuty signs its v3 webhooks; a valid signature or an API token is accepted. */
     @PostMapping("/hooks/pagerduty")
-    ResponseEntity<?> pagerduty(@RequestHeader(name = "X-PagerDuty-Signature", required = false) @Nullable String signature,
+    ResponseEntity<?> pagerduty(
+            @RequestHeader(name = "X-PagerDuty-Signature", required = false) @Nullable String signature,
             @RequestParam(required = false) @Nullable String provider, HttpServletRequest request) throws IOException {
         byte[] body = body(request);
         if (!authenticated() && !validSignature(body, signature)) {
             // the body is not kept: only who sent it and a short hash to match it against the sender's logs
-            audit.record("pagerduty", "webhook signature", "/hooks/pagerduty", "failure", "from " + request.getRemoteAddr()
-                    + ", body sha-256 " + dev.hindsight.core.event.EventId.contentHash(body).substring(0, 12));
+            audit.record("pagerduty", "webhook signature", "/hooks/pagerduty", "failure",
+                    "from " + request.getRemoteAddr()
+                            + ", body sha-256 " + dev.hindsight.core.event.EventId.contentHash(body).substring(0, 12));
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
                     "send a valid X-PagerDuty-Signature or Authorization: Bearer <token>");
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
         }
-        return ResponseEntity.ok(intake.receive(PushIntake.Hook.PAGERDUTY, body, "hook:pagerduty:" + UUID.randomUUID(), context(provider)));
+        return ResponseEntity.ok(intake.receive(PushIntake.Hook.PAGERDUTY, body, "hook:pagerduty:" + UUID.randomUUID(),
+                context(provider)));
     }
 
     private static byte[] body(HttpServletRequest request) throws IOException {
@@ -94,7 +98,8 @@ class HooksController {
             return false;
         }
         for (String secret : pagerDutySecrets) {
-            byte[] expected = ("v1=" + HexFormat.of().formatHex(hmac(secret, body))).getBytes(StandardCharsets.US_ASCII);
+            byte[] expected = ("v1=" + HexFormat.of().formatHex(hmac(secret, body)))
+                    .getBytes(StandardCharsets.US_ASCII);
             for (String candidate : header.split(",")) {
                 if (MessageDigest.isEqual(expected, candidate.strip().getBytes(StandardCharsets.US_ASCII))) {
                     return true;

@@ -52,14 +52,17 @@ class ImportApi {
         static ImportView of(ImportJobs.Job job) {
             Imports.Summary r = job.result();
             var p = job.progress();
-            Progress progress = p == null ? null
-                    : new Progress(p.file(), p.filesDone(), p.filesTotal(), p.bytesDone(), p.bytesTotal(), p.committed());
+            Progress progress = p == null
+                    ? null
+                    : new Progress(p.file(), p.filesDone(), p.filesTotal(), p.bytesDone(), p.bytesTotal(),
+                            p.committed());
             if (r != null) {
                 return new ImportView(job.id(), job.status(), job.files(), r.accepted(), r.duplicates(), r.skipped(),
                         r.rejected(), r.rejections(), progress, job.error());
             }
             return new ImportView(job.id(), job.status(), job.files(), p == null ? 0 : p.accepted(),
-                    p == null ? 0 : p.duplicates(), p == null ? 0 : p.skipped(), p == null ? 0 : p.rejected(), List.of(),
+                    p == null ? 0 : p.duplicates(), p == null ? 0 : p.skipped(), p == null ? 0 : p.rejected(),
+                    List.of(),
                     progress, job.error());
         }
     }
@@ -75,7 +78,8 @@ class ImportApi {
             @RequestParam(defaultValue = "UTC") String zone,
             @RequestParam(required = false) @Nullable Integer year) {
         if (format != null && !formats.knows(format)) {
-            throw new IllegalArgumentException("unknown format '" + format + "'; known: " + String.join(", ", formats.formats()));
+            throw new IllegalArgumentException(
+                    "unknown format '" + format + "'; known: " + String.join(", ", formats.formats()));
         }
         ZoneId zoneId;
         try {

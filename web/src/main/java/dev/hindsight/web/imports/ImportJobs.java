@@ -96,7 +96,9 @@ public class ImportJobs implements DisposableBean {
             names = files.stream().map(f -> stage(dir, f)).toList();
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             deleteQuietly(dir);
-            throw e instanceof IllegalArgumentException iae ? iae : new IllegalStateException("cannot stage the upload", e);
+            throw e instanceof IllegalArgumentException iae
+                    ? iae
+                    : new IllegalStateException("cannot stage the upload", e);
         }
         Job job = new Job(id, user, Status.QUEUED, names, clock.instant(), null, null, null, null);
         update(job);

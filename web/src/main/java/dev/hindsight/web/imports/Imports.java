@@ -35,7 +35,8 @@ public class Imports {
     }
 
     /** The import JSON of the contract, exactly. */
-    public record Summary(long accepted, long duplicates, long skipped, long rejected, List<ImportReport.Rejection> rejections) {
+    public record Summary(long accepted, long duplicates, long skipped, long rejected,
+            List<ImportReport.Rejection> rejections) {
         public static Summary of(ImportReport r) {
             return new Summary(r.accepted(), r.duplicates(), r.skipped(), r.rejected(), r.rejections());
         }

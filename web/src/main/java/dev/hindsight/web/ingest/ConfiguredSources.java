@@ -67,7 +67,8 @@ public class ConfiguredSources {
         runner.add(source);
         try {
             jdbc.update("insert into pull_source (name, kind, settings, created_by, created_at) values (?,?,?,?,?)",
-                    source.name(), kind, settings.toString(), by, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                    source.name(), kind, settings.toString(), by,
+                    OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         } catch (RuntimeException e) {
             runner.remove(source.name());
             throw e;
@@ -90,7 +91,8 @@ public class ConfiguredSources {
             throw new IllegalArgumentException("settings must be an object");
         }
         Map<String, Object> flat = new LinkedHashMap<>();
-        settings.properties().forEach(e -> flat.put("source." + e.getKey(), e.getValue().isValueNode() ? e.getValue().asString() : e.getValue().toString()));
+        settings.properties().forEach(e -> flat.put("source." + e.getKey(),
+                e.getValue().isValueNode() ? e.getValue().asString() : e.getValue().toString()));
         Object config;
         try {
             config = new Binder(new MapConfigurationPropertySource(flat)).bind("source", Bindable.of(type))

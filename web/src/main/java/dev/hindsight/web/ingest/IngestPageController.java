@@ -20,7 +20,8 @@ class IngestPageController {
     private final FormatRegistry formats;
     private final Incidents incidents;
 
-    IngestPageController(PullRunner runner, ImportJobs jobs, DeadLetters deadLetters, FormatRegistry formats, Incidents incidents) {
+    IngestPageController(PullRunner runner, ImportJobs jobs, DeadLetters deadLetters, FormatRegistry formats,
+            Incidents incidents) {
         this.runner = runner;
         this.jobs = jobs;
         this.deadLetters = deadLetters;
@@ -32,7 +33,8 @@ class IngestPageController {
     String ingest(Model model) {
         var viewer = CurrentViewer.get();
         model.addAttribute("sources", runner.statuses());
-        model.addAttribute("imports", jobs.recent().stream().filter(j -> viewer.admin() || j.user().equals(viewer.name())).toList());
+        model.addAttribute("imports",
+                jobs.recent().stream().filter(j -> viewer.admin() || j.user().equals(viewer.name())).toList());
         model.addAttribute("deadLetters", deadLetters.list(false, 100));
         model.addAttribute("formats", formats.formats());
         model.addAttribute("incidents", incidents.list(viewer));

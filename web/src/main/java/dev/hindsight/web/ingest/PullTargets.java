@@ -24,7 +24,8 @@ class PullTargets {
     PullTargets(@Value("${hindsight.ingest.pull.allowed-hosts:api.pagerduty.com,slack.com}") List<String> hosts,
             @Value("${hindsight.ingest.pull.allowed-folders:}") List<String> folders) {
         this.hosts = hosts.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).toList();
-        this.folders = folders.stream().filter(f -> !f.isBlank()).map(f -> Path.of(f.strip()).toAbsolutePath().normalize()).toList();
+        this.folders = folders.stream().filter(f -> !f.isBlank())
+                .map(f -> Path.of(f.strip()).toAbsolutePath().normalize()).toList();
     }
 
     void check(Object config) {
@@ -39,8 +40,10 @@ class PullTargets {
     }
 
     private void url(URI url) {
-        if (url == null || url.getHost() == null || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
-            throw new IllegalArgumentException("the source URL must be an http(s) URL with a host, not \"" + url + "\"");
+        if (url == null || url.getHost() == null
+                || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
+            throw new IllegalArgumentException(
+                    "the source URL must be an http(s) URL with a host, not \"" + url + "\"");
         }
         host(url.getHost());
     }
@@ -54,14 +57,17 @@ class PullTargets {
         boolean exact = hosts.contains(h);
         boolean wildcard = hosts.stream().anyMatch(a -> a.startsWith("*.") && h.endsWith(a.substring(1)));
         if (!exact && !wildcard) {
-            throw new IllegalArgumentException("host " + host + " is not in hindsight.ingest.pull.allowed-hosts " + hosts
-                    + "; an admin adds it there first");
+            throw new IllegalArgumentException(
+                    "host " + host + " is not in hindsight.ingest.pull.allowed-hosts " + hosts
+                            + "; an admin adds it there first");
         }
         if (!exact) {
             try {
                 for (InetAddress a : InetAddress.getAllByName(h)) {
-                    if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()) {
-                        throw new IllegalArgumentException("host " + host + " resolves to an internal address (" + a.getHostAddress()
+                    if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress()
+                            || a.isAnyLocalAddress()) {
+                        throw new IllegalArgumentException("host " + host + " resolves to an internal address ("
+                                + a.getHostAddress()
                                 + "); list it exactly in hindsight.ingest.pull.allowed-hosts if that is intended");
                     }
                 }
@@ -74,8 +80,9 @@ class PullTargets {
     private void folder(Path path) {
         Path p = path.toAbsolutePath().normalize();
         if (folders.stream().noneMatch(p::startsWith)) {
-            throw new IllegalArgumentException("folder " + path + " is not under hindsight.ingest.pull.allowed-folders " + folders
-                    + "; an admin adds its parent there first");
+            throw new IllegalArgumentException(
+                    "folder " + path + " is not under hindsight.ingest.pull.allowed-folders " + folders
+                            + "; an admin adds its parent there first");
         }
     }
 }

@@ -49,7 +49,8 @@ class ReportPagesController {
     private final JsonMapper json;
     private final PostMortemTemplates templates;
 
-    ReportPagesController(Reports reports, PostMortems postMortems, ActionItems actions, AuditLog audit, JsonMapper json,
+    ReportPagesController(Reports reports, PostMortems postMortems, ActionItems actions, AuditLog audit,
+            JsonMapper json,
             PostMortemTemplates templates) {
         this.templates = templates;
         this.reports = reports;
@@ -83,7 +84,8 @@ class ReportPagesController {
     }
 
     @PostMapping("/incidents/{key}/postmortem")
-    String savePostMortem(@PathVariable String key, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+    String savePostMortem(@PathVariable String key, @RequestParam Map<String, String> form,
+            RedirectAttributes redirect) {
         String incident = reports.incident(key, CurrentViewer.get()).key();
         String template = form.get("template");
         if (template != null && templates.find(template).isEmpty()) {
@@ -105,13 +107,16 @@ class ReportPagesController {
     @PostMapping("/incidents/{key}/postmortem/status")
     String setStatus(@PathVariable String key, @RequestParam ReviewStatus status, RedirectAttributes redirect) {
         var changed = reports.review(key, CurrentViewer.get(), status, CurrentViewer.actor());
-        redirect.addFlashAttribute("saved", "Now " + status.name().replace('_', ' ').toLowerCase() + " (version " + changed.version() + ").");
+        redirect.addFlashAttribute("saved",
+                "Now " + status.name().replace('_', ' ').toLowerCase() + " (version " + changed.version() + ").");
         return "redirect:/incidents/" + changed.incidentKey() + "/postmortem";
     }
 
     @PostMapping("/incidents/{key}/actions")
-    String openItem(@PathVariable String key, @RequestParam String title, @RequestParam(required = false) @Nullable String owner,
-            @RequestParam(required = false) @Nullable String team, @RequestParam ActionItem.Type type, @RequestParam ActionItem.Priority priority,
+    String openItem(@PathVariable String key, @RequestParam String title,
+            @RequestParam(required = false) @Nullable String owner,
+            @RequestParam(required = false) @Nullable String team, @RequestParam ActionItem.Type type,
+            @RequestParam ActionItem.Priority priority,
             @RequestParam(required = false) @Nullable String dueDate, RedirectAttributes redirect) {
         String incident = reports.incident(key, CurrentViewer.get()).key();
         ActionItem item = actions.open(new NewActionItem(incident, title, null, owner, team, type, priority,
@@ -124,19 +129,24 @@ class ReportPagesController {
     @PostMapping("/incidents/{key}/actions/from-lessons")
     String trackLessons(@PathVariable String key, RedirectAttributes redirect) {
         List<ActionItem> opened = reports.trackLessons(key, CurrentViewer.get(), CurrentViewer.actor());
-        redirect.addFlashAttribute("saved", opened.isEmpty() ? "Every lesson already has an action item."
+        redirect.addFlashAttribute("saved", opened.isEmpty()
+                ? "Every lesson already has an action item."
                 : opened.size() + " action items opened; give each an owner and a due date.");
         return "redirect:/incidents/" + key + "/postmortem";
     }
 
     @GetMapping("/actions")
-    String actionItems(@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) @Nullable String owner,
-            @RequestParam(required = false) @Nullable String team, @RequestParam(defaultValue = "false") boolean board, Model model) {
+    String actionItems(@RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(required = false) @Nullable String owner,
+            @RequestParam(required = false) @Nullable String team, @RequestParam(defaultValue = "false") boolean board,
+            Model model) {
         var viewer = CurrentViewer.get();
         var hidden = reports.hiddenFrom(viewer);
-        List<ActionItem> items = actions.list(new ActionItems.Filter(null, blank(owner), blank(team), overdue, board), hidden);
+        List<ActionItem> items = actions.list(new ActionItems.Filter(null, blank(owner), blank(team), overdue, board),
+                hidden);
         Map<String, List<ActionItem>> byTeam = new TreeMap<>();
-        items.forEach(a -> byTeam.computeIfAbsent(a.team() == null ? "(no team)" : a.team(), t -> new java.util.ArrayList<>()).add(a));
+        items.forEach(a -> byTeam
+                .computeIfAbsent(a.team() == null ? "(no team)" : a.team(), t -> new java.util.ArrayList<>()).add(a));
         model.addAttribute("items", items);
         model.addAttribute("byTeam", byTeam);
         model.addAttribute("board", board);
@@ -147,17 +157,27 @@ class ReportPagesController {
         model.addAttribute("view", overdue || owner != null || team != null || board ? "filtered" : "all");
         model.addAttribute("today", actions.today());
         model.addAttribute("statuses", ActionItem.Status.values());
-        model.addAttribute("overdueCount", actions.list(new ActionItems.Filter(null, null, null, true, false), hidden).size());
-        model.addAttribute("description", board ? "Open items by team." : overdue ? "Open items past their due date."
-                : owner != null ? "Items owned by " + owner + "." : team != null ? "Items of team " + team + "." : "All action items, soonest due first.");
+        model.addAttribute("overdueCount",
+                actions.list(new ActionItems.Filter(null, null, null, true, false), hidden).size());
+        model.addAttribute("description", board
+                ? "Open items by team."
+                : overdue
+                        ? "Open items past their due date."
+                        : owner != null
+                                ? "Items owned by " + owner + "."
+                                : team != null
+                                        ? "Items of team " + team + "."
+                                        : "All action items, soonest due first.");
         return "actions";
     }
 
     @PostMapping("/actions/{id}")
     String changeItem(@PathVariable long id, @RequestParam ActionItem.Status status) {
         ActionItem item = reports.visibleItem(id, CurrentViewer.get());
-        actions.change(id, new ActionItems.Change(null, null, null, null, null, null, status, null), CurrentViewer.actor());
-        audit.record(CurrentViewer.actor(), "change action item", item.incidentKey() + "#" + id, "success", "status " + status);
+        actions.change(id, new ActionItems.Change(null, null, null, null, null, null, status, null),
+                CurrentViewer.actor());
+        audit.record(CurrentViewer.actor(), "change action item", item.incidentKey() + "#" + id, "success",
+                "status " + status);
         return "redirect:/actions#item-" + id;
     }
 
@@ -168,7 +188,8 @@ class ReportPagesController {
         model.addAttribute("claims", d.providers().stream().flatMap(p -> p.claims().stream()).toList());
         model.addAttribute("dur", (Function<Long, String>) DraftWriter::duration);
         // JSON inside a script element: '<' escaped so no text can close the element
-        model.addAttribute("json", json.writeValueAsString(d).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"));
+        model.addAttribute("json",
+                json.writeValueAsString(d).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"));
         return "dashboard";
     }
 
@@ -178,10 +199,10 @@ class ReportPagesController {
         audit.record(CurrentViewer.actor(), "export", "dashboard", "success", "xlsx");
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(ExportFormat.XLSX.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("hindsight-dashboard.xlsx").build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("hindsight-dashboard.xlsx").build().toString())
                 .body(body);
     }
-
 
     private static @Nullable String blank(@Nullable String s) {
         return s == null || s.isBlank() ? null : s;

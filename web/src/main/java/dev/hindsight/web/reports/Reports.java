@@ -67,7 +67,8 @@ public class Reports {
         IncidentSummary incident = incident(key, viewer);
         Timeline timeline = timeline(incident, viewer);
         PostMortem pm = postMortems.current(incident, timeline);
-        return new Report(incident, timeline, pm, actions.list(ActionItems.Filter.ofIncident(key), Set.of()), zone, clock.instant(),
+        return new Report(incident, timeline, pm, actions.list(ActionItems.Filter.ofIncident(key), Set.of()), zone,
+                clock.instant(),
                 templates.find(pm.template()).orElse(PostMortemTemplate.DEFAULT));
     }
 
@@ -78,10 +79,13 @@ public class Reports {
     public List<ActionItem> trackLessons(String key, Viewer viewer, String actor) {
         PostMortem pm = postMortem(key, viewer);
         Set<String> tracked = new HashSet<>();
-        actions.list(ActionItems.Filter.ofIncident(key), Set.of()).forEach(a -> tracked.add(a.lesson() == null ? a.title() : a.lesson()));
+        actions.list(ActionItems.Filter.ofIncident(key), Set.of())
+                .forEach(a -> tracked.add(a.lesson() == null ? a.title() : a.lesson()));
         List<ActionItem> opened = pm.lessons().stream().filter(tracked::add)
-                .map(lesson -> actions.open(new NewActionItem(key, lesson.length() > 500 ? lesson.substring(0, 499) + "…" : lesson, lesson,
-                        null, null, ActionItem.Type.PREVENT, ActionItem.Priority.P3, null), actor))
+                .map(lesson -> actions.open(
+                        new NewActionItem(key, lesson.length() > 500 ? lesson.substring(0, 499) + "…" : lesson, lesson,
+                                null, null, ActionItem.Type.PREVENT, ActionItem.Priority.P3, null),
+                        actor))
                 .toList();
         audit.record(actor, "open action items from lessons", key, "success", opened.size() + " opened");
         return opened;
@@ -94,7 +98,8 @@ public class Reports {
             postMortems.save(current.incidentKey(), current.sections(), actor);
         }
         PostMortem changed = postMortems.setStatus(current.incidentKey(), status, actor);
-        audit.record(actor, "postmortem " + status.name().toLowerCase(), current.incidentKey(), "success", "version " + changed.version());
+        audit.record(actor, "postmortem " + status.name().toLowerCase(), current.incidentKey(), "success",
+                "version " + changed.version());
         return changed;
     }
 
@@ -119,7 +124,8 @@ public class Reports {
                     postMortems.stored(incident.key()).map(PostMortem::cause).orElse(null)));
             // a recurrence needs more than a shared word: the same systems, and several distinctive words
             similarIncidents.of(incident, viewer, 3).stream()
-                    .filter(x -> x.incident().from().isBefore(incident.from()) && !x.sharedEntities().isEmpty() && x.sharedWords().size() >= 2)
+                    .filter(x -> x.incident().from().isBefore(incident.from()) && !x.sharedEntities().isEmpty()
+                            && x.sharedWords().size() >= 2)
                     .forEach(x -> similar.add(new Dashboard.Similarity(incident.key(), x.key(), x.reason())));
         }
         return Dashboard.of(facts, all, similar, actions.today(), actions.now());

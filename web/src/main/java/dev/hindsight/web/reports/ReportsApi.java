@@ -50,7 +50,8 @@ class ReportsApi {
     private final JiraTracker jira;
     private final PostMortemTemplates templates;
 
-    ReportsApi(Reports reports, PostMortems postMortems, ActionItems actions, AuditLog audit, JiraTracker jira, PostMortemTemplates templates) {
+    ReportsApi(Reports reports, PostMortems postMortems, ActionItems actions, AuditLog audit, JiraTracker jira,
+            PostMortemTemplates templates) {
         this.templates = templates;
         this.jira = jira;
         this.reports = reports;
@@ -73,12 +74,15 @@ class ReportsApi {
     PostMortem save(@PathVariable String key, @RequestBody SectionsEdit body) {
         String incident = reports.incident(key, CurrentViewer.get()).key();
         if ((body.sections() == null || body.sections().isEmpty()) && body.template() == null && body.cause() == null) {
-            throw new IllegalArgumentException("give the sections to save, e.g. {\"sections\": {\"SUMMARY\": \"...\"}}, or a template");
+            throw new IllegalArgumentException(
+                    "give the sections to save, e.g. {\"sections\": {\"SUMMARY\": \"...\"}}, or a template");
         }
         if (body.template() != null && templates.find(body.template()).isEmpty()) {
-            throw new IllegalArgumentException("no template \"" + body.template() + "\"; see GET /api/postmortem-templates");
+            throw new IllegalArgumentException(
+                    "no template \"" + body.template() + "\"; see GET /api/postmortem-templates");
         }
-        PostMortem saved = postMortems.save(incident, body.sections() == null ? Map.of() : body.sections(), body.template(), body.cause(),
+        PostMortem saved = postMortems.save(incident, body.sections() == null ? Map.of() : body.sections(),
+                body.template(), body.cause(),
                 CurrentViewer.actor());
         audit.record(CurrentViewer.actor(), "edit postmortem", incident, "success", "version " + saved.version());
         return saved;
@@ -95,7 +99,8 @@ class ReportsApi {
     @ResponseStatus(HttpStatus.CREATED)
     PostMortemTemplate saveTemplate(@RequestBody PostMortemTemplate template) {
         PostMortemTemplate saved = templates.save(template, CurrentViewer.actor());
-        audit.record(CurrentViewer.actor(), "save postmortem template", saved.name(), "success", saved.sections().size() + " sections");
+        audit.record(CurrentViewer.actor(), "save postmortem template", saved.name(), "success",
+                saved.sections().size() + " sections");
         return saved;
     }
 
@@ -118,11 +123,13 @@ class ReportsApi {
     }
 
     @GetMapping("/api/incidents/{key}/export")
-    ResponseEntity<byte[]> export(@PathVariable String key, @RequestParam String format, @RequestParam(required = false) @Nullable String zone) {
+    ResponseEntity<byte[]> export(@PathVariable String key, @RequestParam String format,
+            @RequestParam(required = false) @Nullable String zone) {
         ExportFormat f = ExportFormat.parse(format);
         Report report = reports.report(key, CurrentViewer.get(), zone(zone));
         byte[] body = Exporter.export(report, f);
-        audit.record(CurrentViewer.actor(), "export", key, "success", f.extension() + (report.incident().restricted() ? ", restricted incident" : ""));
+        audit.record(CurrentViewer.actor(), "export", key, "success",
+                f.extension() + (report.incident().restricted() ? ", restricted incident" : ""));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(f.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -132,30 +139,37 @@ class ReportsApi {
 
     /** Action items the viewer may see, as JSON, CSV, Jira's import CSV or an iCalendar feed of due dates. */
     @GetMapping("/api/actions")
-    ResponseEntity<?> list(@RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) @Nullable String owner,
-            @RequestParam(required = false) @Nullable String team, @RequestParam(required = false) @Nullable String incident,
+    ResponseEntity<?> list(@RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(required = false) @Nullable String owner,
+            @RequestParam(required = false) @Nullable String team,
+            @RequestParam(required = false) @Nullable String incident,
             @RequestParam(defaultValue = "json") String format) {
         var viewer = CurrentViewer.get();
-        List<ActionItem> items = actions.list(new ActionItems.Filter(incident, owner, team, overdue, false), reports.hiddenFrom(viewer));
+        List<ActionItem> items = actions.list(new ActionItems.Filter(incident, owner, team, overdue, false),
+                reports.hiddenFrom(viewer));
         return switch (format) {
             case "json" -> ResponseEntity.ok(items);
             case "csv" -> text(ActionFeeds.csv(items), "text/csv", "action-items.csv");
             case "jira-csv" -> text(ActionFeeds.jiraCsv(items), "text/csv", "action-items-jira.csv");
             case "ics" -> text(ActionFeeds.ics(items, actions.now()), "text/calendar", "action-items.ics");
-            default -> throw new IllegalArgumentException("format must be json, csv, jira-csv or ics, not \"" + format + "\"");
+            default ->
+                throw new IllegalArgumentException("format must be json, csv, jira-csv or ics, not \"" + format + "\"");
         };
     }
 
-    record NewItem(String title, @Nullable String lesson, @Nullable String owner, @Nullable String team, ActionItem.@Nullable Type type,
+    record NewItem(String title, @Nullable String lesson, @Nullable String owner, @Nullable String team,
+            ActionItem.@Nullable Type type,
             ActionItem.@Nullable Priority priority, @Nullable LocalDate dueDate) {}
 
     @PostMapping("/api/incidents/{key}/actions")
     @ResponseStatus(HttpStatus.CREATED)
     ActionItem open(@PathVariable String key, @RequestBody NewItem body) {
         String incident = reports.incident(key, CurrentViewer.get()).key();
-        ActionItem item = actions.open(new NewActionItem(incident, body.title(), body.lesson(), body.owner(), body.team(),
-                body.type() == null ? ActionItem.Type.PREVENT : body.type(), body.priority() == null ? ActionItem.Priority.P3 : body.priority(),
-                body.dueDate()), CurrentViewer.actor());
+        ActionItem item = actions
+                .open(new NewActionItem(incident, body.title(), body.lesson(), body.owner(), body.team(),
+                        body.type() == null ? ActionItem.Type.PREVENT : body.type(),
+                        body.priority() == null ? ActionItem.Priority.P3 : body.priority(),
+                        body.dueDate()), CurrentViewer.actor());
         audit.record(CurrentViewer.actor(), "open action item", incident + "#" + item.id(), "success", item.title());
         return item;
     }
@@ -183,7 +197,8 @@ class ReportsApi {
             return item; // already tracked: never a second issue
         }
         String key = jira.create(item);
-        ActionItem tracked = actions.change(id, new ActionItems.Change(null, null, null, null, null, null, null, key), CurrentViewer.actor());
+        ActionItem tracked = actions.change(id, new ActionItems.Change(null, null, null, null, null, null, null, key),
+                CurrentViewer.actor());
         audit.record(CurrentViewer.actor(), "create jira issue", item.incidentKey() + "#" + id, "success", key);
         return tracked;
     }
@@ -201,7 +216,8 @@ class ReportsApi {
     private static ResponseEntity<byte[]> text(String body, String type, String filename) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(type + "; charset=UTF-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename(filename).build().toString())
                 .body(body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -209,7 +225,8 @@ class ReportsApi {
         try {
             return zone == null || zone.isBlank() ? ZoneId.of("UTC") : ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("unknown time zone \"" + zone + "\"; use an IANA id such as Europe/Berlin");
+            throw new IllegalArgumentException(
+                    "unknown time zone \"" + zone + "\"; use an IANA id such as Europe/Berlin");
         }
     }
 }

@@ -64,7 +64,8 @@ class SampleLoader implements ApplicationRunner {
     private final JsonMapper json;
 
     SampleLoader(Incidents incidents, EventRows events, Imports imports, @Value("${hindsight.data}") Path data,
-            @Value("${hindsight.samples.enabled:true}") boolean enabled, PostMortems postMortems, ActionItems actions, JsonMapper json) {
+            @Value("${hindsight.samples.enabled:true}") boolean enabled, PostMortems postMortems, ActionItems actions,
+            JsonMapper json) {
         this.postMortems = postMortems;
         this.actions = actions;
         this.json = json;
@@ -82,7 +83,8 @@ class SampleLoader implements ApplicationRunner {
         }
         for (SampleIncident sample : SampleIncidents.ALL) {
             long loaded = load(sample);
-            log.info("First start: loaded the sample incident {} ({} events) from its raw files in {} (start with --no-samples to skip)",
+            log.info(
+                    "First start: loaded the sample incident {} ({} events) from its raw files in {} (start with --no-samples to skip)",
                     sample.key(), loaded, data.resolve("samples").resolve(sample.folder()));
         }
     }
@@ -99,11 +101,13 @@ class SampleLoader implements ApplicationRunner {
             }
             ImportReport report = imports.run(List.of(target),
                     new ImportOptions(file.attach() ? sample.key() : null, null,
-                            new DecodeContext(ZoneId.of(sample.zone()), null, file.provider()), ImportOptions.DEFAULT_BATCH)
+                            new DecodeContext(ZoneId.of(sample.zone()), null, file.provider()),
+                            ImportOptions.DEFAULT_BATCH)
                             .namingRelativeTo(data),
                     ImportProgress.Listener.NONE);
             if (report.rejected() > 0) {
-                log.warn("Sample file {} had {} rejected records: {}", file.name(), report.rejected(), report.rejections());
+                log.warn("Sample file {} had {} rejected records: {}", file.name(), report.rejected(),
+                        report.rejections());
             }
             accepted += report.accepted();
         }
@@ -124,19 +128,24 @@ class SampleLoader implements ApplicationRunner {
         }
         String author = root.path("author").asString("hindsight");
         Map<Section, String> sections = new EnumMap<>(Section.class);
-        root.path("sections").properties().forEach(e -> sections.put(Section.valueOf(e.getKey()), e.getValue().asString()));
+        root.path("sections").properties()
+                .forEach(e -> sections.put(Section.valueOf(e.getKey()), e.getValue().asString()));
         postMortems.save(sample.key(), sections, null, root.path("cause").asString(null), author);
         ReviewStatus status = ReviewStatus.valueOf(root.path("status").asString("DRAFT"));
         if (status != ReviewStatus.DRAFT) {
             postMortems.setStatus(sample.key(), status, author);
         }
         for (JsonNode a : root.path("actions")) {
-            ActionItem item = actions.open(new NewActionItem(sample.key(), a.path("title").asString(), a.path("lesson").asString(null),
-                    a.path("owner").asString(null), a.path("team").asString(null), ActionItem.Type.valueOf(a.path("type").asString()),
-                    ActionItem.Priority.valueOf(a.path("priority").asString()), LocalDate.parse(a.path("dueDate").asString())), author);
+            ActionItem item = actions
+                    .open(new NewActionItem(sample.key(), a.path("title").asString(), a.path("lesson").asString(null),
+                            a.path("owner").asString(null), a.path("team").asString(null),
+                            ActionItem.Type.valueOf(a.path("type").asString()),
+                            ActionItem.Priority.valueOf(a.path("priority").asString()),
+                            LocalDate.parse(a.path("dueDate").asString())), author);
             ActionItem.Status state = ActionItem.Status.valueOf(a.path("status").asString("OPEN"));
             if (state != ActionItem.Status.OPEN) {
-                actions.change(item.id(), new ActionItems.Change(null, null, null, null, null, null, state, null), a.path("owner").asString(author));
+                actions.change(item.id(), new ActionItems.Change(null, null, null, null, null, null, state, null),
+                        a.path("owner").asString(author));
             }
         }
     }

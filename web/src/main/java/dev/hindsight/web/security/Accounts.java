@@ -42,7 +42,8 @@ public class Accounts {
     @Transactional
     public void addUser(String username, Role role, String password) {
         if (!USERNAME.matcher(username).matches()) {
-            throw new IllegalArgumentException("user name '" + username + "' must be letters, digits, '.', '_', '@' or '-'");
+            throw new IllegalArgumentException(
+                    "user name '" + username + "' must be letters, digits, '.', '_', '@' or '-'");
         }
         if (password.length() < MIN_PASSWORD) {
             throw new IllegalArgumentException("the password must be at least " + MIN_PASSWORD + " characters long");

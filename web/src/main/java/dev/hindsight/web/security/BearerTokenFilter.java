@@ -80,9 +80,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         if (principal.isEmpty()) {
             // the token itself is never logged: only its first characters, to tell attempts apart
-            audit.record("token:" + token.substring(0, Math.min(6, token.length())) + "…", "token", request.getRequestURI(), "failure",
+            audit.record("token:" + token.substring(0, Math.min(6, token.length())) + "…", "token",
+                    request.getRequestURI(), "failure",
                     request.getRemoteAddr());
-            FilterProblems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "the bearer token is not valid");
+            FilterProblems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+                    "the bearer token is not valid");
             return;
         }
         Accounts.TokenPrincipal p = principal.get();

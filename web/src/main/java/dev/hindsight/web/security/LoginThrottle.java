@@ -71,7 +71,8 @@ public class LoginThrottle {
 
     /** How long this user name or address must wait, or zero. */
     Duration remaining(String username, String address) {
-        return max(remaining("user:" + username.toLowerCase(Locale.ROOT), PER_USER), remaining("addr:" + address, PER_ADDRESS));
+        return max(remaining("user:" + username.toLowerCase(Locale.ROOT), PER_USER),
+                remaining("addr:" + address, PER_ADDRESS));
     }
 
     private Duration remaining(String key, int allowed) {
@@ -100,7 +101,8 @@ public class LoginThrottle {
         return new OncePerRequestFilter() {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
-                return !("POST".equals(request.getMethod()) && (request.getContextPath() + "/login").equals(request.getRequestURI()));
+                return !("POST".equals(request.getMethod())
+                        && (request.getContextPath() + "/login").equals(request.getRequestURI()));
             }
 
             @Override

@@ -46,12 +46,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain webhooks(HttpSecurity http, Accounts accounts, AuditLog audit, WebhookRateLimit rateLimit) throws Exception {
+    SecurityFilterChain webhooks(HttpSecurity http, Accounts accounts, AuditLog audit, WebhookRateLimit rateLimit)
+            throws Exception {
         http.securityMatcher("/hooks/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(accounts, audit), UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(rateLimit.filter(), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+                .addFilterAfter(rateLimit.filter(),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 // PagerDuty proves itself with its HMAC signature, checked by the endpoint (a token works too)
                 .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/hooks/pagerduty").permitAll()
                         .anyRequest().hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name(), Role.RESPONDER.name()))
@@ -61,13 +63,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain application(HttpSecurity http, Accounts accounts, AuditLog audit, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain application(HttpSecurity http, Accounts accounts, AuditLog audit, LoginThrottle throttle)
+            throws Exception {
         http.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(accounts, audit), UsernamePasswordAuthenticationFilter.class)
-                .csrf(csrf -> csrf.ignoringRequestMatchers(r -> BearerTokenFilter.hasBearer(r) || BearerTokenFilter.hasBasicToken(r)))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        r -> BearerTokenFilter.hasBearer(r) || BearerTokenFilter.hasBasicToken(r)))
                 .authorizeHttpRequests(a -> a.requestMatchers(
-                                "/actuator/health", "/actuator/health/**", "/login", "/css/**", "/js/**",
-                                "/vendor/**", "/favicon.ico", "/favicon.svg", "/error")
+                        "/actuator/health", "/actuator/health/**", "/login", "/css/**", "/js/**",
+                        "/vendor/**", "/favicon.ico", "/favicon.svg", "/error")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/incidents", "/incidents")
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())
@@ -84,12 +88,14 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**")
                         .hasRole(Role.ADMIN.name())
                         // ingest internals (rejected records, source settings) are for people who run ingest
-                        .requestMatchers(HttpMethod.GET, "/api/dead-letters/**", "/api/dead-letters", "/api/ingest/**", "/ingest")
+                        .requestMatchers(HttpMethod.GET, "/api/dead-letters/**", "/api/dead-letters", "/api/ingest/**",
+                                "/ingest")
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name(), Role.RESPONDER.name())
                         // the post-mortem is the commander's document: responders comment, commanders edit and publish
                         .requestMatchers(HttpMethod.PUT, "/api/incidents/*/postmortem", "/api/incidents/*/access")
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())
-                        .requestMatchers(HttpMethod.POST, "/api/incidents/*/postmortem/**", "/incidents/*/postmortem/**", "/api/postmortem-templates")
+                        .requestMatchers(HttpMethod.POST, "/api/incidents/*/postmortem/**",
+                                "/incidents/*/postmortem/**", "/api/postmortem-templates")
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())
                         // whatever else changes something is for people who work incidents; viewers only read
                         .requestMatchers(HttpMethod.POST, "/api/**", "/incidents/**", "/actions/**")
@@ -111,7 +117,8 @@ class SecurityConfiguration {
     }
 
     private static AuthenticationEntryPoint problem401() {
-        return (request, response, exception) -> FilterProblems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+        return (request, response, exception) -> FilterProblems.write(response, HttpServletResponse.SC_UNAUTHORIZED,
+                "Unauthorized",
                 "sign in, or send Authorization: Bearer <token> (hindsight token create)");
     }
 }

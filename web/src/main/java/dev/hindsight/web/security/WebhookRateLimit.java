@@ -41,9 +41,11 @@ public class WebhookRateLimit {
                 long minute = now / 60_000;
                 Authentication auth = SecurityContextHolder.getContext().getAuthentication();
                 String sender = auth != null && auth.isAuthenticated() && !"anonymousUser".equals(auth.getName())
-                        ? auth.getName() : "address:" + request.getRemoteAddr();
+                        ? auth.getName()
+                        : "address:" + request.getRemoteAddr();
                 Window w = windows.compute(sender, (k, old) -> old == null || old.minute() != minute
-                        ? new Window(minute, 1) : new Window(minute, old.count() + 1));
+                        ? new Window(minute, 1)
+                        : new Window(minute, old.count() + 1));
                 if (windows.size() > 10_000) {
                     windows.entrySet().removeIf(e -> e.getValue().minute() != minute);
                 }
@@ -51,7 +53,8 @@ public class WebhookRateLimit {
                     long retry = Math.max(1, 60 - (now / 1000) % 60);
                     response.setHeader("Retry-After", Long.toString(retry));
                     FilterProblems.write(response, 429, "Too many deliveries",
-                            "more than " + maxPerMinute + " deliveries this minute from this sender; retry in " + retry + " s");
+                            "more than " + maxPerMinute + " deliveries this minute from this sender; retry in " + retry
+                                    + " s");
                     return;
                 }
                 chain.doFilter(request, response);

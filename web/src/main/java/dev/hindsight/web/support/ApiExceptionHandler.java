@@ -69,7 +69,8 @@ class ApiExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> storeUnavailable(String detail) {
-        ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.STORE_UNAVAILABLE, "Store unavailable", detail);
+        ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.STORE_UNAVAILABLE,
+                "Store unavailable", detail);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, StoreOutage.RETRY_AFTER_SECONDS)
                 .body(body);

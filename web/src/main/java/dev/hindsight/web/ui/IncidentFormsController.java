@@ -36,9 +36,11 @@ class IncidentFormsController {
     }
 
     @PostMapping("/incidents")
-    String declare(@RequestParam String key, @RequestParam String title, @RequestParam String from, @RequestParam String to,
+    String declare(@RequestParam String key, @RequestParam String title, @RequestParam String from,
+            @RequestParam String to,
             @RequestParam(defaultValue = "UTC") String zone, @RequestParam(defaultValue = "SEV3") Severity severity,
-            @RequestParam(required = false) @Nullable String scope, @RequestParam(required = false) @Nullable String commander,
+            @RequestParam(required = false) @Nullable String scope,
+            @RequestParam(required = false) @Nullable String commander,
             @RequestParam(defaultValue = "false") boolean restricted, RedirectAttributes redirect) {
         Instant start = LocalTimes.parse(from, zone, "from");
         Instant end = LocalTimes.parse(to, zone, "to");
@@ -47,22 +49,29 @@ class IncidentFormsController {
         }
         String by = CurrentViewer.get().name();
         IncidentSummary created = incidents.create(new NewIncident(key.strip(), title.strip(), start, end, severity,
-                scope == null || scope.isBlank() ? null : scope.strip(), commander == null || commander.isBlank() ? by : commander.strip(),
+                scope == null || scope.isBlank() ? null : scope.strip(),
+                commander == null || commander.isBlank() ? by : commander.strip(),
                 restricted, restricted ? Set.of(by) : Set.of()));
-        audit.record(CurrentViewer.actor(), "declare incident", created.key(), "success", restricted ? "restricted" : null);
-        redirect.addFlashAttribute("saved", "Declared " + created.key() + ". Attach evidence from a search, or upload it on the Ingest page.");
+        audit.record(CurrentViewer.actor(), "declare incident", created.key(), "success",
+                restricted ? "restricted" : null);
+        redirect.addFlashAttribute("saved",
+                "Declared " + created.key() + ". Attach evidence from a search, or upload it on the Ingest page.");
         return "redirect:/incidents/" + created.key();
     }
 
     /** Attaches the events ticked in search results; only events the viewer can see, to an incident they can see. */
     @PostMapping("/incidents/{key}/attach")
-    String attach(@PathVariable String key, @RequestParam(name = "event", required = false) @Nullable List<String> events,
+    String attach(@PathVariable String key,
+            @RequestParam(name = "event", required = false) @Nullable List<String> events,
             @RequestParam(defaultValue = "") String back, RedirectAttributes redirect) {
         var viewer = CurrentViewer.get();
-        IncidentSummary incident = incidents.find(key, viewer).orElseThrow(() -> new NotFoundException("no incident " + key));
+        IncidentSummary incident = incidents.find(key, viewer)
+                .orElseThrow(() -> new NotFoundException("no incident " + key));
         Set<String> hidden = incidents.hiddenFrom(viewer);
-        List<String> visible = events == null ? List.of() : rows.byIds(events).stream()
-                .filter(e -> e.incidents().stream().noneMatch(hidden::contains)).map(e -> e.id()).toList();
+        List<String> visible = events == null
+                ? List.of()
+                : rows.byIds(events).stream()
+                        .filter(e -> e.incidents().stream().noneMatch(hidden::contains)).map(e -> e.id()).toList();
         int attached = visible.isEmpty() ? 0 : store.attach(incident.key(), visible);
         audit.record(CurrentViewer.actor(), "attach events", incident.key(), "success", attached + " attached");
         redirect.addFlashAttribute("saved", attached + " events attached to " + incident.key() + ".");

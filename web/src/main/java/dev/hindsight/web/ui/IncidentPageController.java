@@ -37,22 +37,26 @@ class IncidentPageController {
     @GetMapping("/incidents/{key}")
     String incident(@PathVariable String key, @RequestParam(required = false) @Nullable String storyline, Model model) {
         var viewer = CurrentViewer.get();
-        IncidentSummary incident = incidents.find(key, viewer).orElseThrow(() -> new NotFoundException("no incident " + key));
+        IncidentSummary incident = incidents.find(key, viewer)
+                .orElseThrow(() -> new NotFoundException("no incident " + key));
         if (incident.restricted()) {
             audit.record(viewer.name(), "view incident page", incident.key(), "success", "restricted incident");
         }
         Timeline timeline = engine.build(incident, incidents.hiddenFrom(viewer));
         Map<String, Timeline.Storyline> storylines = new LinkedHashMap<>();
         timeline.storylines().forEach(s -> storylines.put(s.id(), s));
-        List<Timeline.Entry> entries = storyline == null ? timeline.entries()
+        List<Timeline.Entry> entries = storyline == null
+                ? timeline.entries()
                 : timeline.entries().stream().filter(e -> e.storyline().equals(storyline)).toList();
         model.addAttribute("incident", incident);
         model.addAttribute("timeline", timeline);
         model.addAttribute("storylines", storylines);
         model.addAttribute("entries", entries);
         model.addAttribute("selected", storyline);
-        model.addAttribute("sources", new java.util.TreeSet<>(timeline.entries().stream().map(Timeline.Entry::source).toList()));
-        model.addAttribute("kinds", new java.util.TreeSet<>(timeline.entries().stream().map(e -> e.kind().name()).toList()));
+        model.addAttribute("sources",
+                new java.util.TreeSet<>(timeline.entries().stream().map(Timeline.Entry::source).toList()));
+        model.addAttribute("kinds",
+                new java.util.TreeSet<>(timeline.entries().stream().map(e -> e.kind().name()).toList()));
         model.addAttribute("services", new java.util.TreeSet<>(timeline.entries().stream().map(Timeline.Entry::service)
                 .filter(java.util.Objects::nonNull).toList()));
         model.addAttribute("hosts", new java.util.TreeSet<>(timeline.entries().stream().map(Timeline.Entry::host)
@@ -67,7 +71,6 @@ class IncidentPageController {
         model.addAttribute("metrics", metrics);
         return "incident";
     }
-
 
     /** A duration in seconds as people read it: 7 min 12 s, 12 h 23 min. */
     static String duration(@Nullable Long seconds) {

@@ -22,7 +22,8 @@ final class LocalTimes {
             try {
                 return LocalDateTime.parse(value).atZone(ZoneId.of(zone)).toInstant();
             } catch (DateTimeException e) {
-                throw new IllegalArgumentException(field + " must be a date and time such as 2014-08-12T03:50, not \"" + value + "\"");
+                throw new IllegalArgumentException(
+                        field + " must be a date and time such as 2014-08-12T03:50, not \"" + value + "\"");
             }
         }
     }

@@ -34,7 +34,8 @@ class PagesController {
     }
 
     @GetMapping("/")
-    String incidents(@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String severity,
+    String incidents(@RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String severity,
             @RequestParam(required = false) @Nullable String filter, Model model) {
         String text = filter == null ? "" : filter.strip().toLowerCase(java.util.Locale.ROOT);
         List<dev.hindsight.core.incident.IncidentSummary> all = incidents.list(CurrentViewer.get());
@@ -51,7 +52,8 @@ class PagesController {
         model.addAttribute("severities", dev.hindsight.core.incident.Severity.values());
         model.addAttribute("statuses", dev.hindsight.core.incident.IncidentStatus.values());
         model.addAttribute("counts", incidents.eventCounts());
-        model.addAttribute("samples", Files.isDirectory(data.resolve("samples")) ? data.resolve("samples").toString() : null);
+        model.addAttribute("samples",
+                Files.isDirectory(data.resolve("samples")) ? data.resolve("samples").toString() : null);
         return "incidents";
     }
 
@@ -74,7 +76,8 @@ class PagesController {
         model.addAttribute("selectedKinds", kind == null ? List.of() : kind);
         model.addAttribute("incident", incident);
         try {
-            SearchQuery query = SearchQueries.of(q.isBlank() ? "*" : q, LocalTimes.parse(from, zone, "from"), LocalTimes.parse(to, zone, "to"),
+            SearchQuery query = SearchQueries.of(q.isBlank() ? "*" : q, LocalTimes.parse(from, zone, "from"),
+                    LocalTimes.parse(to, zone, "to"),
                     incident, source, kind, null, null,
                     PAGE_SIZE, Math.max(0, offset), "default");
             SearchResult result = search.search(query.withHiddenIncidents(incidents.hiddenFrom(CurrentViewer.get())));
@@ -91,7 +94,9 @@ class PagesController {
     @GetMapping("/login")
     String login(Model model) {
         model.addAttribute("firstRunFile",
-                Files.exists(data.resolve("initial-admin-password")) ? data.resolve("initial-admin-password").toString() : null);
+                Files.exists(data.resolve("initial-admin-password"))
+                        ? data.resolve("initial-admin-password").toString()
+                        : null);
         return "login";
     }
 }

@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -78,8 +77,9 @@ class ApiSecurityTests {
                 false, Set.of()));
         incidents.create(new NewIncident("SEC-1", "credential leak", T0, T0.plusSeconds(3600), Severity.SEV1, null,
                 "alice", true, Set.of("alice")));
-        store.append(new EventBatch(List.of(Event.builder("jsonl", EventKind.CHAT_MESSAGE, T0, "rotate the leaked keys now")
-                .dedupKey("sec-1").build()), List.of(), "SEC-1", null));
+        store.append(
+                new EventBatch(List.of(Event.builder("jsonl", EventKind.CHAT_MESSAGE, T0, "rotate the leaked keys now")
+                        .dedupKey("sec-1").build()), List.of(), "SEC-1", null));
         store.append(new EventBatch(List.of(Event.builder("jsonl", EventKind.ALERT_FIRING, T0, "packet loss at dc-east")
                 .dedupKey("open-1").build()), List.of(), "OPEN-1", null));
         index.refresh();
@@ -93,7 +93,8 @@ class ApiSecurityTests {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(get("/api/incidents").header("Authorization", "Bearer hs_forged"))
                 .andExpect(status().isUnauthorized());
-        mvc.perform(get("/").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/login"));
         mvc.perform(get("/login")).andExpect(status().isOk());
     }
 
@@ -102,7 +103,8 @@ class ApiSecurityTests {
         mvc.perform(get("/api/incidents").header("Authorization", viewer))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].key").value(org.hamcrest.Matchers.hasItem("OPEN-1")))
-                .andExpect(jsonPath("$[*].key").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("SEC-1"))));
+                .andExpect(
+                        jsonPath("$[*].key").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("SEC-1"))));
         mvc.perform(get("/api/incidents/SEC-1").header("Authorization", viewer))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value("/problems/not-found"));
@@ -122,21 +124,21 @@ class ApiSecurityTests {
         String entry = dev.hindsight.core.event.EventId.of("jsonl", "open-1");
         String pin = "{\"pinned\":true,\"note\":\"<b>first</b> sign\",\"moment\":\"MITIGATED\"}";
         mvc.perform(patch("/api/incidents/OPEN-1/entries/" + entry).header("Authorization", viewer)
-                        .contentType(MediaType.APPLICATION_JSON).content(pin))
+                .contentType(MediaType.APPLICATION_JSON).content(pin))
                 .andExpect(status().isForbidden());
         mvc.perform(patch("/api/incidents/SEC-1/entries/" + entry).header("Authorization", commander)
-                        .contentType(MediaType.APPLICATION_JSON).content(pin))
+                .contentType(MediaType.APPLICATION_JSON).content(pin))
                 .andExpect(status().isNotFound());
         mvc.perform(patch("/api/incidents/OPEN-1/entries/" + entry).header("Authorization", commander)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"moment\":\"FIXED\"}"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"moment\":\"FIXED\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("MITIGATED")));
         mvc.perform(patch("/api/incidents/OPEN-1/entries/" + entry).header("Authorization", commander)
-                        .contentType(MediaType.APPLICATION_JSON).content(pin))
+                .contentType(MediaType.APPLICATION_JSON).content(pin))
                 .andExpect(status().isOk());
         mvc.perform(post("/api/incidents/OPEN-1/events").header("Authorization", commander)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"at\":\"2014-08-12T08:05:00Z\",\"title\":\"Called the provider's NOC\"}"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"at\":\"2014-08-12T08:05:00Z\",\"title\":\"Called the provider's NOC\"}"))
                 .andExpect(status().isCreated());
 
         mvc.perform(get("/api/incidents/OPEN-1/timeline").header("Authorization", viewer))
@@ -147,57 +149,75 @@ class ApiSecurityTests {
         mvc.perform(get("/api/incidents/OPEN-1/curation").header("Authorization", viewer))
                 .andExpect(jsonPath("$[*].action").value(org.hamcrest.Matchers.hasItems("PIN", "ANNOTATE", "MARK")));
         mvc.perform(get("/api/audit").header("Authorization", admin))
-                .andExpect(jsonPath("$[*].action").value(org.hamcrest.Matchers.hasItems("curate pin", "curate add-event")));
+                .andExpect(jsonPath("$[*].action")
+                        .value(org.hamcrest.Matchers.hasItems("curate pin", "curate add-event")));
     }
 
     @Test
     void aCommanderRestrictsAndReopensAnIncidentAndItsEventsHideAndShowAtOnce() throws Exception {
-        incidents.create(new NewIncident("ACC-1", "access review", T0, T0.plusSeconds(3600), Severity.SEV3, null, null, false, Set.of()));
-        store.append(new EventBatch(List.of(Event.builder("jsonl", EventKind.CHAT_MESSAGE, T0, "quarterly access review started")
-                .dedupKey("acc-1").build()), List.of(), "ACC-1", null));
+        incidents.create(new NewIncident("ACC-1", "access review", T0, T0.plusSeconds(3600), Severity.SEV3, null, null,
+                false, Set.of()));
+        store.append(new EventBatch(
+                List.of(Event.builder("jsonl", EventKind.CHAT_MESSAGE, T0, "quarterly access review started")
+                        .dedupKey("acc-1").build()),
+                List.of(), "ACC-1", null));
         index.refresh();
-        mvc.perform(get("/api/search").param("q", "quarterly").header("Authorization", viewer)).andExpect(jsonPath("$.total").value(1));
+        mvc.perform(get("/api/search").param("q", "quarterly").header("Authorization", viewer))
+                .andExpect(jsonPath("$.total").value(1));
 
-        mvc.perform(put("/api/incidents/ACC-1/access").header("Authorization", commander).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"restricted\":true,\"members\":[\"alice\"]}"))
+        mvc.perform(put("/api/incidents/ACC-1/access").header("Authorization", commander)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"restricted\":true,\"members\":[\"alice\"]}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("you would lose access")));
-        mvc.perform(put("/api/incidents/ACC-1/access").header("Authorization", viewer).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"restricted\":false,\"members\":[]}"))
+        mvc.perform(put("/api/incidents/ACC-1/access").header("Authorization", viewer)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"restricted\":false,\"members\":[]}"))
                 .andExpect(status().isForbidden());
-        mvc.perform(put("/api/incidents/ACC-1/access").header("Authorization", commander).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"restricted\":true,\"members\":[\"alice\",\"token:commander-test\"]}"))
+        mvc.perform(put("/api/incidents/ACC-1/access").header("Authorization", commander)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"restricted\":true,\"members\":[\"alice\",\"token:commander-test\"]}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.restricted").value(true));
 
         mvc.perform(get("/api/incidents/ACC-1").header("Authorization", viewer)).andExpect(status().isNotFound());
-        mvc.perform(get("/api/search").param("q", "quarterly").header("Authorization", viewer)).andExpect(jsonPath("$.total").value(0));
-        mvc.perform(get("/api/search").param("q", "quarterly").header("Authorization", commander)).andExpect(jsonPath("$.total").value(1));
+        mvc.perform(get("/api/search").param("q", "quarterly").header("Authorization", viewer))
+                .andExpect(jsonPath("$.total").value(0));
+        mvc.perform(get("/api/search").param("q", "quarterly").header("Authorization", commander))
+                .andExpect(jsonPath("$.total").value(1));
 
-        mvc.perform(put("/api/incidents/ACC-1/access").header("Authorization", commander).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"restricted\":false,\"members\":[]}"))
+        mvc.perform(put("/api/incidents/ACC-1/access").header("Authorization", commander)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"restricted\":false,\"members\":[]}"))
                 .andExpect(status().isOk());
-        mvc.perform(get("/api/search").param("q", "quarterly").header("Authorization", viewer)).andExpect(jsonPath("$.total").value(1));
+        mvc.perform(get("/api/search").param("q", "quarterly").header("Authorization", viewer))
+                .andExpect(jsonPath("$.total").value(1));
         mvc.perform(get("/api/audit").header("Authorization", admin))
                 .andExpect(jsonPath("$[?(@.action == 'change access')].detail").value(
-                        org.hamcrest.Matchers.hasItems("restricted, members alice,token:commander-test", "open, members ")));
+                        org.hamcrest.Matchers.hasItems("restricted, members alice,token:commander-test",
+                                "open, members ")));
 
         // restricted once more (by an admin, who needs no membership): the other tests count what a viewer sees
-        mvc.perform(put("/api/incidents/ACC-1/access").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"restricted\":true,\"members\":[]}"))
+        mvc.perform(put("/api/incidents/ACC-1/access").header("Authorization", admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"restricted\":true,\"members\":[]}"))
                 .andExpect(status().isOk());
-        mvc.perform(get("/api/search").param("q", "quarterly").header("Authorization", viewer)).andExpect(jsonPath("$.total").value(0));
+        mvc.perform(get("/api/search").param("q", "quarterly").header("Authorization", viewer))
+                .andExpect(jsonPath("$.total").value(0));
     }
 
     @Test
     void onlyCommandersAndAdminsDeclareIncidents() throws Exception {
         String body = "{\"key\":\"INC-9\",\"title\":\"t\",\"from\":\"2014-08-12T07:50:00Z\",\"to\":\"2014-08-12T09:00:00Z\"}";
-        mvc.perform(post("/api/incidents").header("Authorization", viewer).contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/incidents").header("Authorization", viewer).contentType(MediaType.APPLICATION_JSON)
+                .content(body))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/incidents").header("Authorization", commander).contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/incidents").header("Authorization", commander).contentType(MediaType.APPLICATION_JSON)
+                .content(body))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.key").value("INC-9"));
-        mvc.perform(post("/api/incidents").header("Authorization", commander).contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/incidents").header("Authorization", commander).contentType(MediaType.APPLICATION_JSON)
+                .content(body))
                 .andExpect(status().isConflict());
     }
 

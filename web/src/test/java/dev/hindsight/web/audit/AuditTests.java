@@ -45,7 +45,8 @@ class AuditTests {
     }
 
     private boolean logged(String actor, String action, String outcome) {
-        return audit.recent(1000).stream().anyMatch(e -> e.actor().equals(actor) && e.action().equals(action) && e.outcome().equals(outcome));
+        return audit.recent(1000).stream()
+                .anyMatch(e -> e.actor().equals(actor) && e.action().equals(action) && e.outcome().equals(outcome));
     }
 
     @Test
@@ -58,7 +59,8 @@ class AuditTests {
 
         mvc.perform(formLogin("/login").user("carol").password("wrong password!!"));
         mvc.perform(formLogin("/login").user("carol").password("correct horse battery"));
-        mvc.perform(get("/api/incidents").header("Authorization", "Bearer hs_not-a-token")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/incidents").header("Authorization", "Bearer hs_not-a-token"))
+                .andExpect(status().isUnauthorized());
         mvc.perform(get("/api/incidents/SEC-7").header("Authorization", admin)).andExpect(status().isOk());
 
         assertThat(logged("local", "add user", "success")).isTrue();
@@ -83,8 +85,10 @@ class AuditTests {
 
         mvc.perform(formLogin("/login").user("dave").password("dave's long password"))
                 .andExpect(status().isTooManyRequests())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().exists("Retry-After"));
-        mvc.perform(formLogin("/login").user("erin").password("erin's long password")).andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .exists("Retry-After"));
+        mvc.perform(formLogin("/login").user("erin").password("erin's long password"))
+                .andExpect(status().is3xxRedirection())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/"));
         assertThat(logged("dave", "login", "throttled")).isTrue();
     }

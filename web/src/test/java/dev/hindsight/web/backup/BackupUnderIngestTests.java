@@ -59,7 +59,8 @@ class BackupUnderIngestTests {
             for (int b = 0; !stop.get() && b < 400; b++) {
                 List<Event> batch = new ArrayList<>();
                 for (int i = 0; i < BATCH; i++) {
-                    batch.add(Event.builder("jsonl", EventKind.LOG_LINE, t0.plusSeconds(b * BATCH + i), "line " + b + "/" + i)
+                    batch.add(Event
+                            .builder("jsonl", EventKind.LOG_LINE, t0.plusSeconds(b * BATCH + i), "line " + b + "/" + i)
                             .dedupKey("b" + b + "-" + i).build());
                 }
                 store.append(EventBatch.of(batch));

@@ -53,8 +53,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"hindsight.mode=serve", "server.address=127.0.0.1"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"hindsight.mode=serve",
+        "server.address=127.0.0.1"})
 class BrowserTests {
 
     static final String PASSWORD = "correct-horse-battery-9";
@@ -94,11 +94,13 @@ class BrowserTests {
         accounts.addUser("casey", Role.COMMANDER, PASSWORD);
         accounts.addUser("vic", Role.VIEWER, PASSWORD);
         Files.createDirectories(SHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        playwright = Playwright
+                .create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Path.of(System.getProperty("e2e.chromium", "/usr/bin/chromium")))
                 .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
     }
 
@@ -110,8 +112,9 @@ class BrowserTests {
 
     @BeforeEach
     void newContext() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setTimezoneId("America/New_York")
-                .setAcceptDownloads(true));
+        context = browser
+                .newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setTimezoneId("America/New_York")
+                        .setAcceptDownloads(true));
         page = context.newPage();
         page.setDefaultTimeout(15_000);
         consoleErrors.clear();
@@ -147,7 +150,8 @@ class BrowserTests {
 
     /** The whole page, except for long ones (the workspace, the post-mortem), where the first screen says enough. */
     void shot(String name) {
-        boolean longPage = name.equals("incident-workspace") || name.equals("postmortem") || name.equals("event-detail") || name.equals("curated");
+        boolean longPage = name.equals("incident-workspace") || name.equals("postmortem") || name.equals("event-detail")
+                || name.equals("curated");
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(!longPage));
     }
 
@@ -156,7 +160,8 @@ class BrowserTests {
         signIn("casey");
         assertThat(page.locator("text=loaded two sample incidents")).isVisible();
         // each incident's metrics arrive from its timeline: LastPass was acknowledged 7 min after detection
-        assertThat(page.locator("tr[data-key='LP-2014-08-12'] td[data-metric=timeToAcknowledgeSeconds]")).hasText("7 min");
+        assertThat(page.locator("tr[data-key='LP-2014-08-12'] td[data-metric=timeToAcknowledgeSeconds]"))
+                .hasText("7 min");
         shot("incidents");
         page.click("a:has-text('LP-2014-08-12')");
         page.waitForLoadState(LoadState.NETWORKIDLE);
@@ -165,15 +170,20 @@ class BrowserTests {
         page.waitForSelector("#timeline .vis-timeline");
         assertThat(page.locator("#timeline .vis-label").count()).isGreaterThanOrEqualTo(4);
         assertThat(page.locator("#timeline .vis-custom-time").count()).isEqualTo(7);
-        assertThat(page.locator("#timeline .vis-item.vis-range.span").count()).as("alerts drawn from firing to resolved").isPositive();
+        assertThat(page.locator("#timeline .vis-item.vis-range.span").count())
+                .as("alerts drawn from firing to resolved").isPositive();
         assertThat(page.locator("#density canvas").first()).isVisible();
         shot("incident-workspace");
 
         // zoom: the visible window narrows
-        double before = ((Number) page.evaluate("() => { const w = window.hindsightTimeline.getWindow(); return w.end - w.start; }")).doubleValue();
+        double before = ((Number) page
+                .evaluate("() => { const w = window.hindsightTimeline.getWindow(); return w.end - w.start; }"))
+                .doubleValue();
         page.click("#zoom-in");
         page.waitForTimeout(600);
-        double after = ((Number) page.evaluate("() => { const w = window.hindsightTimeline.getWindow(); return w.end - w.start; }")).doubleValue();
+        double after = ((Number) page
+                .evaluate("() => { const w = window.hindsightTimeline.getWindow(); return w.end - w.start; }"))
+                .doubleValue();
         assertThat(after).isLessThan(before * 0.8);
 
         // a facet filter narrows the table to that source
@@ -207,7 +217,8 @@ class BrowserTests {
         page.press("input[name=q]", "Enter");
         page.waitForLoadState(LoadState.NETWORKIDLE);
         assertThat(page.locator("mark").first()).isVisible();
-        assertThat(page.locator("mark").first()).containsText("packet", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setIgnoreCase(true));
+        assertThat(page.locator("mark").first()).containsText("packet",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setIgnoreCase(true));
         shot("search");
         assertThat(consoleErrors).isEmpty();
     }
@@ -273,7 +284,8 @@ class BrowserTests {
         String jsonl = "{\"at\":\"2024-05-01T10:00:00Z\",\"title\":\"disk 91% on build-3\",\"host\":\"build-3\"}\n"
                 + "{\"at\":\"2024-05-01T10:05:00Z\",\"title\":\"disk 97% on build-3\",\"host\":\"build-3\"}\n"
                 + "{\"at\":\"yesterday\",\"title\":\"broken\"}\n";
-        page.setInputFiles("#upload-files", new FilePayload("disk.jsonl", "application/x-ndjson", jsonl.getBytes(StandardCharsets.UTF_8)));
+        page.setInputFiles("#upload-files",
+                new FilePayload("disk.jsonl", "application/x-ndjson", jsonl.getBytes(StandardCharsets.UTF_8)));
         Locator card = page.locator(".upload-card").first();
         assertThat(card.locator(".note")).containsText("DONE: 2 accepted, 0 duplicates, 1 rejected");
         assertThat(card.locator("progress")).hasAttribute("value", "100");
@@ -330,15 +342,19 @@ class BrowserTests {
     @Test
     void hostileTextNeverRunsScript() {
         Instant t0 = Instant.parse("2023-03-03T03:00:00Z");
-        incidents.create(new NewIncident("XSS-1", "<img src=x onerror=\"window.__xss='title'\">", t0, t0.plusSeconds(3600),
-                Severity.SEV3, null, null, false, Set.of()));
-        List<String> corpus = List.of("<script>window.__xss='script'</script>", "<img src=x onerror=\"window.__xss='img'\">",
-                "<svg onload=\"window.__xss='svg'\"></svg>", "\"><iframe src=\"javascript:window.__xss='iframe'\"></iframe>",
+        incidents.create(
+                new NewIncident("XSS-1", "<img src=x onerror=\"window.__xss='title'\">", t0, t0.plusSeconds(3600),
+                        Severity.SEV3, null, null, false, Set.of()));
+        List<String> corpus = List.of("<script>window.__xss='script'</script>",
+                "<img src=x onerror=\"window.__xss='img'\">",
+                "<svg onload=\"window.__xss='svg'\"></svg>",
+                "\"><iframe src=\"javascript:window.__xss='iframe'\"></iframe>",
                 "[click](javascript:window.__xss='md')", "</script><script>window.__xss='break'</script>",
                 "<a href=\"javascript:window.__xss='href'\">x</a>", "{{7*7}} ${7*7} <style>body{display:none}</style>");
         List<Event> events = new ArrayList<>();
         for (int i = 0; i < corpus.size(); i++) {
-            events.add(Event.builder("slack", EventKind.CHAT_MESSAGE, t0.plusSeconds(60L * i), corpus.get(i)).text(corpus.get(i))
+            events.add(Event.builder("slack", EventKind.CHAT_MESSAGE, t0.plusSeconds(60L * i), corpus.get(i))
+                    .text(corpus.get(i))
                     .actor("<b>mallory</b>").dedupKey("xss-" + i).build());
         }
         store.append(new EventBatch(events, List.of(), "XSS-1", null));
@@ -349,7 +365,8 @@ class BrowserTests {
             throw new java.io.UncheckedIOException(e);
         }
         signIn("casey");
-        for (String path : List.of("/", "/incidents/XSS-1", "/incidents/XSS-1/postmortem", "/search?q=script+OR+img+OR+svg", "/dashboard", "/actions")) {
+        for (String path : List.of("/", "/incidents/XSS-1", "/incidents/XSS-1/postmortem",
+                "/search?q=script+OR+img+OR+svg", "/dashboard", "/actions")) {
             page.navigate(url(path));
             page.waitForLoadState(LoadState.NETWORKIDLE);
             if (path.equals("/incidents/XSS-1")) {

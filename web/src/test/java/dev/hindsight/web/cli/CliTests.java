@@ -25,12 +25,13 @@ class CliTests {
 
     private Path feed() throws Exception {
         Path file = dir.resolve("x.jsonl");
-        Files.writeString(file, """
-                {"at":"2014-08-12T07:50:00Z","title":"Extreme latency and packet loss at dc-east","source":"nagios","kind":"ALERT_FIRING","host":"lb1"}
-                {"at":"2014-08-12T07:54:00Z","title":"Monitoring paged two operators","kind":"PAGE_TRIGGERED","id":"pd-1"}
-                {"at":"2014-08-12T12:30:00Z","title":"Users report logout errors","kind":"CHAT_MESSAGE","actor":"support"}
-                {"at":"not a time","title":"broken"}
-                """);
+        Files.writeString(file,
+                """
+                        {"at":"2014-08-12T07:50:00Z","title":"Extreme latency and packet loss at dc-east","source":"nagios","kind":"ALERT_FIRING","host":"lb1"}
+                        {"at":"2014-08-12T07:54:00Z","title":"Monitoring paged two operators","kind":"PAGE_TRIGGERED","id":"pd-1"}
+                        {"at":"2014-08-12T12:30:00Z","title":"Users report logout errors","kind":"CHAT_MESSAGE","actor":"support"}
+                        {"at":"not a time","title":"broken"}
+                        """);
         return file;
     }
 
@@ -45,7 +46,8 @@ class CliTests {
         assertThat(first.get("rejections").get(0).get("source").asString()).endsWith("x.jsonl#4");
         assertThat(first.get("rejections").get(0).get("reason").asString()).contains("field 'at'");
 
-        assertThat(json(CliRunner.run("search", "*", "--host", "lb1", "--data", data)).get("total").asInt()).isEqualTo(1);
+        assertThat(json(CliRunner.run("search", "*", "--host", "lb1", "--data", data)).get("total").asInt())
+                .isEqualTo(1);
         JsonNode found = json(CliRunner.run("search", "packet loss", "--data", data));
         assertThat(found.get("total").asInt()).isEqualTo(1);
         JsonNode hit = found.get("hits").get(0);
@@ -89,19 +91,24 @@ class CliTests {
         CliRunner.run("import", "--data", data, "--incident", "LP-2014", feed().toString());
         Path docx = dir.resolve("lp.docx");
 
-        CliRunner.Result exported = CliRunner.run("export", "LP-2014", "--format", "docx", "--out", docx.toString(), "--data", data);
+        CliRunner.Result exported = CliRunner.run("export", "LP-2014", "--format", "docx", "--out", docx.toString(),
+                "--data", data);
 
         assertThat(exported.exit()).as(exported.err()).isZero();
         assertThat(exported.out()).isEmpty();
         assertThat(exported.err()).contains("Wrote", "3 timeline entries");
         try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(java.nio.file.Files.newInputStream(docx))) {
-            assertThat(doc.getParagraphs().stream().map(p -> p.getText())).contains("Summary", "Lessons learned", "Timeline");
+            assertThat(doc.getParagraphs().stream().map(p -> p.getText())).contains("Summary", "Lessons learned",
+                    "Timeline");
         }
         Path md = dir.resolve("lp.md");
-        CliRunner.run("export", "LP-2014", "--format", "md", "--out", md.toString(), "--zone", "America/New_York", "--data", data);
+        CliRunner.run("export", "LP-2014", "--format", "md", "--out", md.toString(), "--zone", "America/New_York",
+                "--data", data);
         assertThat(java.nio.file.Files.readString(md)).contains("# Post-mortem: LP-2014", "EDT");
-        assertThat(CliRunner.run("export", "LP-2014", "--format", "odt", "--out", md.toString(), "--data", data).exit()).isEqualTo(2);
-        assertThat(CliRunner.run("export", "NOPE", "--format", "md", "--out", md.toString(), "--data", data).exit()).isEqualTo(1);
+        assertThat(CliRunner.run("export", "LP-2014", "--format", "odt", "--out", md.toString(), "--data", data).exit())
+                .isEqualTo(2);
+        assertThat(CliRunner.run("export", "NOPE", "--format", "md", "--out", md.toString(), "--data", data).exit())
+                .isEqualTo(1);
 
         assertThat(json(CliRunner.run("actions", "--overdue", "--format", "json", "--data", data)).isArray()).isTrue();
         assertThat(CliRunner.run("actions", "--format", "csv", "--data", data).out()).startsWith("id,incident,title");
@@ -119,15 +126,18 @@ class CliTests {
         assertThat(made.exit()).as(made.err()).isZero();
         assertThat(json(made).get("events").asInt()).isEqualTo(3);
         assertThat(backup.resolve("hindsight-db.zip")).isRegularFile();
-        assertThat(CliRunner.run("backup", backup.toString(), "--data", data).exit()).as("not into a used directory").isEqualTo(2);
+        assertThat(CliRunner.run("backup", backup.toString(), "--data", data).exit()).as("not into a used directory")
+                .isEqualTo(2);
 
         String restored = dir.resolve("restored").toString();
         CliRunner.Result restore = CliRunner.run("restore", backup.toString(), "--data", restored);
         assertThat(restore.exit()).as(restore.err()).isZero();
         assertThat(json(restore).get("consistent").asBoolean()).isTrue();
         assertThat(json(restore).get("databaseEvents").asInt()).isEqualTo(3);
-        assertThat(json(CliRunner.run("search", "*", "--incident", "LP-2014", "--data", restored)).get("total").asInt()).isEqualTo(3);
-        assertThat(CliRunner.run("restore", backup.toString(), "--data", restored).exit()).as("never over a database").isEqualTo(2);
+        assertThat(json(CliRunner.run("search", "*", "--incident", "LP-2014", "--data", restored)).get("total").asInt())
+                .isEqualTo(3);
+        assertThat(CliRunner.run("restore", backup.toString(), "--data", restored).exit()).as("never over a database")
+                .isEqualTo(2);
     }
 
     @Test
@@ -182,12 +192,14 @@ class CliTests {
     void theGeneratorIsSeededAndItsCorpusImports() throws Exception {
         Path a = dir.resolve("a.jsonl");
         Path b = dir.resolve("b.jsonl");
-        JsonNode made = json(CliRunner.run("generate", "--events", "3000", "--incidents", "2", "--seed", "7", "--out", a.toString()));
+        JsonNode made = json(CliRunner.run("generate", "--events", "3000", "--incidents", "2", "--seed", "7", "--out",
+                a.toString()));
         CliRunner.run("generate", "--events", "3000", "--incidents", "2", "--seed", "7", "--out", b.toString());
 
         assertThat(Files.readAllLines(a)).hasSize(made.get("events").asInt()).isEqualTo(Files.readAllLines(b));
         assertThat(made.get("events").asInt()).isGreaterThan(3000); // background plus the planted incidents
-        assertThat(JsonMapper.builder().build().readTree(dir.resolve("a.jsonl.truth.json").toFile()).get("incidents")).hasSize(2);
+        assertThat(JsonMapper.builder().build().readTree(dir.resolve("a.jsonl.truth.json").toFile()).get("incidents"))
+                .hasSize(2);
         JsonNode imported = json(CliRunner.run("import", "--data", dir.resolve("data").toString(), a.toString()));
         assertThat(imported.get("accepted").asInt()).isEqualTo(made.get("events").asInt());
         assertThat(imported.get("rejected").asInt()).isZero();
@@ -195,7 +207,8 @@ class CliTests {
 
     @Test
     void nothingReadableExitsWithOne() {
-        CliRunner.Result result = CliRunner.run("import", "--data", dir.resolve("data").toString(), dir.resolve("missing.jsonl").toString());
+        CliRunner.Result result = CliRunner.run("import", "--data", dir.resolve("data").toString(),
+                dir.resolve("missing.jsonl").toString());
 
         assertThat(result.exit()).isEqualTo(1);
         assertThat(json(result).get("rejected").asInt()).isEqualTo(1);
@@ -213,7 +226,9 @@ class CliTests {
 
     @Test
     void everyCommandHasHelp() {
-        for (String[] command : new String[][] {{"--help"}, {"import", "--help"}, {"search", "--help"}, {"dead-letters", "replay", "--help"}, {"timeline", "--help"}, {"generate", "--help"}, {"incident", "create", "--help"},
+        for (String[] command : new String[][]{{"--help"}, {"import", "--help"}, {"search", "--help"},
+                {"dead-letters", "replay", "--help"}, {"timeline", "--help"}, {"generate", "--help"},
+                {"incident", "create", "--help"},
                 {"incident", "list", "--help"}, {"check", "--help"}, {"reindex", "--help"}, {"serve", "--help"},
                 {"user", "add", "--help"}, {"token", "create", "--help"},
                 {"export", "--help"}, {"actions", "--help"}, {"backup", "--help"}, {"restore", "--help"}}) {

@@ -63,14 +63,16 @@ class CrashRecoveryTests {
     /** Starts the import in its own JVM, waits for its first durable commit, then kills it at a random moment. */
     private long importAndKill(Path feed, Path data, int extraMillis) throws Exception {
         List<String> command = new ArrayList<>(List.of(
-                System.getProperty("hindsight.test.java", Path.of(System.getProperty("java.home"), "bin", "java").toString()),
+                System.getProperty("hindsight.test.java",
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString()),
                 "-cp", System.getProperty("java.class.path"),
                 "dev.hindsight.HindsightApplication",
                 "import", "--data", data.toString(), "--batch-size", "500", feed.toString()));
         Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         AtomicLong committed = new AtomicLong(-1);
         Thread reader = Thread.ofVirtual().start(() -> {
-            try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader err = new BufferedReader(
+                    new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
                 for (String line = err.readLine(); line != null; line = err.readLine()) {
                     Matcher m = COMMITTED.matcher(line);
                     if (m.find()) {
@@ -97,7 +99,8 @@ class CrashRecoveryTests {
     private static Path writeFeed(Path file) throws Exception {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int i = 0; i < EVENTS; i++) {
-                out.write("{\"at\":\"2014-08-12T" + String.format("%02d:%02d:%02d", (i / 3600) % 24, (i / 60) % 60, i % 60)
+                out.write("{\"at\":\"2014-08-12T"
+                        + String.format("%02d:%02d:%02d", (i / 3600) % 24, (i / 60) % 60, i % 60)
                         + "Z\",\"id\":\"e" + i + "\",\"title\":\"event " + i + " on host web" + (i % 50)
                         + "\",\"host\":\"web" + (i % 50) + "\",\"kind\":\"LOG_LINE\"}\n");
             }

@@ -60,8 +60,11 @@ class WebhookCrashTests {
             Path data = dir.resolve("data-" + trial);
             String point = POINTS.get(trial % POINTS.size());
             // the index commits every 5 s, so its fault point is reached early; the others on a random delivery
-            String spec = point + "@" + (point.equals(FaultPoints.INDEX_COMMIT) ? 1 : 1 + random.nextInt(DELIVERIES - 2));
-            String token = json.readTree(CliRunner.run("token", "create", "sender", "--role", "RESPONDER", "--data", data.toString()).out())
+            String spec = point + "@"
+                    + (point.equals(FaultPoints.INDEX_COMMIT) ? 1 : 1 + random.nextInt(DELIVERIES - 2));
+            String token = json
+                    .readTree(CliRunner
+                            .run("token", "create", "sender", "--role", "RESPONDER", "--data", data.toString()).out())
                     .get("token").asString();
             int port = TestPorts.free();
             Process server = start(data, port, spec);
@@ -116,16 +119,20 @@ class WebhookCrashTests {
             assertThat(check.exit()).as("trial %d at %s (seed %d): %s", trial, spec, seed, check.out()).isZero();
             long expected = acknowledged.size() + (long) SLACK_DAYS * SLACK_MESSAGES_PER_DAY;
             assertThat(report.get("databaseEvents").asLong())
-                    .as("trial %d at %s: every acknowledged record and Slack message once (%d uploads)", trial, spec, upload.uploads)
+                    .as("trial %d at %s: every acknowledged record and Slack message once (%d uploads)", trial, spec,
+                            upload.uploads)
                     .isEqualTo(expected);
             JsonNode all = json.readTree(CliRunner.run("search", "*", "--limit", "1", "--data", data.toString()).out());
             assertThat(all.get("total").asLong()).as("trial %d: searchable once each", trial).isEqualTo(expected);
-            JsonNode slack = json.readTree(CliRunner.run("search", "source:slack", "--limit", "1", "--data", data.toString()).out());
-            assertThat(slack.get("total").asLong()).as("trial %d: the export's messages", trial).isEqualTo((long) SLACK_DAYS * SLACK_MESSAGES_PER_DAY);
+            JsonNode slack = json
+                    .readTree(CliRunner.run("search", "source:slack", "--limit", "1", "--data", data.toString()).out());
+            assertThat(slack.get("total").asLong()).as("trial %d: the export's messages", trial)
+                    .isEqualTo((long) SLACK_DAYS * SLACK_MESSAGES_PER_DAY);
             reuploads += upload.uploads - 1;
         }
-        System.out.printf("WebhookCrashTests: %d trials, %d crashed at their fault point, %d webhook records and %d Slack messages each "
-                + "(%d Slack uploads repeated after a crash), 0 lost, 0 duplicated%n",
+        System.out.printf(
+                "WebhookCrashTests: %d trials, %d crashed at their fault point, %d webhook records and %d Slack messages each "
+                        + "(%d Slack uploads repeated after a crash), 0 lost, 0 duplicated%n",
                 TRIALS, crashes, DELIVERIES * RECORDS, SLACK_DAYS * SLACK_MESSAGES_PER_DAY, reuploads);
         assertThat(crashes).as("the fault points were reached").isGreaterThanOrEqualTo(TRIALS * 3 / 4);
     }
@@ -141,10 +148,12 @@ class WebhookCrashTests {
                 List<String> messages = new ArrayList<>();
                 long start = base + day * 86_400L;
                 for (int m = 0; m < SLACK_MESSAGES_PER_DAY; m++) {
-                    messages.add("{\"type\":\"message\",\"user\":\"U01\",\"text\":\"trial " + trial + " day " + day + " message " + m
+                    messages.add("{\"type\":\"message\",\"user\":\"U01\",\"text\":\"trial " + trial + " day " + day
+                            + " message " + m
                             + "\",\"ts\":\"" + (start + m * 30) + ".000" + String.format("%03d", m) + "\"}");
                 }
-                entry(out, "incident/" + java.time.LocalDate.ofEpochDay(start / 86_400) + ".json", "[" + String.join(",", messages) + "]");
+                entry(out, "incident/" + java.time.LocalDate.ofEpochDay(start / 86_400) + ".json",
+                        "[" + String.join(",", messages) + "]");
             }
         }
         return zip;
@@ -189,7 +198,8 @@ class WebhookCrashTests {
 
         private @Nullable String upload() throws IOException, InterruptedException {
             String boundary = "hindsight-" + System.nanoTime();
-            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slack-export.zip\"\r\n"
+            byte[] head = ("--" + boundary
+                    + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slack-export.zip\"\r\n"
                     + "Content-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8);
             byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
             try {
@@ -197,7 +207,8 @@ class WebhookCrashTests {
                         .timeout(Duration.ofSeconds(20))
                         .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, Files.readAllBytes(export), tail))).build();
+                        .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, Files.readAllBytes(export), tail)))
+                        .build();
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 uploads++;
                 return response.statusCode() == 202 ? json.readTree(response.body()).get("id").asString() : null;
@@ -209,8 +220,10 @@ class WebhookCrashTests {
         private boolean finished(String job) throws InterruptedException {
             while (true) {
                 try {
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/imports/" + job))
-                            .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> response = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/imports/" + job))
+                                    .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token).build(),
+                            HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() != 200) {
                         return false; // a restarted server does not know the job: the import was cut off
                     }
@@ -234,7 +247,8 @@ class WebhookCrashTests {
     private String delivery(int trial, int d) {
         List<String> records = new ArrayList<>();
         for (int r = 0; r < RECORDS; r++) {
-            records.add("{\"at\":\"2024-03-0" + (1 + d % 9) + "T10:" + String.format("%02d", r) + ":00Z\",\"id\":\"t" + trial + "-d" + d + "-r" + r
+            records.add("{\"at\":\"2024-03-0" + (1 + d % 9) + "T10:" + String.format("%02d", r) + ":00Z\",\"id\":\"t"
+                    + trial + "-d" + d + "-r" + r
                     + "\",\"title\":\"delivery " + d + " record " + r + "\",\"host\":\"web" + r + "\"}");
         }
         return "[" + String.join(",", records) + "]";
@@ -259,19 +273,22 @@ class WebhookCrashTests {
     /** The server, listening; null when a fault point stopped it while it started. */
     private Process start(Path data, int port, String crashSpec) throws Exception {
         List<String> command = new ArrayList<>(List.of(
-                System.getProperty("hindsight.test.java", Path.of(System.getProperty("java.home"), "bin", "java").toString()),
+                System.getProperty("hindsight.test.java",
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString()),
                 "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Dserver.address=127.0.0.1", "-Dlogging.level.root=WARN"));
         if (!crashSpec.isEmpty()) {
             command.add("-Dhindsight.crash=" + crashSpec);
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.hindsight.HindsightApplication",
                 "serve", "--port", Integer.toString(port), "--data", data.toString(), "--no-samples"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Path.of("target", "crash-" + data.getFileName() + ".log").toFile()).start();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Path.of("target", "crash-" + data.getFileName() + ".log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = http
+                        .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return process;
                 }

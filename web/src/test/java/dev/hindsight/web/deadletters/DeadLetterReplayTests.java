@@ -60,9 +60,11 @@ class DeadLetterReplayTests {
                 new DeadLetter("old-am.json#alerts[1]", "alertmanager", "alerts[1]: unsupported (old decoder)", utf8("""
                         {"status":"firing","labels":{"alertname":"DiskFull","instance":"db1"},"annotations":{},
                          "startsAt":"2014-08-12T09:00:00Z","endsAt":"0001-01-01T00:00:00Z","fingerprint":"dd01"}""")),
-                new DeadLetter("export.zip#ops/2014-08-12.json#7", "slack-export", "ops/2014-08-12.json: entry 7: old bug",
+                new DeadLetter("export.zip#ops/2014-08-12.json#7", "slack-export",
+                        "ops/2014-08-12.json: entry 7: old bug",
                         utf8("{\"type\":\"message\",\"user\":\"U02\",\"ts\":\"1407835000.000100\",\"text\":\"replication looks good\"}")),
-                new DeadLetter("notes.jsonl#3", "jsonl", "line 3: not valid JSON", utf8("{\"at\":\"2014-08-12T08:00:00Z\",\"title\":"))),
+                new DeadLetter("notes.jsonl#3", "jsonl", "line 3: not valid JSON",
+                        utf8("{\"at\":\"2014-08-12T08:00:00Z\",\"title\":"))),
                 null, null));
         String commander = "Bearer " + accounts.createToken("replayer", Role.COMMANDER);
         String viewer = "Bearer " + accounts.createToken("looker", Role.VIEWER);
@@ -80,8 +82,10 @@ class DeadLetterReplayTests {
                 .andExpect(jsonPath("$[?(@.origin == 'export.zip#ops/2014-08-12.json#7')].accepted").value(1))
                 .andExpect(jsonPath("$[?(@.origin == 'notes.jsonl#3')].replayed").value(false));
 
-        assertThat(jdbc.queryForObject("select count(*) from event where title = 'DiskFull on db1'", Long.class)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from event where source = 'slack' and title = 'replication looks good'", Long.class))
+        assertThat(jdbc.queryForObject("select count(*) from event where title = 'DiskFull on db1'", Long.class))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                "select count(*) from event where source = 'slack' and title = 'replication looks good'", Long.class))
                 .isEqualTo(1);
         assertThat(rows.list(true, 10)).extracting(DeadLetterRows.Summary::origin).containsExactly("notes.jsonl#3");
 

@@ -87,7 +87,8 @@ class AlertmanagerInteropTests {
                             type: Bearer
                             credentials: %s
                 """.formatted(port, token));
-        alertmanager = new ProcessBuilder(List.of(BINARY, "--config.file=" + config, "--storage.path=" + dir.resolve("am-data"),
+        alertmanager = new ProcessBuilder(
+                List.of(BINARY, "--config.file=" + config, "--storage.path=" + dir.resolve("am-data"),
                         "--web.listen-address=127.0.0.1:" + amPort, "--cluster.listen-address="))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("alertmanager.log").toFile())
@@ -106,7 +107,8 @@ class AlertmanagerInteropTests {
         post(http, alerts, alert.formatted(start, Instant.now().minusSeconds(1)));
         awaitRows("select count(*) from event where source = 'alertmanager' and kind = 'ALERT_RESOLVED'", 1);
 
-        assertThat(jdbc.queryForObject("select host from event where source = 'alertmanager' and kind = 'ALERT_FIRING'", String.class))
+        assertThat(jdbc.queryForObject("select host from event where source = 'alertmanager' and kind = 'ALERT_FIRING'",
+                String.class))
                 .isEqualTo("edge1.dc-east");
     }
 
@@ -114,13 +116,17 @@ class AlertmanagerInteropTests {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
                 return;
             } catch (IOException notUpYet) {
                 if (System.nanoTime() > deadline || !alertmanager.isAlive()) {
-                    throw new AssertionError("Alertmanager did not start: " + Files.readString(dir.resolve("alertmanager.log")), notUpYet);
+                    throw new AssertionError(
+                            "Alertmanager did not start: " + Files.readString(dir.resolve("alertmanager.log")),
+                            notUpYet);
                 }
                 Thread.sleep(200);
             }
@@ -136,7 +142,8 @@ class AlertmanagerInteropTests {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("no delivery arrived for: " + sql + "\n" + Files.readString(dir.resolve("alertmanager.log")));
+        throw new AssertionError(
+                "no delivery arrived for: " + sql + "\n" + Files.readString(dir.resolve("alertmanager.log")));
     }
 
 }

@@ -99,9 +99,11 @@ class DatabaseOutageTests {
             long started = System.nanoTime();
             HttpResponse<String> response = deliver(token, d);
             long millis = (System.nanoTime() - started) / 1_000_000;
-            assertThat(response.statusCode()).as("delivery %d while the database is away: %s", d, response.body()).isEqualTo(503);
+            assertThat(response.statusCode()).as("delivery %d while the database is away: %s", d, response.body())
+                    .isEqualTo(503);
             assertThat(response.headers().firstValue("Retry-After")).as("tells the sender when to retry").isPresent();
-            assertThat(response.body()).as("no driver detail leaks").doesNotContain("localhost:" + pgPort).contains("retry later");
+            assertThat(response.body()).as("no driver detail leaks").doesNotContain("localhost:" + pgPort)
+                    .contains("retry later");
             assertThat(millis).as("answered well inside PagerDuty's 5 s timeout").isLessThan(3_000);
             refused.add(d);
         }

@@ -47,7 +47,7 @@ class HooksStoreUnavailableTests {
         String token = accounts.createToken("am", Role.RESPONDER);
 
         mvc.perform(post("/hooks/alertmanager").header("Authorization", "Bearer " + token)
-                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "30"));
     }

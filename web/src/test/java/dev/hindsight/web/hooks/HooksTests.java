@@ -71,18 +71,19 @@ class HooksTests {
                    "startsAt":"2014-08-12T07:50:00Z","endsAt":"0001-01-01T00:00:00Z","generatorURL":"http://prom:9090/graph","fingerprint":"%s"},
                   {"status":"firing","labels":{"alertname":"Latency","instance":"edge1"},"annotations":{},
                    "startsAt":"2014-08-12T07:51:00Z","endsAt":"0001-01-01T00:00:00Z","fingerprint":"%s-2"}]}
-                """.formatted(fingerprint, fingerprint);
+                """
+                .formatted(fingerprint, fingerprint);
     }
 
     @Test
     void aNotificationIsStoredOnceEvenWhenDeliveredAgain() throws Exception {
         String body = alertmanager("f-redelivery");
         mvc.perform(post("/hooks/alertmanager").header("Authorization", "Bearer " + responder)
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.accepted").value(2));
         mvc.perform(post("/hooks/alertmanager").header("Authorization", "Bearer " + responder)
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.accepted").value(0))
                 .andExpect(jsonPath("$.duplicates").value(2));
@@ -95,21 +96,23 @@ class HooksTests {
     void basicAuthWithTheTokenAsPasswordWorksForSendersWithoutBearerSupport() throws Exception {
         String basic = Base64.getEncoder().encodeToString(("grafana:" + responder).getBytes(StandardCharsets.UTF_8));
         mvc.perform(post("/hooks/alertmanager").header("Authorization", "Basic " + basic)
-                        .contentType(MediaType.APPLICATION_JSON).content(alertmanager("f-basic")))
+                .contentType(MediaType.APPLICATION_JSON).content(alertmanager("f-basic")))
                 .andExpect(status().isOk());
         String wrong = Base64.getEncoder().encodeToString("grafana:hs_wrong".getBytes(StandardCharsets.UTF_8));
         mvc.perform(post("/hooks/alertmanager").header("Authorization", "Basic " + wrong)
-                        .contentType(MediaType.APPLICATION_JSON).content(alertmanager("f-basic")))
+                .contentType(MediaType.APPLICATION_JSON).content(alertmanager("f-basic")))
                 .andExpect(status().isUnauthorized());
     }
 
     @Test
     void unauthenticatedOrReadOnlySendersAreRefused() throws Exception {
-        mvc.perform(post("/hooks/generic").contentType(MediaType.APPLICATION_JSON).content("{\"at\":\"2014-08-12T08:00:00Z\",\"title\":\"x\"}"))
+        mvc.perform(post("/hooks/generic").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"at\":\"2014-08-12T08:00:00Z\",\"title\":\"x\"}"))
                 .andExpect(status().isUnauthorized());
         String viewer = accounts.createToken("dashboard", Role.VIEWER);
-        mvc.perform(post("/hooks/generic").header("Authorization", "Bearer " + viewer).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"at\":\"2014-08-12T08:00:00Z\",\"title\":\"x\"}"))
+        mvc.perform(post("/hooks/generic").header("Authorization", "Bearer " + viewer)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"at\":\"2014-08-12T08:00:00Z\",\"title\":\"x\"}"))
                 .andExpect(status().isForbidden());
     }
 
@@ -117,7 +120,7 @@ class HooksTests {
     void aMalformedBodyIsA400AndIsKeptAsADeadLetter() throws Exception {
         Long before = jdbc.queryForObject("select count(*) from dead_letter where format = 'alertmanager'", Long.class);
         mvc.perform(post("/hooks/alertmanager").header("Authorization", "Bearer " + responder)
-                        .contentType(MediaType.APPLICATION_JSON).content("<html>502 Bad Gateway</html>"))
+                .contentType(MediaType.APPLICATION_JSON).content("<html>502 Bad Gateway</html>"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("not valid JSON")));
         assertThat(jdbc.queryForObject("select count(*) from dead_letter where format = 'alertmanager'", Long.class))
@@ -132,23 +135,27 @@ class HooksTests {
                  "data":{"id":"PINC9","type":"incident","number":9,"status":"acknowledged","title":"dc-east unreachable",
                    "service":{"id":"PS1","type":"service_reference","summary":"Core Network"},"urgency":"high"}}}
                 """;
-        String signature = "v1=" + HexFormat.of().formatHex(HooksController.hmac(PD_SECRET, body.getBytes(StandardCharsets.UTF_8)));
+        String signature = "v1="
+                + HexFormat.of().formatHex(HooksController.hmac(PD_SECRET, body.getBytes(StandardCharsets.UTF_8)));
         mvc.perform(post("/hooks/pagerduty").header("X-PagerDuty-Signature", "v1=deadbeef, " + signature)
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.accepted").value(1));
         mvc.perform(post("/hooks/pagerduty").header("X-PagerDuty-Signature", "v1=deadbeef")
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isUnauthorized());
         mvc.perform(post("/hooks/pagerduty").contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isUnauthorized());
         String tampered = body.replace("Maria Chen", "Mallory");
         mvc.perform(post("/hooks/pagerduty").header("X-PagerDuty-Signature", signature)
-                        .contentType(MediaType.APPLICATION_JSON).content(tampered))
+                .contentType(MediaType.APPLICATION_JSON).content(tampered))
                 .andExpect(status().isUnauthorized());
         // each refusal is audited with the sender and a short hash, never the body
-        var refusals = jdbc.queryForList("select detail from audit_log where action = 'webhook signature' and outcome = 'failure'", String.class);
-        assertThat(refusals).hasSize(3).allSatisfy(d -> assertThat(d).startsWith("from ").contains("body sha-256 ").doesNotContain("Mallory"));
+        var refusals = jdbc.queryForList(
+                "select detail from audit_log where action = 'webhook signature' and outcome = 'failure'",
+                String.class);
+        assertThat(refusals).hasSize(3)
+                .allSatisfy(d -> assertThat(d).startsWith("from ").contains("body sha-256 ").doesNotContain("Mallory"));
     }
 
     @Test
@@ -159,17 +166,21 @@ class HooksTests {
                  "incident":{"id":"dcp-1","name":"Core network maintenance","status":"monitoring","impact":"major",
                    "incident_updates":[{"id":"dcp-upd-1","status":"monitoring","body":"Core routers reloaded","created_at":"2014-08-12T18:15:00Z","display_at":"2014-08-12T18:15:00Z"}]}}
                 """;
-        mvc.perform(post("/hooks/statuspage").param("provider", "dc-provider").header("Authorization", "Bearer " + responder)
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/hooks/statuspage").param("provider", "dc-provider")
+                .header("Authorization", "Bearer " + responder)
+                .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.accepted").value(1));
-        assertThat(jdbc.queryForObject("select provider from event where dedup_key = 'dcp-upd-1'", Boolean.class)).isTrue();
+        assertThat(jdbc.queryForObject("select provider from event where dedup_key = 'dcp-upd-1'", Boolean.class))
+                .isTrue();
     }
 
     @Test
     void theGenericHookTakesOneRecordOrAnArrayAndRejectsBadRecordsOneByOne() throws Exception {
-        mvc.perform(post("/hooks/generic").header("Authorization", "Bearer " + responder).contentType(MediaType.APPLICATION_JSON)
-                        .content("[{\"at\":\"2014-08-12T08:00:00Z\",\"title\":\"deploy 4512 started\",\"kind\":\"CHANGE\"},{\"title\":\"no time\"}]"))
+        mvc.perform(post("/hooks/generic").header("Authorization", "Bearer " + responder)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                        "[{\"at\":\"2014-08-12T08:00:00Z\",\"title\":\"deploy 4512 started\",\"kind\":\"CHANGE\"},{\"title\":\"no time\"}]"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.accepted").value(1))
                 .andExpect(jsonPath("$.rejected").value(1))

@@ -65,8 +65,10 @@ class ImportApiTests {
     void anUploadImportsInTheBackgroundAndReportsTheImportJson() throws Exception {
         String token = "Bearer " + accounts.createToken("uploader", Role.RESPONDER);
 
-        var response = mvc.perform(multipart("/api/imports").file(feed("../../etc/feed.jsonl", "upload")).param("incident", "UP-1")
-                        .header("Authorization", token))
+        var response = mvc
+                .perform(
+                        multipart("/api/imports").file(feed("../../etc/feed.jsonl", "upload")).param("incident", "UP-1")
+                                .header("Authorization", token))
                 .andExpect(status().isAccepted())
                 .andReturn().getResponse();
         JsonNode done = awaitDone(token, response.getHeader("Location"));
@@ -80,7 +82,8 @@ class ImportApiTests {
         assertThat(done.get("files").get(0).asString()).isEqualTo("feed.jsonl"); // the path was dropped
         assertThat(data.resolve("etc")).doesNotExist();
 
-        var again = mvc.perform(multipart("/api/imports").file(feed("feed.jsonl", "upload")).header("Authorization", token))
+        var again = mvc
+                .perform(multipart("/api/imports").file(feed("feed.jsonl", "upload")).header("Authorization", token))
                 .andReturn().getResponse();
         JsonNode second = awaitDone(token, again.getHeader("Location"));
         assertThat(second.get("duplicates").asInt()).isEqualTo(2);
@@ -95,7 +98,8 @@ class ImportApiTests {
 
         mvc.perform(multipart("/api/imports").file(feed("x.jsonl", "roles")).header("Authorization", viewer))
                 .andExpect(status().isForbidden());
-        String location = mvc.perform(multipart("/api/imports").file(feed("x.jsonl", "roles")).header("Authorization", owner))
+        String location = mvc
+                .perform(multipart("/api/imports").file(feed("x.jsonl", "roles")).header("Authorization", owner))
                 .andReturn().getResponse().getHeader("Location");
         mvc.perform(get(location).header("Authorization", responder)).andExpect(status().isNotFound());
         awaitDone(owner, location);

@@ -41,7 +41,8 @@ class UploadLimitTests {
     void aTwoGigabyteExportIsRefusedByPolicyBeforeItIsRead() throws Exception {
         String token = accounts.createToken("uploader", Role.RESPONDER);
         String boundary = "hindsight-limit";
-        byte[] partHead = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slack-export.zip\"\r\n"
+        byte[] partHead = ("--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slack-export.zip\"\r\n"
                 + "Content-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         String head = "POST /api/imports HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token + "\r\n"
                 + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + TWO_GB + "\r\n"
@@ -57,8 +58,10 @@ class UploadLimitTests {
             long started = System.nanoTime();
             String response = readResponse(socket.getInputStream());
             assertThat(response).startsWith("HTTP/1.1 413");
-            assertThat((System.nanoTime() - started) / 1_000_000).as("answered without waiting for the rest").isLessThan(5_000);
-            assertThat(response).as("the refusal names the policy and the way around it").contains("512 MB").contains("hindsight import");
+            assertThat((System.nanoTime() - started) / 1_000_000).as("answered without waiting for the rest")
+                    .isLessThan(5_000);
+            assertThat(response).as("the refusal names the policy and the way around it").contains("512 MB")
+                    .contains("hindsight import");
         }
     }
 
@@ -66,7 +69,7 @@ class UploadLimitTests {
     private static String readResponse(InputStream in) throws Exception {
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         byte[] buffer = new byte[16_384];
-        for (int n; !complete(response.toString(StandardCharsets.UTF_8)) && (n = in.read(buffer)) >= 0; ) {
+        for (int n; !complete(response.toString(StandardCharsets.UTF_8)) && (n = in.read(buffer)) >= 0;) {
             response.write(buffer, 0, n);
         }
         return response.toString(StandardCharsets.UTF_8);

@@ -65,34 +65,45 @@ class JiraTrackerTests {
     @Test
     void anActionItemBecomesOneJiraIssueAndKeepsItsKey() throws Exception {
         Instant t0 = Instant.parse("2014-08-12T07:50:00Z");
-        incidents.create(new NewIncident("LP-J", "dc outage", t0, t0.plusSeconds(3600), Severity.SEV1, null, null, false, Set.of()));
-        ActionItem item = actions.open(new NewActionItem("LP-J", "Add a port-speed check", "Monitoring checks verify port speed", "alex", "sre",
+        incidents.create(new NewIncident("LP-J", "dc outage", t0, t0.plusSeconds(3600), Severity.SEV1, null, null,
+                false, Set.of()));
+        ActionItem item = actions.open(new NewActionItem("LP-J", "Add a port-speed check",
+                "Monitoring checks verify port speed", "alex", "sre",
                 ActionItem.Type.DETECT, ActionItem.Priority.P1, LocalDate.parse("2014-08-29")), "test");
-        jira.stubFor(post(urlEqualTo("/rest/api/2/issue")).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                .withBody("{\"id\":\"10042\",\"key\":\"OPS-42\",\"self\":\"" + jira.baseUrl() + "/rest/api/2/issue/10042\"}")));
+        jira.stubFor(post(urlEqualTo("/rest/api/2/issue"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"10042\",\"key\":\"OPS-42\",\"self\":\"" + jira.baseUrl()
+                                + "/rest/api/2/issue/10042\"}")));
         String responder = "Bearer " + accounts.createToken("jira-responder", Role.RESPONDER);
 
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/actions/" + item.id() + "/jira")
-                        .header("Authorization", responder))
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/actions/" + item.id() + "/jira")
+                .header("Authorization", responder))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.trackerKey").value("OPS-42"));
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/actions/" + item.id() + "/jira")
-                        .header("Authorization", responder))
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/actions/" + item.id() + "/jira")
+                .header("Authorization", responder))
                 .andExpect(jsonPath("$.trackerKey").value("OPS-42"));
 
         jira.verify(1, postRequestedFor(urlEqualTo("/rest/api/2/issue"))
                 .withHeader("Authorization", equalTo("Basic Ym90QGV4YW1wbGUuY29tOnNlY3JldC10b2tlbg=="))
-                .withRequestBody(equalToJson("""
-                        {"fields": {"project": {"key": "OPS"}, "summary": "Add a port-speed check", "issuetype": {"name": "Task"},
-                         "priority": {"name": "Highest"}, "duedate": "2014-08-29", "labels": ["postmortem", "LP-J"]}}""", true, true)));
+                .withRequestBody(equalToJson(
+                        """
+                                {"fields": {"project": {"key": "OPS"}, "summary": "Add a port-speed check", "issuetype": {"name": "Task"},
+                                 "priority": {"name": "Highest"}, "duedate": "2014-08-29", "labels": ["postmortem", "LP-J"]}}""",
+                        true, true)));
 
         // Jira says no: the caller learns why, nothing is stored
-        ActionItem other = actions.open(new NewActionItem("LP-J", "Second item", null, null, null, ActionItem.Type.PROCESS,
-                ActionItem.Priority.P3, null), "test");
-        jira.stubFor(post(urlEqualTo("/rest/api/2/issue")).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                .withBody("{\"errorMessages\":[],\"errors\":{\"project\":\"project is required\"}}")));
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/actions/" + other.id() + "/jira")
-                        .header("Authorization", responder))
+        ActionItem other = actions
+                .open(new NewActionItem("LP-J", "Second item", null, null, null, ActionItem.Type.PROCESS,
+                        ActionItem.Priority.P3, null), "test");
+        jira.stubFor(post(urlEqualTo("/rest/api/2/issue"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"errorMessages\":[],\"errors\":{\"project\":\"project is required\"}}")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/actions/" + other.id() + "/jira")
+                .header("Authorization", responder))
                 .andExpect(status().isBadGateway())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("project is required")));
         org.assertj.core.api.Assertions.assertThat(actions.find(other.id()).orElseThrow().trackerKey()).isNull();

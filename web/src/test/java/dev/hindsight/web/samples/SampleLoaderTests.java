@@ -87,10 +87,12 @@ class SampleLoaderTests {
         assertThat(data.resolve("samples/lp-2014-08-12/northwind-noc.mbox")).isRegularFile();
 
         index.refresh();
-        var gigabit = search.search(new SearchQuery("\"100Mbps\" OR \"100 Mbps\"", null, null, Map.of(), 50, 0, SearchQuery.Sort.TIME, Set.of()));
+        var gigabit = search.search(new SearchQuery("\"100Mbps\" OR \"100 Mbps\"", null, null, Map.of(), 50, 0,
+                SearchQuery.Sort.TIME, Set.of()));
         assertThat(gigabit.total()).isGreaterThanOrEqualTo(3);
-        var rfo = search.search(new SearchQuery("512,000 prefixes", null, null, Map.of("kind", Set.of("PROVIDER_NOTICE")), 5, 0,
-                SearchQuery.Sort.DEFAULT, Set.of()));
+        var rfo = search
+                .search(new SearchQuery("512,000 prefixes", null, null, Map.of("kind", Set.of("PROVIDER_NOTICE")), 5, 0,
+                        SearchQuery.Sort.DEFAULT, Set.of()));
         assertThat(rfo.hits()).singleElement().satisfies(h -> assertThat(h.title()).startsWith("RFO – Ticket 884213"));
 
         loader.run(null); // a later start: the data directory is not empty, nothing is loaded twice
@@ -117,9 +119,11 @@ class SampleLoaderTests {
         List<String> titles = t.entries().stream().map(Timeline.Entry::title).toList();
         golden.get("entries").forEach(e -> assertThat(titles).contains(e.asString()));
         golden.get("absent").forEach(e -> assertThat(titles).doesNotContain(e.asString()));
-        Set<String> findings = t.findings().stream().map(f -> f.type().name()).collect(java.util.stream.Collectors.toSet());
+        Set<String> findings = t.findings().stream().map(f -> f.type().name())
+                .collect(java.util.stream.Collectors.toSet());
         golden.get("findings").forEach(f -> assertThat(findings).contains(f.asString()));
-        assertThat(t.findings()).anySatisfy(f -> assertThat(f.message()).contains("Logged out immediately after login"));
+        assertThat(t.findings())
+                .anySatisfy(f -> assertThat(f.message()).contains("Logged out immediately after login"));
         assertThat(t.entries()).allSatisfy(e -> assertThat(e.reason()).isNotBlank());
 
         String viewer = "Bearer " + accounts.createToken("golden-viewer", Role.VIEWER);
@@ -129,7 +133,8 @@ class SampleLoaderTests {
                 .andExpect(jsonPath("$.moments[?(@.kind == 'ACKNOWLEDGED')].at").value("2014-08-12T07:57:12Z"))
                 .andExpect(jsonPath("$.metrics.timeToAcknowledgeSeconds").value(432))
                 .andExpect(jsonPath("$.entries[0].storyline").exists());
-        mvc.perform(get("/api/incidents/NOPE/timeline").header("Authorization", viewer)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/incidents/NOPE/timeline").header("Authorization", viewer))
+                .andExpect(status().isNotFound());
     }
 
     @Test
@@ -138,12 +143,16 @@ class SampleLoaderTests {
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(html).contains("LastPass: data center network failure", "Key moments", "ACKNOWLEDGED", "7 min 12 s",
-                "PROVIDER_DISCREPANCY", "dc-west (lb2, web7, web8)", "found it. web7, web8 and web9 negotiated 100Mbps");
-        String filtered = mvc.perform(get("/incidents/LP-2014-08-12").param("storyline", "s4").with(user("viewer").roles("VIEWER")))
+                "PROVIDER_DISCREPANCY", "dc-west (lb2, web7, web8)",
+                "found it. web7, web8 and web9 negotiated 100Mbps");
+        String filtered = mvc
+                .perform(get("/incidents/LP-2014-08-12").param("storyline", "s4").with(user("viewer").roles("VIEWER")))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(filtered).contains("Logged out immediately after login").doesNotContain("edge1.dc-east/Upstream packet loss CRITICAL");
+        assertThat(filtered).contains("Logged out immediately after login")
+                .doesNotContain("edge1.dc-east/Upstream packet loss CRITICAL");
         mvc.perform(get("/incidents/NOPE").with(user("viewer").roles("VIEWER"))).andExpect(status().isNotFound());
-        assertThat(mvc.perform(get("/").with(user("viewer").roles("VIEWER"))).andReturn().getResponse().getContentAsString())
+        assertThat(mvc.perform(get("/").with(user("viewer").roles("VIEWER"))).andReturn().getResponse()
+                .getContentAsString())
                 .contains("loaded two sample incidents", "LP-2014-08-12");
     }
 
@@ -156,7 +165,8 @@ class SampleLoaderTests {
                 .andExpect(jsonPath("$.status").value("PUBLISHED"))
                 .andExpect(jsonPath("$.cause").value("provider network"))
                 .andExpect(jsonPath("$.sections.LESSONS").value(org.hamcrest.Matchers.containsString("port speed")));
-        String items = mvc.perform(get("/api/actions").param("incident", "LP-2014-08-12").header("Authorization", viewer))
+        String items = mvc
+                .perform(get("/api/actions").param("incident", "LP-2014-08-12").header("Authorization", viewer))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         JsonNode list = JsonMapper.builder().build().readTree(items);
         assertThat(list.size()).isEqualTo(9);
@@ -171,7 +181,8 @@ class SampleLoaderTests {
         try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
             assertThat(doc.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle())).map(p -> p.getText()))
                     .contains("Summary", "Root cause", "Lessons learned", "Action items", "Timeline");
-            assertThat(doc.getTables()).anySatisfy(t -> assertThat(t.getText()).contains("Add a port-speed check", "alex", "2014-08-29"));
+            assertThat(doc.getTables())
+                    .anySatisfy(t -> assertThat(t.getText()).contains("Add a port-speed check", "alex", "2014-08-29"));
         }
         byte[] xlsx = export("xlsx", viewer);
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
@@ -180,10 +191,12 @@ class SampleLoaderTests {
         }
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(export("pdf", viewer))) {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
-                    .contains("LastPass: data center network failure", "Lessons learned", "Time to acknowledge", "Quarterly single-data-center failover drill");
+                    .contains("LastPass: data center network failure", "Lessons learned", "Time to acknowledge",
+                            "Quarterly single-data-center failover drill");
         }
         assertThat(new String(export("md", viewer), java.nio.charset.StandardCharsets.UTF_8))
-                .contains("## Lessons learned", "| Time to acknowledge | 7 min |", "Move the status page to a hosted provider");
+                .contains("## Lessons learned", "| Time to acknowledge | 7 min |",
+                        "Move the status page to a hosted provider");
         assertThat(new String(export("html", viewer), java.nio.charset.StandardCharsets.UTF_8))
                 .contains("<h2>Lessons learned</h2>", "data:image/png;base64,").doesNotContain("<script");
         mvc.perform(get("/api/incidents/LP-2014-08-12/export").param("format", "odt").header("Authorization", viewer))
@@ -191,7 +204,9 @@ class SampleLoaderTests {
     }
 
     private byte[] export(String format, String auth) throws Exception {
-        return mvc.perform(get("/api/incidents/LP-2014-08-12/export").param("format", format).param("zone", "America/New_York")
+        return mvc
+                .perform(get("/api/incidents/LP-2014-08-12/export").param("format", format)
+                        .param("zone", "America/New_York")
                         .header("Authorization", auth))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();

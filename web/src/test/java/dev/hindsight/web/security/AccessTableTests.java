@@ -47,7 +47,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class AccessTableTests {
 
     /** Who may call an endpoint: anyone, the sender's signature, or the least role. */
-    enum Access { PUBLIC, SIGNED, VIEWER, RESPONDER, COMMANDER, ADMIN }
+    enum Access {
+        PUBLIC,
+        SIGNED,
+        VIEWER,
+        RESPONDER,
+        COMMANDER,
+        ADMIN
+    }
 
     static final Map<String, Access> TABLE = new TreeMap<>();
 
@@ -58,20 +65,30 @@ class AccessTableTests {
         Access a = Access.ADMIN;
         table(Access.PUBLIC, "GET /login");
         table(Access.SIGNED, "POST /hooks/pagerduty");
-        table(v, "GET /", "GET /search", "GET /incidents/{key}", "GET /incidents/{key}/postmortem", "GET /actions", "GET /dashboard",
-                "GET /dashboard.xlsx", "GET /api/incidents", "GET /api/incidents/{key}", "GET /api/incidents/{key}/timeline",
-                "GET /api/incidents/{key}/similar", "GET /api/incidents/{key}/curation", "GET /api/search", "GET /api/events/{id}",
+        table(v, "GET /", "GET /search", "GET /incidents/{key}", "GET /incidents/{key}/postmortem", "GET /actions",
+                "GET /dashboard",
+                "GET /dashboard.xlsx", "GET /api/incidents", "GET /api/incidents/{key}",
+                "GET /api/incidents/{key}/timeline",
+                "GET /api/incidents/{key}/similar", "GET /api/incidents/{key}/curation", "GET /api/search",
+                "GET /api/events/{id}",
                 "GET /api/events/{id}/raw", "GET /api/incidents/{key}/export", "GET /api/incidents/{key}/postmortem",
-                "GET /api/incidents/{key}/postmortem/diff", "GET /api/incidents/{key}/postmortem/versions", "GET /api/actions",
+                "GET /api/incidents/{key}/postmortem/diff", "GET /api/incidents/{key}/postmortem/versions",
+                "GET /api/actions",
                 "GET /api/actions/{id}/history", "GET /api/imports/{id}", "GET /api/postmortem-templates");
-        table(r, "POST /api/imports", "POST /hooks/{hook}", "PATCH /api/incidents/{key}/entries/{entryId}", "POST /api/incidents/{key}/events",
-                "POST /api/incidents/{key}/actions", "POST /api/incidents/{key}/actions/from-lessons", "PATCH /api/actions/{id}", "POST /api/actions/{id}/jira",
-                "POST /actions/{id}", "POST /incidents/{key}/actions", "POST /incidents/{key}/attach", "POST /incidents/{key}/actions/from-lessons", "GET /api/dead-letters",
+        table(r, "POST /api/imports", "POST /hooks/{hook}", "PATCH /api/incidents/{key}/entries/{entryId}",
+                "POST /api/incidents/{key}/events",
+                "POST /api/incidents/{key}/actions", "POST /api/incidents/{key}/actions/from-lessons",
+                "PATCH /api/actions/{id}", "POST /api/actions/{id}/jira",
+                "POST /actions/{id}", "POST /incidents/{key}/actions", "POST /incidents/{key}/attach",
+                "POST /incidents/{key}/actions/from-lessons", "GET /api/dead-letters",
                 "GET /api/ingest/sources", "GET /ingest");
-        table(c, "POST /api/incidents", "PUT /api/incidents/{key}/postmortem", "PUT /api/incidents/{key}/access", "POST /api/incidents/{key}/postmortem/status",
-                "POST /incidents/{key}/postmortem", "POST /incidents/{key}/postmortem/status", "POST /api/dead-letters/replay",
+        table(c, "POST /api/incidents", "PUT /api/incidents/{key}/postmortem", "PUT /api/incidents/{key}/access",
+                "POST /api/incidents/{key}/postmortem/status",
+                "POST /incidents/{key}/postmortem", "POST /incidents/{key}/postmortem/status",
+                "POST /api/dead-letters/replay",
                 "POST /api/dead-letters/{id}/replay", "POST /api/postmortem-templates", "POST /incidents");
-        table(a, "GET /api/audit", "POST /api/admin/backup", "POST /api/ingest/sources", "DELETE /api/ingest/sources/{name}",
+        table(a, "GET /api/audit", "POST /api/admin/backup", "POST /api/ingest/sources",
+                "DELETE /api/ingest/sources/{name}",
                 "POST /api/ingest/sources/{name}/run");
     }
 
@@ -109,12 +126,19 @@ class AccessTableTests {
     @BeforeAll
     void seed() {
         for (Access role : List.of(Access.VIEWER, Access.RESPONDER, Access.COMMANDER, Access.ADMIN)) {
-            tokens.put(role, "Bearer " + accounts.createToken("access-" + role.name().toLowerCase(), Role.valueOf(role.name())));
+            tokens.put(role,
+                    "Bearer " + accounts.createToken("access-" + role.name().toLowerCase(), Role.valueOf(role.name())));
         }
-        incidents.create(new NewIncident("OPEN-1", "open", T0, T0.plusSeconds(3600), Severity.SEV3, null, null, false, Set.of()));
-        incidents.create(new NewIncident("SEC-1", "restricted", T0, T0.plusSeconds(3600), Severity.SEV1, null, null, true, Set.of("someone")));
-        store.append(new EventBatch(List.of(Event.builder("jsonl", EventKind.NOTE, T0, "open note").dedupKey("o1").build()), List.of(), "OPEN-1", null));
-        store.append(new EventBatch(List.of(Event.builder("jsonl", EventKind.NOTE, T0, "secret note").dedupKey("s1").build()), List.of(), "SEC-1", null));
+        incidents.create(new NewIncident("OPEN-1", "open", T0, T0.plusSeconds(3600), Severity.SEV3, null, null, false,
+                Set.of()));
+        incidents.create(new NewIncident("SEC-1", "restricted", T0, T0.plusSeconds(3600), Severity.SEV1, null, null,
+                true, Set.of("someone")));
+        store.append(
+                new EventBatch(List.of(Event.builder("jsonl", EventKind.NOTE, T0, "open note").dedupKey("o1").build()),
+                        List.of(), "OPEN-1", null));
+        store.append(new EventBatch(
+                List.of(Event.builder("jsonl", EventKind.NOTE, T0, "secret note").dedupKey("s1").build()), List.of(),
+                "SEC-1", null));
     }
 
     /** "METHOD /path/{var}" for every handler method the application maps (framework error and doc endpoints aside). */
@@ -123,7 +147,8 @@ class AccessTableTests {
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             for (String pattern : info.getPatternValues()) {
-                if (pattern.equals("/error") || pattern.startsWith("/v3/api-docs") || pattern.startsWith("/swagger-ui")) {
+                if (pattern.equals("/error") || pattern.startsWith("/v3/api-docs")
+                        || pattern.startsWith("/swagger-ui")) {
                     continue;
                 }
                 String normalized = pattern.replaceAll("\\{(\\w+):[^}]*}", "{$1}");
@@ -153,7 +178,8 @@ class AccessTableTests {
             }
             // nobody signed in: the API says 401 (403 for a write without a CSRF token), a page sends to the sign-in form
             MockHttpServletResponse anonymous = call(endpoint, "OPEN-1", null);
-            if (!(anonymous.getStatus() == 401 || anonymous.getStatus() == 403 || (anonymous.getStatus() == 302 && String.valueOf(anonymous.getRedirectedUrl()).endsWith("/login")))) {
+            if (!(anonymous.getStatus() == 401 || anonymous.getStatus() == 403 || (anonymous.getStatus() == 302
+                    && String.valueOf(anonymous.getRedirectedUrl()).endsWith("/login")))) {
                 wrong.add("anonymous " + endpoint + " -> " + anonymous.getStatus());
             }
             for (Access role : tokens.keySet()) {
@@ -187,7 +213,8 @@ class AccessTableTests {
 
     private MockHttpServletResponse call(String endpoint, String key, String authorization) throws Exception {
         String[] parts = endpoint.split(" ", 2);
-        String path = parts[1].replace("{key}", key).replace("{entryId}", EventId.of("jsonl", key.equals("SEC-1") ? "s1" : "o1"))
+        String path = parts[1].replace("{key}", key)
+                .replace("{entryId}", EventId.of("jsonl", key.equals("SEC-1") ? "s1" : "o1"))
                 .replace("{id}", "1").replace("{name}", "nope").replace("{hook}", "generic");
         var request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path)
                 .accept(MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, MediaType.ALL);

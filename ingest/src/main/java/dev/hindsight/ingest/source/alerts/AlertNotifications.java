@@ -29,7 +29,8 @@ public final class AlertNotifications {
 
     private static final List<String> HOST_LABELS = List.of("instance", "host", "hostname", "node", "server");
     private static final List<String> SERVICE_LABELS = List.of("service", "job", "app", "component");
-    private static final List<String> LOCATION_LABELS = List.of("datacenter", "dc", "region", "zone", "site", "location");
+    private static final List<String> LOCATION_LABELS = List.of("datacenter", "dc", "region", "zone", "site",
+            "location");
 
     private AlertNotifications() {}
 
@@ -44,19 +45,22 @@ public final class AlertNotifications {
         }
     }
 
-    private static void decodeOne(JsonNode notification, String origin, String source, DecodeContext context, RecordSink sink) {
+    private static void decodeOne(JsonNode notification, String origin, String source, DecodeContext context,
+            RecordSink sink) {
         if (!notification.isObject()) {
             throw new SourceDataException("expected a notification object");
         }
         if (notification.has("ruleName") && notification.has("evalMatches")) {
-            throw new SourceDataException("this is Grafana's legacy (pre-unified alerting) webhook body, which is not supported");
+            throw new SourceDataException(
+                    "this is Grafana's legacy (pre-unified alerting) webhook body, which is not supported");
         }
         String groupKey = text(notification, "groupKey");
         JsonSource.eachEntry(notification.get("alerts"), origin, "alerts", sink,
                 entry -> alert(entry, source, groupKey, text(notification, "receiver"), context));
     }
 
-    private static Event alert(JsonSource.Entry entry, String source, @Nullable String groupKey, @Nullable String receiver,
+    private static Event alert(JsonSource.Entry entry, String source, @Nullable String groupKey,
+            @Nullable String receiver,
             DecodeContext context) {
         JsonNode alert = entry.node();
         String status = JsonSource.required(alert, "status");
@@ -73,7 +77,8 @@ public final class AlertNotifications {
             case "resolved" -> {
                 kind = EventKind.ALERT_RESOLVED;
                 if (OPEN_END.equals(text(alert, "endsAt")) || text(alert, "endsAt") == null) {
-                    throw new SourceDataException("a resolved alert needs a real endsAt, found " + text(alert, "endsAt"));
+                    throw new SourceDataException(
+                            "a resolved alert needs a real endsAt, found " + text(alert, "endsAt"));
                 }
                 at = JsonSource.time(alert, "endsAt");
             }
@@ -85,17 +90,21 @@ public final class AlertNotifications {
         alertName = alertName.isBlank() ? "alert" : alertName;
         String summary = annotations.get("summary");
         summary = summary == null || summary.isBlank() ? null : summary;
-        String title = summary != null ? summary : alertName + (first(labels, HOST_LABELS) == null ? "" : " on " + first(labels, HOST_LABELS));
+        String title = summary != null
+                ? summary
+                : alertName + (first(labels, HOST_LABELS) == null ? "" : " on " + first(labels, HOST_LABELS));
         StringBuilder text = new StringBuilder();
         if (annotations.get("description") != null) {
             text.append(annotations.get("description"));
         }
         JsonNode values = alert.get("values");
         if (values != null && values.isObject() && !values.isEmpty()) {
-            text.append(text.isEmpty() ? "" : "\n").append("values: ").append(strings(alert, "values").entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+            text.append(text.isEmpty() ? "" : "\n").append("values: ")
+                    .append(strings(alert, "values").entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
         }
-        Event.Builder event = Event.builder(source, kind, at.instant(), (kind == EventKind.ALERT_RESOLVED ? "Resolved: " : "") + title)
+        Event.Builder event = Event
+                .builder(source, kind, at.instant(), (kind == EventKind.ALERT_RESOLVED ? "Resolved: " : "") + title)
                 .originalTime(at.original(), at.zone(), false)
                 .text(text.isEmpty() ? null : text.toString())
                 .host(first(labels, HOST_LABELS))

@@ -36,12 +36,14 @@ public class IrcDecoder implements FormatDecoder {
     static final String PARSER = "irc/1";
     static final int MAX_LINE = 64 * 1024;
 
-    private static final Pattern WEECHAT = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})\\t([^\\t]*)\\t(.*)$");
+    private static final Pattern WEECHAT = Pattern
+            .compile("^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})\\t([^\\t]*)\\t(.*)$");
     private static final Pattern ZNC = Pattern.compile("^\\[(\\d{2}:\\d{2}(?::\\d{2})?)\\] (.*)$");
     private static final Pattern IRSSI = Pattern.compile("^(\\d{2}:\\d{2}(?::\\d{2})?) (.*)$");
     private static final Pattern SAY = Pattern.compile("^<\\s*[~&@%+ ]?([^>\\s]+)> ?(.*)$");
     private static final Pattern ACTION = Pattern.compile("^\\s*\\* (\\S+) (.*)$");
-    private static final Pattern OPENED = Pattern.compile("^--- (?:Log opened|Day changed) (?:\\w{3} )?(\\w{3}) (\\d{1,2})(?: [\\d:]+)? (\\d{4})");
+    private static final Pattern OPENED = Pattern
+            .compile("^--- (?:Log opened|Day changed) (?:\\w{3} )?(\\w{3}) (\\d{1,2})(?: [\\d:]+)? (\\d{4})");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH);
 
     @Override
@@ -53,7 +55,8 @@ public class IrcDecoder implements FormatDecoder {
     public int confidence(String fileName, byte[] head) {
         String text = new String(head, StandardCharsets.UTF_8);
         String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
-        if (first.startsWith("--- Log opened") || WEECHAT.matcher(first).matches() && fileName.endsWith(".weechatlog")) {
+        if (first.startsWith("--- Log opened")
+                || WEECHAT.matcher(first).matches() && fileName.endsWith(".weechatlog")) {
             return 95;
         }
         boolean lines = text.lines().limit(20).filter(l -> !l.isBlank())
@@ -98,7 +101,8 @@ public class IrcDecoder implements FormatDecoder {
         });
     }
 
-    private static void line(String text, LocalDate day, ZoneId zone, String channel, RawRecord raw, DecodeContext context,
+    private static void line(String text, LocalDate day, ZoneId zone, String channel, RawRecord raw,
+            DecodeContext context,
             RecordSink sink, String position) {
         Matcher weechat = WEECHAT.matcher(text);
         if (weechat.matches()) {
@@ -135,7 +139,8 @@ public class IrcDecoder implements FormatDecoder {
         }
         Matcher action = ACTION.matcher(rest);
         if (action.matches() && !rest.startsWith("***") && !rest.startsWith("-!-")) {
-            emit(time, day + " " + clock, zone, channel, action.group(1), action.group(1) + " " + action.group(2), raw, context, sink);
+            emit(time, day + " " + clock, zone, channel, action.group(1), action.group(1) + " " + action.group(2), raw,
+                    context, sink);
             return;
         }
         sink.skipped(position, "server line (join, part, quit, mode or topic)");

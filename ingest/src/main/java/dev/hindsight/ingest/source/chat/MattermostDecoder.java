@@ -48,16 +48,19 @@ public class MattermostDecoder implements FormatDecoder {
                 String type = JsonSource.required(node, "type");
                 if (!versioned[0]) {
                     if (!"version".equals(type)) {
-                        throw new SourceDataException("the first line of a Mattermost bulk export must be the version line");
+                        throw new SourceDataException(
+                                "the first line of a Mattermost bulk export must be the version line");
                     }
                     versioned[0] = true;
                     sink.skipped(position, "version line");
                     return;
                 }
                 switch (type) {
-                    case "post" -> post(node.get("post"), text(node.path("post"), "channel"), position, raw, context, sink);
-                    case "direct_post" -> post(node.get("direct_post"), directChannel(node.get("direct_post")), position, raw,
-                            context, sink);
+                    case "post" ->
+                        post(node.get("post"), text(node.path("post"), "channel"), position, raw, context, sink);
+                    case "direct_post" ->
+                        post(node.get("direct_post"), directChannel(node.get("direct_post")), position, raw,
+                                context, sink);
                     default -> sink.skipped(position, type + " definition");
                 }
             } catch (SourceDataException e) {
@@ -69,7 +72,8 @@ public class MattermostDecoder implements FormatDecoder {
         });
     }
 
-    private static void post(JsonNode post, String channel, String position, byte[] raw, DecodeContext context, RecordSink sink) {
+    private static void post(JsonNode post, String channel, String position, byte[] raw, DecodeContext context,
+            RecordSink sink) {
         if (post == null || !post.isObject()) {
             throw new SourceDataException("the post object is missing");
         }

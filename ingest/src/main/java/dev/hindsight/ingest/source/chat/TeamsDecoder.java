@@ -40,7 +40,8 @@ public class TeamsDecoder implements FormatDecoder {
         decodeMessages(messages, file.name(), "value", context, sink);
     }
 
-    private static void decodeMessages(JsonNode messages, String origin, String what, DecodeContext context, RecordSink sink) {
+    private static void decodeMessages(JsonNode messages, String origin, String what, DecodeContext context,
+            RecordSink sink) {
         JsonSource.eachEntry(messages, origin, what, sink, entry -> {
             JsonNode m = entry.node();
             JsonNode replies = m.get("replies");
@@ -61,7 +62,9 @@ public class TeamsDecoder implements FormatDecoder {
             }
             JsonNode body = m.path("body");
             String content = text(body, "content") == null ? "" : text(body, "content");
-            String plain = "html".equalsIgnoreCase(text(body, "contentType")) ? Jsoup.parse(content).wholeText().strip() : content;
+            String plain = "html".equalsIgnoreCase(text(body, "contentType"))
+                    ? Jsoup.parse(content).wholeText().strip()
+                    : content;
             String subject = text(m, "subject");
             if (subject != null) {
                 plain = subject + "\n" + plain;
@@ -70,9 +73,11 @@ public class TeamsDecoder implements FormatDecoder {
                 throw new JsonSource.Skip("message without text");
             }
             JsonNode identity = m.path("channelIdentity");
-            String channel = text(identity, "channelId") != null ? text(identity, "channelId")
+            String channel = text(identity, "channelId") != null
+                    ? text(identity, "channelId")
                     : text(m, "chatId") != null ? text(m, "chatId") : origin;
-            var event = ChatMessages.message("teams", channel, at, author, plain, JsonSource.raw(entry.position(), m, PARSER), context);
+            var event = ChatMessages.message("teams", channel, at, author, plain,
+                    JsonSource.raw(entry.position(), m, PARSER), context);
             return event;
         });
     }

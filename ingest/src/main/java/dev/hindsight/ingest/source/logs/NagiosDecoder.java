@@ -41,7 +41,8 @@ public class NagiosDecoder implements FormatDecoder {
 
     @Override
     public int confidence(String fileName, byte[] head) {
-        String first = new String(head, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+        String first = new String(head, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).findFirst()
+                .orElse("");
         return PLAIN.matcher(first).matches() ? 90 : 0;
     }
 
@@ -55,7 +56,8 @@ public class NagiosDecoder implements FormatDecoder {
                 if (context.provider() != null) {
                     event.provider(true).label("provider", context.provider());
                 }
-                sink.event(event.dedupKey(fileName + "#" + number + "#" + EventId.contentHash(raw).substring(0, 16)).build());
+                sink.event(event.dedupKey(fileName + "#" + number + "#" + EventId.contentHash(raw).substring(0, 16))
+                        .build());
             } catch (SourceDataException e) {
                 sink.rejected(position, "line " + number + ": " + e.getMessage(), raw);
             }
@@ -79,7 +81,8 @@ public class NagiosDecoder implements FormatDecoder {
             case "SERVICE ALERT", "CURRENT SERVICE STATE", "INITIAL SERVICE STATE" -> {
                 String[] f = fields.split(";", 6);
                 require(f, 6, type);
-                yield alert(type.equals("SERVICE ALERT"), f[2], f[3], at, f[0] + "/" + f[1] + " " + f[2] + ": " + f[5], raw)
+                yield alert(type.equals("SERVICE ALERT"), f[2], f[3], at, f[0] + "/" + f[1] + " " + f[2] + ": " + f[5],
+                        raw)
                         .host(f[0]).service(f[1]).severity(f[2]).label("state_type", f[3]).label("attempt", f[4]);
             }
             case "HOST ALERT", "CURRENT HOST STATE", "INITIAL HOST STATE" -> {
@@ -91,7 +94,8 @@ public class NagiosDecoder implements FormatDecoder {
             case "SERVICE NOTIFICATION" -> {
                 String[] f = fields.split(";", 6);
                 require(f, 6, type);
-                yield base(EventKind.LOG_LINE, at, "Notified " + f[0] + ": " + f[1] + "/" + f[2] + " " + f[3] + ": " + f[5], raw)
+                yield base(EventKind.LOG_LINE, at,
+                        "Notified " + f[0] + ": " + f[1] + "/" + f[2] + " " + f[3] + ": " + f[5], raw)
                         .host(f[1]).service(f[2]).severity(f[3]).actor(f[0]);
             }
             case "HOST NOTIFICATION" -> {
@@ -105,7 +109,8 @@ public class NagiosDecoder implements FormatDecoder {
     }
 
     /** Only HARD alert transitions are state changes on a timeline; soft ones and state dumps are log lines. */
-    private static Event.Builder alert(boolean transition, String state, String stateType, Timestamps.Parsed at, String title, RawRecord raw) {
+    private static Event.Builder alert(boolean transition, String state, String stateType, Timestamps.Parsed at,
+            String title, RawRecord raw) {
         if (!transition || !"HARD".equals(stateType)) {
             return base(EventKind.LOG_LINE, at, title, raw);
         }
@@ -113,12 +118,14 @@ public class NagiosDecoder implements FormatDecoder {
     }
 
     private static Event.Builder base(EventKind kind, Timestamps.Parsed at, String title, RawRecord raw) {
-        return Event.builder("nagios", kind, at.instant(), title).originalTime(at.original(), at.zone(), false).raw(raw);
+        return Event.builder("nagios", kind, at.instant(), title).originalTime(at.original(), at.zone(), false)
+                .raw(raw);
     }
 
     private static void require(String[] fields, int count, String type) {
         if (fields.length < count) {
-            throw new SourceDataException(type + " needs " + count + " fields separated by ';', found " + fields.length);
+            throw new SourceDataException(
+                    type + " needs " + count + " fields separated by ';', found " + fields.length);
         }
     }
 }

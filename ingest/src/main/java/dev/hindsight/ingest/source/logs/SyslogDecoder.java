@@ -56,7 +56,8 @@ public class SyslogDecoder implements FormatDecoder {
         String text = new String(head, StandardCharsets.UTF_8);
         long lines = text.lines().limit(10).filter(l -> !l.isBlank()).count();
         long matching = text.lines().limit(10).filter(l -> !l.isBlank())
-                .filter(l -> RFC5424.matcher(l).matches() || RFC3164.matcher(l).matches() || RSYSLOG.matcher(l).matches())
+                .filter(l -> RFC5424.matcher(l).matches() || RFC3164.matcher(l).matches()
+                        || RSYSLOG.matcher(l).matches())
                 .count();
         return lines > 0 && matching >= Math.max(1, lines - 1) ? 80 : 0;
     }
@@ -64,7 +65,8 @@ public class SyslogDecoder implements FormatDecoder {
     @Override
     public void decode(SourceFile file, DecodeContext context, RecordSink sink) throws IOException {
         String fileName = file.name().substring(file.name().replace('\\', '/').lastIndexOf('/') + 1);
-        int year = context.year() != null ? context.year()
+        int year = context.year() != null
+                ? context.year()
                 : FileDates.fromName(file.name()).map(java.time.LocalDate::getYear)
                         .orElse(file.modified().atZone(context.zone()).getYear());
         Lines.each(file, MAX_LINE, sink, (number, line, position) -> {
@@ -83,12 +85,14 @@ public class SyslogDecoder implements FormatDecoder {
         Matcher m = RFC5424.matcher(line);
         if (m.matches()) {
             Timestamps.Parsed at = rfc3339(m.group(2));
-            return event(at, nil(m.group(3)), nil(m.group(4)), severity(m.group(1)), m.group(8) == null ? "" : m.group(8), raw, context)
+            return event(at, nil(m.group(3)), nil(m.group(4)), severity(m.group(1)),
+                    m.group(8) == null ? "" : m.group(8), raw, context)
                     .label("format", "rfc5424");
         }
         m = RSYSLOG.matcher(line);
         if (m.matches()) {
-            return event(rfc3339(m.group(1)), m.group(2), m.group(3), null, m.group(5), raw, context).label("format", "rsyslog");
+            return event(rfc3339(m.group(1)), m.group(2), m.group(3), null, m.group(5), raw, context).label("format",
+                    "rsyslog");
         }
         m = RFC3164.matcher(line);
         if (m.matches()) {
@@ -98,13 +102,15 @@ public class SyslogDecoder implements FormatDecoder {
             var instant = local.atZone(zone).toInstant();
             Timestamps.requirePlausible(instant, m.group(2));
             var at = new Timestamps.Parsed(instant, m.group(2), zone.getId(), true);
-            return event(at, m.group(3), m.group(4), m.group(1) == null ? null : severity(m.group(1)), m.group(6), raw, context)
+            return event(at, m.group(3), m.group(4), m.group(1) == null ? null : severity(m.group(1)), m.group(6), raw,
+                    context)
                     .label("format", "rfc3164");
         }
         throw new SourceDataException("not an RFC 5424, RFC 3164 or rsyslog line");
     }
 
-    private static Event.Builder event(Timestamps.Parsed at, @Nullable String host, @Nullable String app, @Nullable String severity,
+    private static Event.Builder event(Timestamps.Parsed at, @Nullable String host, @Nullable String app,
+            @Nullable String severity,
             String message, RawRecord raw, DecodeContext context) {
         String title = message.isBlank() ? "(empty message)" : Titles.clip(message);
         Event.Builder event = Event.builder("syslog", EventKind.LOG_LINE, at.instant(), title)
@@ -121,7 +127,8 @@ public class SyslogDecoder implements FormatDecoder {
     }
 
     private static Timestamps.Parsed rfc3339(String text) {
-        return Timestamps.parseOffset(text).orElseThrow(() -> new SourceDataException("timestamp '" + text + "' is not RFC 3339"));
+        return Timestamps.parseOffset(text)
+                .orElseThrow(() -> new SourceDataException("timestamp '" + text + "' is not RFC 3339"));
     }
 
     private static String severity(String pri) {

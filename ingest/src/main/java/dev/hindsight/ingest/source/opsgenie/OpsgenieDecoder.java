@@ -35,7 +35,9 @@ public class OpsgenieDecoder implements FormatDecoder {
     @Override
     public int confidence(String fileName, byte[] head) {
         String text = JsonSource.head(head);
-        return JsonSource.hasKey(text, "data") && JsonSource.hasKey(text, "log") && JsonSource.hasKey(text, "offset") ? 85 : 0;
+        return JsonSource.hasKey(text, "data") && JsonSource.hasKey(text, "log") && JsonSource.hasKey(text, "offset")
+                ? 85
+                : 0;
     }
 
     @Override
@@ -92,7 +94,7 @@ public class OpsgenieDecoder implements FormatDecoder {
         if (explicit != null) {
             return explicit;
         }
-        for (String link : new String[] {text(root.path("paging"), "first"), text(root.path("paging"), "next")}) {
+        for (String link : new String[]{text(root.path("paging"), "first"), text(root.path("paging"), "next")}) {
             if (link != null) {
                 Matcher m = ALERT_IN_URL.matcher(link);
                 if (m.find()) {

@@ -26,7 +26,8 @@ public final class PagerDutyRecords {
 
     public static void decode(JsonNode root, String origin, DecodeContext context, RecordSink sink) {
         if (root.isArray()) {
-            JsonSource.eachEntry(root, origin, "events", sink, e -> webhookEvent(e.node().path("event"), e.position(), context));
+            JsonSource.eachEntry(root, origin, "events", sink,
+                    e -> webhookEvent(e.node().path("event"), e.position(), context));
         } else if (root.has("log_entries")) {
             JsonSource.eachEntry(root.get("log_entries"), origin, "log_entries", sink, e -> logEntry(e, context));
         } else if (root.has("incidents")) {
@@ -72,7 +73,9 @@ public final class PagerDutyRecords {
         JsonNode incident = e.path("incident");
         String summary = JsonSource.required(e, "summary");
         String incidentSummary = text(incident, "summary");
-        String title = kind == EventKind.PAGE_TRIGGERED && incidentSummary != null ? incidentSummary + " (" + summary + ")" : summary;
+        String title = kind == EventKind.PAGE_TRIGGERED && incidentSummary != null
+                ? incidentSummary + " (" + summary + ")"
+                : summary;
         StringBuilder text = new StringBuilder();
         append(text, text(e.path("event_details"), "description"));
         append(text, text(e, "note"));
@@ -114,20 +117,22 @@ public final class PagerDutyRecords {
             Timestamps.Parsed at = JsonSource.time(ack, "at");
             String who = text(ack.path("acknowledger"), "summary");
             sink.event(incidentEvent(EventKind.PAGE_ACKNOWLEDGED, at, "Acknowledged" + (who == null ? "" : " by " + who)
-                            + ": " + title, service, id, i, entry.position(), context)
+                    + ": " + title, service, id, i, entry.position(), context)
                     .actor(who)
                     .dedupKey("incident:" + id + ":ack:" + at.instant())
                     .build());
         }
         if ("resolved".equals(text(i, "status")) && text(i, "resolved_at") != null) {
             Timestamps.Parsed at = JsonSource.time(i, "resolved_at");
-            sink.event(incidentEvent(EventKind.PAGE_RESOLVED, at, "Resolved: " + title, service, id, i, entry.position(), context)
+            sink.event(incidentEvent(EventKind.PAGE_RESOLVED, at, "Resolved: " + title, service, id, i,
+                    entry.position(), context)
                     .dedupKey("incident:" + id + ":resolved")
                     .build());
         }
     }
 
-    private static Event.Builder incidentEvent(EventKind kind, Timestamps.Parsed at, String title, @Nullable String service,
+    private static Event.Builder incidentEvent(EventKind kind, Timestamps.Parsed at, String title,
+            @Nullable String service,
             String id, JsonNode incident, String position, DecodeContext context) {
         Event.Builder event = base(kind, at, title, context)
                 .service(service)
@@ -171,7 +176,8 @@ public final class PagerDutyRecords {
     }
 
     private static Event.Builder base(EventKind kind, Timestamps.Parsed at, String title, DecodeContext context) {
-        Event.Builder event = Event.builder(SOURCE, kind, at.instant(), title).originalTime(at.original(), at.zone(), false);
+        Event.Builder event = Event.builder(SOURCE, kind, at.instant(), title).originalTime(at.original(), at.zone(),
+                false);
         if (context.provider() != null) {
             event.provider(true).label("provider", context.provider());
         }

@@ -53,7 +53,8 @@ public class RfoEmailDecoder implements FormatDecoder {
     public int confidence(String fileName, byte[] head) {
         String name = fileName.toLowerCase(Locale.ROOT);
         String text = new String(head, StandardCharsets.ISO_8859_1);
-        boolean headers = text.matches("(?s)^(?:From .*?\\n)?(?:[A-Za-z-]+:.*\\n)+.*") && (text.contains("\nSubject:") || text.startsWith("Subject:"))
+        boolean headers = text.matches("(?s)^(?:From .*?\\n)?(?:[A-Za-z-]+:.*\\n)+.*")
+                && (text.contains("\nSubject:") || text.startsWith("Subject:"))
                 && (text.contains("\nFrom:") || text.startsWith("From:"));
         if (name.endsWith(".eml") || name.endsWith(".mbox")) {
             return 90;
@@ -77,7 +78,8 @@ public class RfoEmailDecoder implements FormatDecoder {
             try {
                 sink.event(decodeMessage(raw, position, context));
             } catch (SourceDataException e) {
-                sink.rejected(position, (messages.size() == 1 ? "" : "message " + (i + 1) + ": ") + e.getMessage(), raw);
+                sink.rejected(position, (messages.size() == 1 ? "" : "message " + (i + 1) + ": ") + e.getMessage(),
+                        raw);
             }
         }
     }
@@ -112,14 +114,17 @@ public class RfoEmailDecoder implements FormatDecoder {
             var sent = mail.getSentDate().toInstant();
             Timestamps.requirePlausible(sent, String.valueOf(mail.getHeader("Date")[0]));
             String subject = mail.getSubject() == null ? "(no subject)" : mail.getSubject().strip();
-            String from = mail.getFrom() == null || mail.getFrom().length == 0 ? null
-                    : mail.getFrom()[0] instanceof InternetAddress a ? (a.getPersonal() != null ? a.getPersonal() + " <" + a.getAddress() + ">" : a.getAddress())
-                    : mail.getFrom()[0].toString();
+            String from = mail.getFrom() == null || mail.getFrom().length == 0
+                    ? null
+                    : mail.getFrom()[0] instanceof InternetAddress a
+                            ? (a.getPersonal() != null ? a.getPersonal() + " <" + a.getAddress() + ">" : a.getAddress())
+                            : mail.getFrom()[0].toString();
             StringBuilder text = new StringBuilder();
             collectText(mail, text);
             String body = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text.toString();
             String messageId = mail.getMessageID();
-            StatedTimes.Findings findings = StatedTimes.find(body, context.zone(), sent.atZone(context.zone()).toLocalDate());
+            StatedTimes.Findings findings = StatedTimes.find(body, context.zone(),
+                    sent.atZone(context.zone()).toLocalDate());
             String provider = context.provider() != null ? context.provider() : domainOf(from);
             Event.Builder event = Event.builder("rfo-email", EventKind.PROVIDER_NOTICE, sent, subject)
                     .originalTime(mail.getHeader("Date")[0], ZoneOffset.UTC.getId(), false)
@@ -170,7 +175,8 @@ public class RfoEmailDecoder implements FormatDecoder {
             for (int i = 0; i < multipart.getCount(); i++) {
                 collectText(multipart.getBodyPart(i), out);
             }
-        } else if (part.isMimeType("application/pdf") || (part.getFileName() != null && part.getFileName().toLowerCase(Locale.ROOT).endsWith(".pdf"))) {
+        } else if (part.isMimeType("application/pdf")
+                || (part.getFileName() != null && part.getFileName().toLowerCase(Locale.ROOT).endsWith(".pdf"))) {
             ByteArrayOutputStream pdf = new ByteArrayOutputStream();
             try (InputStream in = part.getInputStream()) {
                 in.transferTo(pdf);

@@ -36,7 +36,8 @@ public class RfoPdfDecoder implements FormatDecoder {
 
     @Override
     public int confidence(String fileName, byte[] head) {
-        return head.length > 4 && head[0] == '%' && head[1] == 'P' && head[2] == 'D' && head[3] == 'F' ? 90
+        return head.length > 4 && head[0] == '%' && head[1] == 'P' && head[2] == 'D' && head[3] == 'F'
+                ? 90
                 : fileName.toLowerCase(Locale.ROOT).endsWith(".pdf") ? 50 : 0;
     }
 
@@ -53,7 +54,8 @@ public class RfoPdfDecoder implements FormatDecoder {
         Instant created = PdfText.created(pdf).orElse(null);
         StatedTimes.Findings findings = StatedTimes.find(text, context.zone(),
                 created == null ? null : created.atZone(context.zone()).toLocalDate());
-        Instant at = created != null ? created
+        Instant at = created != null
+                ? created
                 : findings.times().values().stream().map(StatedTimes.Stated::at).max(Comparator.naturalOrder())
                         .orElseThrow(() -> new SourceDataException("the PDF has no creation date and states no times"));
         Timestamps.requirePlausible(at, at.toString());

@@ -28,17 +28,20 @@ public final class StatedTimes {
 
     /** What a stated time means, and the labels providers use for it. */
     enum Moment {
-        IMPACT_START("impactStart", "(?:event|outage|impact|incident|issue|problem)\\s+(?:start(?:ed)?(?:\\s+time)?|began|begin)|start\\s+time|began|first\\s+(?:observed|detected)"),
+        IMPACT_START("impactStart",
+                "(?:event|outage|impact|incident|issue|problem)\\s+(?:start(?:ed)?(?:\\s+time)?|began|begin)|start\\s+time|began|first\\s+(?:observed|detected)"),
         IDENTIFIED("identified", "(?:root\\s+cause\\s+)?identified(?:\\s+at)?|cause\\s+identified"),
         MITIGATED("mitigated", "mitigat(?:ed|ion)(?:\\s+at)?|workaround\\s+applied"),
-        IMPACT_END("impactEnd", "(?:event|outage|impact|incident|issue)\\s+(?:end(?:ed)?(?:\\s+time)?|resolved|cleared)|end\\s+time|(?:service\\s+)?restor(?:ed|ation)(?:\\s+time)?|resolved(?:\\s+at)?|cleared(?:\\s+at)?");
+        IMPACT_END("impactEnd",
+                "(?:event|outage|impact|incident|issue)\\s+(?:end(?:ed)?(?:\\s+time)?|resolved|cleared)|end\\s+time|(?:service\\s+)?restor(?:ed|ation)(?:\\s+time)?|resolved(?:\\s+at)?|cleared(?:\\s+at)?");
 
         final String key;
         final Pattern label;
 
         Moment(String key, String label) {
             this.key = key;
-            this.label = Pattern.compile("^\\s*[-*•]?\\s*(?:" + label + ")\\s*[:\\-–]\\s*(.+)$", Pattern.CASE_INSENSITIVE);
+            this.label = Pattern.compile("^\\s*[-*•]?\\s*(?:" + label + ")\\s*[:\\-–]\\s*(.+)$",
+                    Pattern.CASE_INSENSITIVE);
         }
     }
 
@@ -52,7 +55,8 @@ public final class StatedTimes {
             Map.entry("CDT", ZoneOffset.ofHours(-5)), Map.entry("CST", ZoneOffset.ofHours(-6)),
             Map.entry("MDT", ZoneOffset.ofHours(-6)), Map.entry("MST", ZoneOffset.ofHours(-7)),
             Map.entry("PDT", ZoneOffset.ofHours(-7)), Map.entry("PST", ZoneOffset.ofHours(-8)),
-            Map.entry("BST", ZoneOffset.ofHours(1)), Map.entry("CET", ZoneOffset.ofHours(1)), Map.entry("CEST", ZoneOffset.ofHours(2)),
+            Map.entry("BST", ZoneOffset.ofHours(1)), Map.entry("CET", ZoneOffset.ofHours(1)),
+            Map.entry("CEST", ZoneOffset.ofHours(2)),
             Map.entry("IST", ZoneOffset.ofHoursMinutes(5, 30)), Map.entry("JST", ZoneOffset.ofHours(9)));
     private static final Pattern ZONE_SUFFIX = Pattern.compile(
             "\\s*\\(?\\b(UTC|GMT|Z|EDT|EST|CDT|CST|MDT|MST|PDT|PST|BST|CET|CEST|IST|JST)\\b\\)?\\s*$|\\s*([+-]\\d{2}:?\\d{2})\\s*$");
@@ -123,7 +127,8 @@ public final class StatedTimes {
         }
         Matcher ticket = TICKET.matcher(text);
         Matcher sites = SITES.matcher(text);
-        return new Findings(times, ticket.find() ? ticket.group(1) : null, sites.find() ? sites.group(1).strip() : null);
+        return new Findings(times, ticket.find() ? ticket.group(1) : null,
+                sites.find() ? sites.group(1).strip() : null);
     }
 
     /** Parses one stated time such as "2018-12-27 08:40 GMT", "August 12, 2014 3:50 AM EDT", "10:30 UTC". */
@@ -133,7 +138,9 @@ public final class StatedTimes {
         Matcher suffix = ZONE_SUFFIX.matcher(text);
         if (suffix.find()) {
             try {
-                zone = suffix.group(1) != null ? ZONES.get(suffix.group(1).toUpperCase(Locale.ROOT)) : ZoneOffset.of(normalizeOffset(suffix.group(2)));
+                zone = suffix.group(1) != null
+                        ? ZONES.get(suffix.group(1).toUpperCase(Locale.ROOT))
+                        : ZoneOffset.of(normalizeOffset(suffix.group(2)));
             } catch (DateTimeException e) {
                 return Optional.empty(); // an offset such as -4000 is no offset at all: not a time we can state
             }
@@ -152,7 +159,8 @@ public final class StatedTimes {
             for (DateTimeFormatter f : TIMES) {
                 try {
                     LocalTime time = LocalTime.parse(text, f);
-                    return Optional.of(new Stated(reference.atTime(time).atZone(effective).toInstant(), value.strip(), zone == null));
+                    return Optional.of(new Stated(reference.atTime(time).atZone(effective).toInstant(), value.strip(),
+                            zone == null));
                 } catch (DateTimeException e) {
                     // next layout
                 }

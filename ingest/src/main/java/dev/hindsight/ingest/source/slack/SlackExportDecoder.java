@@ -44,7 +44,8 @@ public class SlackExportDecoder implements ArchiveDecoder, FormatDecoder {
     private static final Pattern CHANNEL = Pattern.compile("<#([A-Z0-9]+)(?:\\|([^>]*))?>");
     private static final Pattern SPECIAL = Pattern.compile("<!([a-z]+)(?:\\|([^>]*))?>");
     private static final Pattern LINK = Pattern.compile("<((?:https?|mailto):[^|>]+)(?:\\|([^>]+))?>");
-    private static final Set<String> SKIPPED = Set.of("channel_join", "channel_leave", "channel_topic", "channel_purpose",
+    private static final Set<String> SKIPPED = Set.of("channel_join", "channel_leave", "channel_topic",
+            "channel_purpose",
             "channel_name", "channel_archive", "channel_unarchive", "group_join", "group_leave", "group_topic",
             "group_purpose", "group_name", "pinned_item", "unpinned_item", "message_deleted", "tombstone");
 
@@ -75,7 +76,8 @@ public class SlackExportDecoder implements ArchiveDecoder, FormatDecoder {
     @Override
     public int confidence(String fileName, byte[] head) {
         String text = JsonSource.head(head).stripLeading();
-        return text.startsWith("[") && JsonSource.hasKey(text, "ts") && text.matches("(?s).*\"type\"\\s*:\\s*\"message\".*")
+        return text.startsWith("[") && JsonSource.hasKey(text, "ts")
+                && text.matches("(?s).*\"type\"\\s*:\\s*\"message\".*")
                 && fileName.matches(".*\\d{4}-\\d{2}-\\d{2}\\.json$") ? 90 : 0;
     }
 
@@ -91,7 +93,8 @@ public class SlackExportDecoder implements ArchiveDecoder, FormatDecoder {
 
     @Override
     public void decode(Archive archive, DecodeContext context, RecordSink sink) throws IOException {
-        String root = root(archive).orElseThrow(() -> new SourceDataException("not a Slack export (no users.json or channels.json)"));
+        String root = root(archive)
+                .orElseThrow(() -> new SourceDataException("not a Slack export (no users.json or channels.json)"));
         Map<String, String> users = users(archive, root);
         Map<String, String> channelIds = channels(archive, root);
         for (SourceFile entry : archive.entries()) {
@@ -107,19 +110,21 @@ public class SlackExportDecoder implements ArchiveDecoder, FormatDecoder {
                 continue;
             }
             String folder = day.group(2);
-            day(entry, rel.substring(root.length()), channelIds.getOrDefault(folder, folder), folder, users, context, sink);
+            day(entry, rel.substring(root.length()), channelIds.getOrDefault(folder, folder), folder, users, context,
+                    sink);
         }
     }
 
     private static Map<String, String> users(Archive archive, String root) throws IOException {
         Map<String, String> names = new HashMap<>();
-        for (String file : new String[] {"users.json", "org_users.json"}) {
+        for (String file : new String[]{"users.json", "org_users.json"}) {
             Optional<SourceFile> entry = archive.entry(root + file);
             if (entry.isPresent()) {
                 for (JsonNode user : JsonSource.read(entry.get())) {
                     String id = text(user, "id");
                     JsonNode profile = user.path("profile");
-                    String name = firstNonNull(text(profile, "display_name"), text(profile, "real_name"), text(user, "real_name"),
+                    String name = firstNonNull(text(profile, "display_name"), text(profile, "real_name"),
+                            text(user, "real_name"),
                             text(user, "name"));
                     if (id != null && name != null) {
                         names.put(id, name);
@@ -133,7 +138,7 @@ public class SlackExportDecoder implements ArchiveDecoder, FormatDecoder {
     /** Folder name to channel id: channels and groups are folders by name, DMs and MPIMs by id. */
     private static Map<String, String> channels(Archive archive, String root) throws IOException {
         Map<String, String> ids = new HashMap<>();
-        for (String file : new String[] {"channels.json", "groups.json", "mpims.json", "dms.json"}) {
+        for (String file : new String[]{"channels.json", "groups.json", "mpims.json", "dms.json"}) {
             Optional<SourceFile> entry = archive.entry(root + file);
             if (entry.isPresent()) {
                 for (JsonNode channel : JsonSource.read(entry.get())) {
@@ -148,7 +153,8 @@ public class SlackExportDecoder implements ArchiveDecoder, FormatDecoder {
         return ids;
     }
 
-    private static void day(SourceFile file, String label, String channelId, String channelName, Map<String, String> users,
+    private static void day(SourceFile file, String label, String channelId, String channelName,
+            Map<String, String> users,
             DecodeContext context, RecordSink sink) throws IOException {
         JsonNode messages = JsonSource.read(file);
         if (!messages.isArray()) {
@@ -195,7 +201,8 @@ public class SlackExportDecoder implements ArchiveDecoder, FormatDecoder {
         String body = plain(text(m, "text") == null ? "" : text(m, "text"), users);
         StringBuilder text = new StringBuilder(body);
         for (JsonNode attachment : m.path("attachments")) {
-            String part = firstNonNull(text(attachment, "fallback"), join(text(attachment, "title"), text(attachment, "text")));
+            String part = firstNonNull(text(attachment, "fallback"),
+                    join(text(attachment, "title"), text(attachment, "text")));
             if (part != null) {
                 text.append(text.isEmpty() ? "" : "\n").append(plain(part, users));
             }
@@ -247,15 +254,18 @@ public class SlackExportDecoder implements ArchiveDecoder, FormatDecoder {
     static String plain(String slack, Map<String, String> users) {
         String s = MENTION.matcher(slack).replaceAll(r -> "@" + Matcher.quoteReplacement(
                 r.group(2) != null ? r.group(2) : users.getOrDefault(r.group(1), r.group(1))));
-        s = CHANNEL.matcher(s).replaceAll(r -> "#" + Matcher.quoteReplacement(r.group(2) != null && !r.group(2).isEmpty() ? r.group(2) : r.group(1)));
+        s = CHANNEL.matcher(s).replaceAll(r -> "#"
+                + Matcher.quoteReplacement(r.group(2) != null && !r.group(2).isEmpty() ? r.group(2) : r.group(1)));
         s = SPECIAL.matcher(s).replaceAll(r -> "@" + Matcher.quoteReplacement(r.group(1)));
-        s = LINK.matcher(s).replaceAll(r -> Matcher.quoteReplacement(r.group(2) != null ? r.group(2) + " (" + r.group(1) + ")" : r.group(1)));
+        s = LINK.matcher(s).replaceAll(
+                r -> Matcher.quoteReplacement(r.group(2) != null ? r.group(2) + " (" + r.group(1) + ")" : r.group(1)));
         return s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     static Instant instant(String ts) {
         BigDecimal seconds = new BigDecimal(ts);
-        return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+        return Instant.ofEpochSecond(seconds.longValue(),
+                seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
     }
 
     @SafeVarargs

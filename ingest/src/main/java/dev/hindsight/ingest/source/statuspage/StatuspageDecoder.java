@@ -23,7 +23,8 @@ public class StatuspageDecoder implements FormatDecoder {
         if (JsonSource.hasKey(text, "incident_updates")) {
             return 90;
         }
-        return JsonSource.hasKey(text, "incidents") && JsonSource.hasKey(text, "page") && !JsonSource.hasKey(text, "incident_number") ? 60 : 0;
+        return JsonSource.hasKey(text, "incidents") && JsonSource.hasKey(text, "page")
+                && !JsonSource.hasKey(text, "incident_number") ? 60 : 0;
     }
 
     @Override

@@ -47,7 +47,8 @@ public final class StatuspageRecords {
         }
     }
 
-    private static Event update(JsonSource.Entry entry, JsonNode incident, @Nullable String page, DecodeContext context) {
+    private static Event update(JsonSource.Entry entry, JsonNode incident, @Nullable String page,
+            DecodeContext context) {
         JsonNode u = entry.node();
         String status = JsonSource.required(u, "status");
         Timestamps.Parsed at = JsonSource.time(u, text(u, "display_at") != null ? "display_at" : "created_at");
