@@ -1,21 +1,13 @@
 package dev.hindsight;
 
-import dev.hindsight.web.cli.HindsightCli;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Hindsight: incident timelines and post-mortems from the raw traces an outage leaves behind. One jar: with no
- * arguments (or {@code serve}) it runs the web UI and REST API; otherwise it runs a command of the CLI contract.
+ * Hindsight: incident timelines and post-mortems from the raw traces an outage leaves behind. The Spring application
+ * of every module under {@code dev.hindsight}; the program's entry point is {@link dev.hindsight.web.HindsightCli},
+ * which runs a command of the CLI contract or serves the web UI and REST API.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-public class HindsightApplication {
-
-    public static void main(String[] args) {
-        int exit = HindsightCli.run(args);
-        if (exit != HindsightCli.KEEP_RUNNING) {
-            System.exit(exit);
-        }
-    }
-}
+public class HindsightApplication {}

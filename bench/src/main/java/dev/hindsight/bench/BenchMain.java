@@ -7,29 +7,28 @@ import dev.hindsight.core.event.StoredEvent;
 import dev.hindsight.core.incident.IncidentStatus;
 import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.core.incident.Severity;
+import dev.hindsight.core.incident.Viewer;
 import dev.hindsight.core.store.EventSearch;
 import dev.hindsight.core.timeline.Timeline;
-import dev.hindsight.ingest.fileimport.FileImporter;
-import dev.hindsight.ingest.fileimport.ImportOptions;
-import dev.hindsight.ingest.fileimport.ImportProgress;
-import dev.hindsight.ingest.fileimport.ImportReport;
-import dev.hindsight.ingest.generic.JsonlLines;
-import dev.hindsight.ingest.spi.DecodeContext;
+import dev.hindsight.ingest.files.FileImports;
+import dev.hindsight.ingest.files.ImportOptions;
+import dev.hindsight.ingest.files.ImportProgress;
+import dev.hindsight.ingest.files.ImportReport;
+import dev.hindsight.ingest.files.JsonlLines;
 import dev.hindsight.reporting.actions.ActionItem;
-import dev.hindsight.reporting.export.DocxReport;
-import dev.hindsight.reporting.export.PdfReport;
+import dev.hindsight.reporting.export.ExportFormat;
+import dev.hindsight.reporting.export.Exporter;
 import dev.hindsight.reporting.export.Report;
-import dev.hindsight.reporting.export.XlsxReport;
 import dev.hindsight.reporting.postmortem.DraftWriter;
 import dev.hindsight.reporting.postmortem.PostMortem;
 import dev.hindsight.reporting.postmortem.ReviewStatus;
-import dev.hindsight.search.incident.Incidents;
+import dev.hindsight.search.incident.IncidentCatalog;
 import dev.hindsight.search.incident.NewIncident;
-import dev.hindsight.search.index.EventAnalyzers;
-import dev.hindsight.search.index.EventDocuments;
-import dev.hindsight.search.index.LuceneIndex;
-import dev.hindsight.search.store.JdbcEventStore;
-import dev.hindsight.search.timeline.TimelineEngine;
+import dev.hindsight.search.internal.index.EventAnalyzers;
+import dev.hindsight.search.internal.index.EventDocuments;
+import dev.hindsight.search.internal.index.LuceneIndex;
+import dev.hindsight.search.internal.store.JdbcEventStore;
+import dev.hindsight.search.timeline.Timelines;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
@@ -77,6 +76,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class BenchMain {
 
+    /** Searches as a responder, not an admin, so each includes the visibility rule's lookup as users' searches do. */
+    private static final Viewer BENCH_VIEWER = new Viewer("bench", false);
+
     private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
@@ -91,7 +93,7 @@ public final class BenchMain {
                 : Set.of("ingest", "search", "timeline", "export", "cold");
         Path work = Files.createTempDirectory("hindsight-bench-");
         Results results = new Results();
-        System.err.printf("Hindsight bench (%s): %,d events, work dir %s, %d cores, max heap %d MB%n",
+        System.err.printf(Locale.ROOT, "Hindsight bench (%s): %,d events, work dir %s, %d cores, max heap %d MB%n",
                 full ? "full" : "quick", events, work,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
 
@@ -99,7 +101,8 @@ public final class BenchMain {
         List<Event> corpus = new ArrayList<>(events + 1000);
         BenchCorpus.stream(events, Duration.ofDays(30), corpus::add);
         Path jsonl = writeJsonl(corpus, work.resolve("corpus.jsonl"));
-        System.err.printf("corpus: %,d events, %,d MB of jsonl%n", corpus.size(), Files.size(jsonl) / (1024 * 1024));
+        System.err.printf(Locale.ROOT, "corpus: %,d events, %,d MB of jsonl%n", corpus.size(),
+                Files.size(jsonl) / (1024 * 1024));
 
         // 1. ingest
         double rawLucene = parts.contains("ingest") ? rawLuceneIndexing(corpus, work.resolve("raw-index")) : 0;
@@ -188,16 +191,16 @@ public final class BenchMain {
     /** Imports {@code path} (its format detected, as a user's import would) into an empty store; events per second. */
     static double importRate(ConfigurableApplicationContext app, Path path) {
         long started = System.nanoTime();
-        ImportReport report = app.getBean(FileImporter.class).importPaths(List.of(path),
-                new ImportOptions(null, null, DecodeContext.utc(), ImportOptions.DEFAULT_BATCH),
-                ImportProgress.Listener.NONE);
+        ImportReport report = app.getBean(FileImports.class).importPaths(List.of(path),
+                ImportOptions.defaults(), Viewer.SYSTEM, ImportProgress.Listener.NONE);
         try {
             app.getBean(LuceneIndex.class).refresh(); // searchable, not only stored
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         double rate = report.accepted() / ((System.nanoTime() - started) / 1e9);
-        System.err.printf("  %s: %,d events accepted, %,d rejected%n", path.getFileName(), report.accepted(),
+        System.err.printf(Locale.ROOT, "  %s: %,d events accepted, %,d rejected%n", path.getFileName(),
+                report.accepted(),
                 report.rejected());
         return rate;
     }
@@ -337,7 +340,7 @@ public final class BenchMain {
             IndexSearcher raw = new IndexSearcher(reader);
             Map<String, StringDocValuesReaderState> facetStates = QueryClasses.facetStates(reader);
             for (QueryClasses.QueryClass q : classes) {
-                double[] ours = latencies(n, clients, () -> search.search(q.hindsight()));
+                double[] ours = latencies(n, clients, () -> search.search(q.hindsight(), BENCH_VIEWER));
                 boolean withFacets = q.withFacets(); // the same question: the raw baseline counts the same facets
                 double[] base = latencies(n, clients, () -> {
                     try {
@@ -357,8 +360,8 @@ public final class BenchMain {
                                 withFacets ? " + the same facets" : "", b50, b99),
                         Results.ratio(p50, b50) + " p50", "p50 ≤ 5 ms, p99 ≤ 25 ms, p50 within 2 ms of raw", met);
                 if (clients == 1) { // the two must answer the same question: their totals are printed side by side
-                    System.err.printf("  %s: Hindsight total %,d, PostgreSQL total %,d%n", q.name(),
-                            search.search(q.hindsight()).total(),
+                    System.err.printf(Locale.ROOT, "  %s: Hindsight total %,d, PostgreSQL total %,d%n", q.name(),
+                            search.search(q.hindsight(), BENCH_VIEWER).total(),
                             (Long) sql.get(q.name()).get());
                 }
                 double[] pg = latencies(n, clients, sql.get(q.name()));
@@ -416,30 +419,28 @@ public final class BenchMain {
         int start = Math.max(0, times.size() / 2 - window / 2);
         Instant from = times.get(start);
         Instant to = times.get(Math.min(times.size() - 1, start + window - 1));
-        Incidents incidents = app.getBean(Incidents.class);
-        incidents.create(
-                new NewIncident("BENCH-1", "bench window", from, to, Severity.SEV3, null, null, false, Set.of()));
-        IncidentSummary incident = incidents.find("BENCH-1", dev.hindsight.core.incident.Viewer.LOCAL_ADMIN)
-                .orElseThrow();
-        TimelineEngine engine = app.getBean(TimelineEngine.class);
+        app.getBean(IncidentCatalog.class).create(
+                new NewIncident("BENCH-1", "bench window", from, to, Severity.SEV3, null, null, false, Set.of()),
+                Viewer.LOCAL_ADMIN);
+        Timelines engine = app.getBean(Timelines.class);
         for (int i = 0; i < 30; i++) {
             // warm-up: a build's time stops falling only after some 25 builds, once the JIT has compiled the engine's paths
-            engine.build(incident, Set.of());
+            engine.timeline("BENCH-1", Viewer.LOCAL_ADMIN);
         }
         List<Double> runs = new ArrayList<>();
         Timeline t = null;
         for (int i = 0; i < 7; i++) {
             long started = System.nanoTime();
-            t = engine.build(incident, Set.of());
+            t = engine.timeline("BENCH-1", Viewer.LOCAL_ADMIN);
             runs.add((System.nanoTime() - started) / 1e6);
         }
-        System.err.printf("  timeline builds: %s ms%n",
+        System.err.printf(Locale.ROOT, "  timeline builds: %s ms%n",
                 runs.stream().map(r -> String.format(Locale.ROOT, "%.0f", r)).toList());
         runs.sort(Comparator.naturalOrder());
         double median = runs.get(runs.size() / 2);
         long inWindow = times.stream().filter(at -> !at.isBefore(from) && !at.isAfter(to)).count();
         // a baseline of the same run: reading the window's rows alone (what any timeline must do first)
-        var windowRows = app.getBean(dev.hindsight.search.store.WindowRows.class);
+        var windowRows = app.getBean(dev.hindsight.search.internal.store.WindowRows.class);
         int rows = windowRows.between(from, to).size();
         double readMs = bestOf(3, () -> windowRows.between(from, to));
         double budget = 500.0 * inWindow / 100_000; // the target, 500 ms for 100k events, scaled to this window
@@ -477,16 +478,16 @@ public final class BenchMain {
                 null, "bench", t0, null);
         Report report = new Report(incident, timeline, pm, List.<ActionItem>of(), ZoneId.of("UTC"), t0);
         // exports are capped at MAX_DOCUMENT_ROWS in documents; the XLSX takes all 5k
-        double docx = bestOf(3, () -> DocxReport.render(report));
+        double docx = bestOf(3, () -> Exporter.export(report, ExportFormat.DOCX));
         double rawDocx = bestOf(3, () -> rawPoiTable(entries));
         results.add("DOCX export, 5k-entry incident", Results.num(docx, "ms"),
                 "raw POI table of the rows " + Results.num(rawDocx, "ms"),
                 Results.ratio(docx, rawDocx), "≤ 1,000 ms", docx <= 1000);
-        double xlsx = bestOf(3, () -> XlsxReport.render(report));
+        double xlsx = bestOf(3, () -> Exporter.export(report, ExportFormat.XLSX));
         results.add("XLSX export, 5k-entry incident", Results.num(xlsx, "ms"), "DOCX above " + Results.num(docx, "ms"),
                 Results.ratio(xlsx, docx),
                 "(no target)", true);
-        double pdf = bestOf(2, () -> PdfReport.render(report));
+        double pdf = bestOf(2, () -> Exporter.export(report, ExportFormat.PDF));
         results.add("PDF export, 5k-entry incident (first 2,000 rows)", Results.num(pdf, "ms"),
                 "DOCX above " + Results.num(docx, "ms"),
                 Results.ratio(pdf, docx), "(no target)", true);

@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -111,7 +112,7 @@ public final class PostgresFullText implements AutoCloseable {
             s.execute("create index ev_source_kind on ev (source, kind, at)");
             s.execute("vacuum analyze ev");
         }
-        System.err.printf("PostgreSQL FTS baseline: loaded and indexed %,d events in %.1f s%n", rows[0],
+        System.err.printf(Locale.ROOT, "PostgreSQL FTS baseline: loaded and indexed %,d events in %.1f s%n", rows[0],
                 (System.nanoTime() - started) / 1e9);
     }
 

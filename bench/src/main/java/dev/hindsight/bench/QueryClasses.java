@@ -2,7 +2,7 @@ package dev.hindsight.bench;
 
 import dev.hindsight.core.store.EventSearch;
 import dev.hindsight.core.store.SearchQuery;
-import dev.hindsight.search.index.EventFields;
+import dev.hindsight.search.internal.index.EventFields;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,28 +75,26 @@ public final class QueryClasses {
                 SortField.FIELD_DOC);
         return List.of(
                 new QueryClass("text", "text + range + facets + sort",
-                        new SearchQuery("certificate renewed", from, to, Map.of(), 20, 0, SearchQuery.Sort.NEWEST,
-                                Set.of()),
+                        new SearchQuery("certificate renewed", from, to, Map.of(), 20, 0, SearchQuery.Sort.NEWEST),
                         () -> filtered(parse(analyzer, "certificate renewed"),
                                 LongField.newRangeQuery(EventFields.AT, from.toEpochMilli(), to.toEpochMilli())),
                         newest),
                 new QueryClass("phrase", "phrase",
-                        new SearchQuery("\"backup completed\"", null, null, Map.of(), 20, 0, SearchQuery.Sort.TIME,
-                                Set.of()),
+                        new SearchQuery("\"backup completed\"", null, null, Map.of(), 20, 0, SearchQuery.Sort.TIME),
                         () -> parse(analyzer, "\"backup completed\""), byTime),
                 new QueryClass("filter", "filter only + facets",
                         new SearchQuery("*", null, null,
                                 Map.of("source", Set.of("alertmanager"), "kind", Set.of("ALERT_FIRING")), 20, 0,
-                                SearchQuery.Sort.NEWEST, Set.of()),
+                                SearchQuery.Sort.NEWEST),
                         () -> filtered(new MatchAllDocsQuery(),
                                 KeywordField.newSetQuery(EventFields.SOURCE, List.of(new BytesRef("alertmanager"))),
                                 KeywordField.newSetQuery(EventFields.KIND, List.of(new BytesRef("ALERT_FIRING")))),
                         newest),
                 new QueryClass("point", "point lookup (id)",
-                        new SearchQuery("id:" + someId, null, null, Map.of(), 1, 0, SearchQuery.Sort.TIME, Set.of()),
+                        new SearchQuery("id:" + someId, null, null, Map.of(), 1, 0, SearchQuery.Sort.TIME),
                         () -> new TermQuery(new Term(EventFields.ID, someId)), byTime),
                 new QueryClass("rare", "rare term",
-                        new SearchQuery("HttpsTimeout", null, null, Map.of(), 20, 0, SearchQuery.Sort.TIME, Set.of()),
+                        new SearchQuery("HttpsTimeout", null, null, Map.of(), 20, 0, SearchQuery.Sort.TIME),
                         () -> parse(analyzer, "HttpsTimeout"), byTime));
     }
 

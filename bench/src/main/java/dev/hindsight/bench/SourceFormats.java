@@ -1,7 +1,7 @@
 package dev.hindsight.bench;
 
 import dev.hindsight.core.event.Event;
-import dev.hindsight.ingest.spi.JsonSource;
+import dev.hindsight.ingest.support.JsonSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

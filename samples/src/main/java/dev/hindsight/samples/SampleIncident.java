@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,6 +52,6 @@ public record SampleIncident(
 
     /** The resource folder of this sample. */
     public String folder() {
-        return key.toLowerCase(java.util.Locale.ROOT);
+        return key.toLowerCase(Locale.ROOT);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -120,7 +121,7 @@ public final class SyntheticIncidents {
         String bug = "bug " + service;
         String comms = "comms";
         String chat = "chat";
-        String p = key.toLowerCase(java.util.Locale.ROOT) + "-";
+        String p = key.toLowerCase(Locale.ROOT) + "-";
 
         // network failure at netSite
         Instant jitter = t0.plusSeconds(r.nextInt(20));

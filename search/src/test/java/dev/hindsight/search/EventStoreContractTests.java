@@ -16,18 +16,25 @@ import dev.hindsight.core.store.QueryRejectedException;
 import dev.hindsight.core.store.SearchQuery;
 import dev.hindsight.core.store.SearchResult;
 import dev.hindsight.core.timeline.Timeline;
-import dev.hindsight.search.curation.CurationEdit;
-import dev.hindsight.search.curation.Curations;
-import dev.hindsight.search.incident.Incidents;
+import dev.hindsight.core.error.ConflictException;
+import dev.hindsight.core.error.NotFoundException;
+import dev.hindsight.core.incident.Viewer;
+import dev.hindsight.core.store.DeadLetterStore;
+import dev.hindsight.core.timeline.SimilarIncident;
+import dev.hindsight.search.event.Events;
+import dev.hindsight.search.incident.IncidentCatalog;
 import dev.hindsight.search.incident.NewIncident;
-import dev.hindsight.search.incident.SimilarIncidents;
-import dev.hindsight.search.index.EventAnalyzers;
-import dev.hindsight.search.index.EventDocuments;
-import dev.hindsight.search.index.EventFields;
-import dev.hindsight.search.index.LuceneIndex;
-import dev.hindsight.search.store.EventRows;
-import dev.hindsight.search.store.JdbcEventStore;
-import dev.hindsight.search.timeline.TimelineEngine;
+import dev.hindsight.search.maintenance.StoreMaintenance;
+import dev.hindsight.search.timeline.Curation;
+import dev.hindsight.search.timeline.CurationChange;
+import dev.hindsight.search.timeline.CurationEdit;
+import dev.hindsight.search.timeline.Timelines;
+import dev.hindsight.search.internal.index.EventAnalyzers;
+import dev.hindsight.search.internal.index.EventDocuments;
+import dev.hindsight.search.internal.index.EventFields;
+import dev.hindsight.search.internal.index.LuceneIndex;
+import dev.hindsight.search.internal.store.EventRows;
+import dev.hindsight.search.internal.store.JdbcEventStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,22 +68,29 @@ abstract class EventStoreContractTests {
     EventRows rows;
 
     @Autowired
-    Incidents incidents;
+    IncidentCatalog incidents;
 
     @Autowired
-    SearchOperations operations;
+    StoreMaintenance operations;
 
     @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
-    TimelineEngine engine;
+    Timelines timelines;
 
     @Autowired
-    Curations curations;
+    Curation curation;
 
     @Autowired
-    SimilarIncidents similarIncidents;
+    Events eventLookup;
+
+    @Autowired
+    DeadLetterStore deadLetters;
+
+    static final Viewer ADMIN = Viewer.LOCAL_ADMIN;
+    static final Viewer MALLORY = new Viewer("mallory", false);
+    static final Viewer ALICE = new Viewer("alice", false);
 
     /** Unique per test: tests share one database and filter by it. */
     String source;
@@ -89,7 +103,7 @@ abstract class EventStoreContractTests {
     private SearchResult searchSource(String text) throws Exception {
         index.refresh();
         return search.search(new SearchQuery(text, null, null, Map.of("source", Set.of(source)), 100, 0,
-                SearchQuery.Sort.DEFAULT, Set.of()));
+                SearchQuery.Sort.DEFAULT), ADMIN);
     }
 
     private List<Event> threeAlerts() {
@@ -160,7 +174,7 @@ abstract class EventStoreContractTests {
 
         SearchResult window = search
                 .search(new SearchQuery("*", TestEvents.T0.plusSeconds(60), TestEvents.T0.plusSeconds(300),
-                        Map.of("source", Set.of(source)), 10, 0, SearchQuery.Sort.TIME, Set.of()));
+                        Map.of("source", Set.of(source)), 10, 0, SearchQuery.Sort.TIME), ADMIN);
         assertThat(window.hits()).extracting(SearchResult.Hit::kind).containsExactly(EventKind.PAGE_TRIGGERED);
 
         SearchResult byField = searchSource("host:lb1.dc-east AND kind:ALERT_FIRING");
@@ -187,7 +201,7 @@ abstract class EventStoreContractTests {
         for (int offset : new int[]{0, 40, 280}) {
             SearchResult page = search
                     .search(new SearchQuery("*", null, null, Map.of("source", Set.of(source)), 20, offset,
-                            SearchQuery.Sort.NEWEST, Set.of()));
+                            SearchQuery.Sort.NEWEST), ADMIN);
             assertThat(page.total()).isEqualTo(300);
             assertThat(page.hits()).extracting(SearchResult.Hit::title)
                     .containsExactlyElementsOf(newestFirst.subList(offset, Math.min(300, offset + 20)));
@@ -205,24 +219,22 @@ abstract class EventStoreContractTests {
     void eventsOfHiddenIncidentsLeaveHitsTotalsAndFacetsAlike() throws Exception {
         String key = "SEC-" + source;
         incidents.create(new NewIncident(key, "breach", TestEvents.T0, TestEvents.T0.plusSeconds(3600), Severity.SEV1,
-                null, "alice", true, Set.of("alice")));
+                null, "alice", true, Set.of("alice")), ADMIN);
         List<Event> events = threeAlerts();
-        store.append(new EventBatch(events.subList(0, 1), List.of(), key, null));
+        store.append(new EventBatch(events.subList(0, 1), List.of(), key, null, ADMIN));
         store.append(EventBatch.of(events.subList(1, 3)));
         index.refresh();
 
         SearchQuery all = new SearchQuery("*", null, null, Map.of("source", Set.of(source)), 100, 0,
-                SearchQuery.Sort.DEFAULT, Set.of());
-        SearchResult forOutsider = search.search(all.withHiddenIncidents(
-                incidents.hiddenFrom(new dev.hindsight.core.incident.Viewer("mallory", false))));
-        SearchResult forMember = search.search(all.withHiddenIncidents(
-                incidents.hiddenFrom(new dev.hindsight.core.incident.Viewer("alice", false))));
+                SearchQuery.Sort.DEFAULT);
+        SearchResult forOutsider = search.search(all, MALLORY);
+        SearchResult forMember = search.search(all, ALICE);
 
         assertThat(forOutsider.total()).isEqualTo(2);
         assertThat(forOutsider.facets().get("kind")).doesNotContainKey("ALERT_FIRING");
         assertThat(forOutsider.hits()).noneMatch(h -> h.kind() == EventKind.ALERT_FIRING);
         assertThat(forMember.total()).isEqualTo(3);
-        assertThat(incidents.find(key, new dev.hindsight.core.incident.Viewer("mallory", false))).isEmpty();
+        assertThat(incidents.find(key, MALLORY)).isEmpty();
     }
 
     @Test
@@ -230,7 +242,7 @@ abstract class EventStoreContractTests {
         String key = "CUR-" + source;
         int day = 60 * 24 * 400; // far from the other tests' events, which would join the window
         incidents.create(new NewIncident(key, "curated outage", TestEvents.T0.plusSeconds(60L * day),
-                TestEvents.T0.plusSeconds(60L * (day + 120)), Severity.SEV2, null, null, false, Set.of()));
+                TestEvents.T0.plusSeconds(60L * (day + 120)), Severity.SEV2, null, null, false, Set.of()), ADMIN);
         String host = "db-" + source;
         store.append(new EventBatch(List.of(
                 event(source, day, EventKind.ALERT_FIRING, "Replication lag on " + host).host(host).build(),
@@ -238,21 +250,21 @@ abstract class EventStoreContractTests {
                 event(source, day + 30, EventKind.CHAT_MESSAGE, "failed over to the replica, writes are back")
                         .actor("ann").build(),
                 event(source, day + 90, EventKind.ALERT_RESOLVED, "Replication lag on " + host).host(host).build()),
-                List.of(), key, null));
-        var incident = incidents.find(key, dev.hindsight.core.incident.Viewer.LOCAL_ADMIN).orElseThrow();
-        Timeline proposed = engine.build(incident, Set.of());
+                List.of(), key, null, ADMIN));
+        Timeline proposed = timelines.timeline(key, ADMIN);
         String page = entry(proposed, EventKind.PAGE_TRIGGERED).id();
         String chat = entry(proposed, EventKind.CHAT_MESSAGE).id();
         String resolved = entry(proposed, EventKind.ALERT_RESOLVED).id();
         assertThat(proposed.moments()).noneMatch(m -> m.kind() == Timeline.MomentKind.MITIGATED);
 
-        curations.edit(key, page, new CurationEdit.Pin(true), "cmd");
-        curations.edit(key, page, new CurationEdit.Annotate("  first human in the loop "), "cmd");
-        curations.edit(key, chat, new CurationEdit.Mark(Timeline.MomentKind.MITIGATED), "cmd");
-        curations.edit(key, chat, new CurationEdit.Retime(TestEvents.T0.plusSeconds(60L * (day + 25))), "cmd");
-        curations.edit(key, chat, new CurationEdit.Move("Failover"), "cmd");
-        curations.edit(key, resolved, new CurationEdit.Hide(true), "cmd");
-        Timeline curated = engine.build(incident, Set.of());
+        Viewer cmd = new Viewer("cmd", true);
+        curation.edit(key, page, List.of(new CurationEdit.Pin(true)), cmd);
+        curation.edit(key, page, List.of(new CurationEdit.Annotate("  first human in the loop ")), cmd);
+        curation.edit(key, chat, List.of(new CurationEdit.Mark(Timeline.MomentKind.MITIGATED)), cmd);
+        curation.edit(key, chat, List.of(new CurationEdit.Retime(TestEvents.T0.plusSeconds(60L * (day + 25)))), cmd);
+        curation.edit(key, chat, List.of(new CurationEdit.Move("Failover")), cmd);
+        curation.edit(key, resolved, List.of(new CurationEdit.Hide(true)), cmd);
+        Timeline curated = timelines.timeline(key, ADMIN);
 
         Timeline.Entry pinned = curated.entries().stream().filter(e -> e.id().equals(page)).findFirst().orElseThrow();
         assertThat(pinned.pinned()).isTrue();
@@ -270,12 +282,12 @@ abstract class EventStoreContractTests {
         assertThat(mitigated.eventId()).isEqualTo(chat);
         assertThat(mitigated.markedBy()).isEqualTo("cmd");
         assertThat(curated.metrics().timeToMitigateSeconds()).isEqualTo(25 * 60L);
-        assertThat(curations.history(key, 10)).extracting(Curations.Change::action)
+        assertThat(curation.history(key, ADMIN, 10)).extracting(CurationChange::action)
                 .containsExactly("HIDE", "MOVE", "RETIME", "MARK", "ANNOTATE", "PIN");
 
         // undo: unhide brings the entry back where the engine put it
-        curations.edit(key, resolved, new CurationEdit.Hide(false), "cmd");
-        assertThat(engine.build(incident, Set.of()).entries()).anyMatch(e -> e.id().equals(resolved));
+        curation.edit(key, resolved, List.of(new CurationEdit.Hide(false)), cmd);
+        assertThat(timelines.timeline(key, ADMIN).entries()).anyMatch(e -> e.id().equals(resolved));
     }
 
     @Test
@@ -284,22 +296,20 @@ abstract class EventStoreContractTests {
         String open = "WIN-" + source;
         String secret = "SECWIN-" + source;
         incidents.create(new NewIncident(open, "checkout errors", TestEvents.T0.plusSeconds(60L * day),
-                TestEvents.T0.plusSeconds(60L * (day + 60)), Severity.SEV2, null, null, false, Set.of()));
+                TestEvents.T0.plusSeconds(60L * (day + 60)), Severity.SEV2, null, null, false, Set.of()), ADMIN);
         incidents.create(new NewIncident(secret, "credential leak", TestEvents.T0.plusSeconds(60L * day),
-                TestEvents.T0.plusSeconds(60L * (day + 60)), Severity.SEV1, null, "alice", true, Set.of("alice")));
+                TestEvents.T0.plusSeconds(60L * (day + 60)), Severity.SEV1, null, "alice", true, Set.of("alice")),
+                ADMIN);
         store.append(new EventBatch(
                 List.of(event(source, day + 5, EventKind.CHAT_MESSAGE, "rotating the leaked key").build()),
-                List.of(), secret, null));
+                List.of(), secret, null, ADMIN));
         store.append(EventBatch
                 .of(List.of(event(source, day + 6, EventKind.ALERT_FIRING, "checkout 5xx above 2%").build())));
-        var incident = incidents.find(open, dev.hindsight.core.incident.Viewer.LOCAL_ADMIN).orElseThrow();
-
-        assertThat(engine.build(incident, Set.of()).entries()).extracting(Timeline.Entry::title)
+        assertThat(timelines.timeline(open, ADMIN).entries()).extracting(Timeline.Entry::title)
                 .containsExactlyInAnyOrder("rotating the leaked key", "checkout 5xx above 2%");
-        assertThat(
-                engine.build(incident, incidents.hiddenFrom(new dev.hindsight.core.incident.Viewer("mallory", false)))
-                        .entries())
-                .extracting(Timeline.Entry::title).containsExactly("checkout 5xx above 2%");
+        assertThat(timelines.timeline(open, MALLORY).entries()).extracting(Timeline.Entry::title)
+                .containsExactly("checkout 5xx above 2%");
+        assertThatThrownBy(() -> timelines.timeline(secret, MALLORY)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -326,29 +336,28 @@ abstract class EventStoreContractTests {
                         .build());
         index.refresh();
 
-        var now = incidents.find("NOW-" + source, dev.hindsight.core.incident.Viewer.LOCAL_ADMIN).orElseThrow();
-        var viewer = new dev.hindsight.core.incident.Viewer("someone", false);
-        List<SimilarIncidents.Similar> similar = similarIncidents.of(now, viewer, 10);
+        var viewer = new Viewer("someone", false);
+        List<SimilarIncident> similar = timelines.similar("NOW-" + source, viewer, 10);
 
-        assertThat(similar).extracting(SimilarIncidents.Similar::key).contains("BGP-" + source)
+        assertThat(similar).extracting(SimilarIncident::key).contains("BGP-" + source)
                 .doesNotContain("NOW-" + source, "SECRET-" + source, "DISK-" + source);
-        SimilarIncidents.Similar bgp = similar.stream().filter(x -> x.key().equals("BGP-" + source)).findFirst()
+        SimilarIncident bgp = similar.stream().filter(x -> x.key().equals("BGP-" + source)).findFirst()
                 .orElseThrow();
         assertThat(bgp.sharedWords()).contains("reflector", "flap", "prefixes");
         assertThat(bgp.sharedEntities()).containsExactly("site " + site);
         assertThat(bgp.reason()).startsWith("earlier incident").contains("reflector").contains("site " + site);
-        assertThat(similarIncidents.of(now, dev.hindsight.core.incident.Viewer.LOCAL_ADMIN, 10))
-                .extracting(SimilarIncidents.Similar::key).contains("SECRET-" + source);
+        assertThat(timelines.similar("NOW-" + source, ADMIN, 10)).extracting(SimilarIncident::key)
+                .contains("SECRET-" + source);
     }
 
     private void declare(String key, int minute, boolean restricted) {
         incidents.create(new NewIncident(key, key, TestEvents.T0.plusSeconds(60L * minute),
                 TestEvents.T0.plusSeconds(60L * (minute + 60)),
-                Severity.SEV3, null, null, restricted, Set.of()));
+                Severity.SEV3, null, null, restricted, Set.of()), ADMIN);
     }
 
     private void attach(String key, Event... events) {
-        store.append(new EventBatch(List.of(events), List.of(), key, null));
+        store.append(new EventBatch(List.of(events), List.of(), key, null, ADMIN));
     }
 
     private static Timeline.Entry entry(Timeline t, EventKind kind) {
@@ -359,15 +368,15 @@ abstract class EventStoreContractTests {
     void attachingStoredEventsToAnIncidentMakesThemFindableByIt() throws Exception {
         String key = "INC-" + source;
         incidents.create(new NewIncident(key, "outage", TestEvents.T0, TestEvents.T0.plusSeconds(3600), Severity.SEV2,
-                null, null, false, Set.of()));
+                null, null, false, Set.of()), ADMIN);
         store.append(EventBatch.of(threeAlerts()));
         // re-import with --incident: the same records attach instead of duplicating
-        AppendResult again = store.append(new EventBatch(threeAlerts(), List.of(), key, null));
+        AppendResult again = store.append(new EventBatch(threeAlerts(), List.of(), key, null, ADMIN));
         index.refresh();
 
         assertThat(again.duplicates()).isEqualTo(3);
         SearchResult attached = search.search(new SearchQuery("*", null, null,
-                Map.of("incident", Set.of(key)), 10, 0, SearchQuery.Sort.TIME, Set.of()));
+                Map.of("incident", Set.of(key)), 10, 0, SearchQuery.Sort.TIME), ADMIN);
         assertThat(attached.total()).isEqualTo(3);
         assertThat(operations.check().consistent()).isTrue();
     }
@@ -377,9 +386,10 @@ abstract class EventStoreContractTests {
         byte[] raw = "{not json".getBytes(StandardCharsets.UTF_8);
         String partition = "test:" + source;
         store.append(new EventBatch(threeAlerts(),
-                List.of(new DeadLetter("x.jsonl#4", "jsonl", "line 4: not valid JSON", raw)),
-                null, new Checkpoint(partition, "cursor-1")));
-        store.append(new EventBatch(List.of(), List.of(), null, new Checkpoint(partition, "cursor-2")));
+                List.of(new DeadLetter("x.jsonl#4", "jsonl", "line 4: not valid JSON", raw,
+                        DeadLetter.Replay.whole("x.jsonl"))),
+                null, new Checkpoint(partition, "cursor-1"), ADMIN));
+        store.append(new EventBatch(List.of(), List.of(), null, new Checkpoint(partition, "cursor-2"), ADMIN));
 
         assertThat(jdbc.queryForObject(
                 "select reason from dead_letter where origin = 'x.jsonl#4' order by id desc fetch first 1 rows only",
@@ -413,20 +423,20 @@ abstract class EventStoreContractTests {
 
     @Test
     void expensiveQueriesAreRefusedWithAReason() {
-        assertThatThrownBy(() -> search.search(SearchQuery.text("*loss", 10)))
+        assertThatThrownBy(() -> search.search(SearchQuery.text("*loss", 10), ADMIN))
                 .isInstanceOf(QueryRejectedException.class).hasMessageContaining("wildcard");
-        assertThatThrownBy(() -> search.search(SearchQuery.text("/" + "a".repeat(150) + "/", 10)))
+        assertThatThrownBy(() -> search.search(SearchQuery.text("/" + "a".repeat(150) + "/", 10), ADMIN))
                 .isInstanceOf(QueryRejectedException.class).hasMessageContaining("longer than");
-        assertThatThrownBy(() -> search.search(SearchQuery.text("/[ab]*a[ab]{20}/", 10)))
+        assertThatThrownBy(() -> search.search(SearchQuery.text("/[ab]*a[ab]{20}/", 10), ADMIN))
                 .isInstanceOf(QueryRejectedException.class).hasMessageContaining("too complex");
         List<String> terms = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             terms.add("t" + i);
         }
         // 10k clauses: refused before parsing, by the length limit that also bounds the clause count
-        assertThatThrownBy(() -> search.search(SearchQuery.text(String.join(" OR ", terms), 10)))
+        assertThatThrownBy(() -> search.search(SearchQuery.text(String.join(" OR ", terms), 10), ADMIN))
                 .isInstanceOf(QueryRejectedException.class).hasMessageContaining("the limit is");
-        assertThatThrownBy(() -> search.search(SearchQuery.text("(unbalanced", 10)))
+        assertThatThrownBy(() -> search.search(SearchQuery.text("(unbalanced", 10), ADMIN))
                 .isInstanceOf(QueryRejectedException.class).hasMessageContaining("cannot parse");
         assertThatThrownBy(() -> SearchQuery.text("x", 5000)).isInstanceOf(QueryRejectedException.class);
     }
@@ -482,8 +492,132 @@ abstract class EventStoreContractTests {
 
         assertThat(indexed).isEqualTo(rows.count());
         assertThat(searchSource("*").total()).isEqualTo(before);
-        SearchOperations.ConsistencyReport report = operations.check();
+        StoreMaintenance.ConsistencyReport report = operations.check();
         assertThat(report.consistent()).isTrue();
         assertThat(report.databaseEvents()).isEqualTo(report.indexedEvents());
+    }
+
+    // ---- the one visibility boundary: a non-member learns nothing about a restricted incident ----------------------
+
+    /** A restricted incident of alice's, with the first of the three alerts attached. */
+    private String secretWithOneAlert() {
+        String secret = "HID-" + source;
+        incidents.create(new NewIncident(secret, "insider case", TestEvents.T0, TestEvents.T0.plusSeconds(3600),
+                Severity.SEV1, null, "alice", true, Set.of("alice")), ADMIN);
+        store.append(new EventBatch(threeAlerts().subList(0, 1), List.of(), secret, null, ALICE));
+        return secret;
+    }
+
+    @Test
+    void aNonMemberCannotWriteIntoARestrictedIncidentNorLearnItExists() {
+        String secret = secretWithOneAlert();
+        long before = rows.count();
+
+        assertThatThrownBy(() -> store.append(new EventBatch(threeAlerts(), List.of(), secret, null, MALLORY)))
+                .isInstanceOf(NotFoundException.class).hasMessage("no incident " + secret);
+        assertThat(rows.count()).as("nothing stored").isEqualTo(before);
+        assertThatThrownBy(() -> eventLookup.attach(secret, List.of(threeAlerts().get(1).id()), MALLORY))
+                .isInstanceOf(NotFoundException.class).hasMessage("no incident " + secret);
+    }
+
+    @Test
+    void reImportingHiddenEvidenceIsNeverConfirmedAsADuplicate() {
+        secretWithOneAlert();
+
+        AppendResult forMallory = store.append(new EventBatch(threeAlerts(), List.of(), null, null, MALLORY));
+        AppendResult forAlice = store.append(new EventBatch(threeAlerts(), List.of(), null, null, ALICE));
+
+        assertThat(forMallory.accepted()).as("the hidden alert reads as stored for her").isEqualTo(3);
+        assertThat(forMallory.duplicates()).isZero();
+        assertThat(forAlice.duplicates()).as("a member sees the truth").isEqualTo(3);
+    }
+
+    @Test
+    void aKeyInUseGivesTheSameAnswerWhetherItsIncidentIsHiddenOrNot() {
+        String secret = secretWithOneAlert();
+        String open = "OPEN-" + source;
+        incidents.create(new NewIncident(open, "open", TestEvents.T0, TestEvents.T0.plusSeconds(60), Severity.SEV3,
+                null, null, false, Set.of()), ADMIN);
+
+        assertThatThrownBy(() -> incidents.create(new NewIncident(secret, "x", TestEvents.T0,
+                TestEvents.T0.plusSeconds(60), Severity.SEV3, null, "mallory", false, Set.of()), MALLORY))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("the incident key " + secret + " is in use; choose another");
+        assertThatThrownBy(() -> incidents.create(new NewIncident(open, "x", TestEvents.T0,
+                TestEvents.T0.plusSeconds(60), Severity.SEV3, null, "mallory", false, Set.of()), MALLORY))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("the incident key " + open + " is in use; choose another");
+    }
+
+    @Test
+    void eventCountsLeaveOutEventsOfIncidentsTheViewerMayNotSee() {
+        String secret = secretWithOneAlert();
+        String open = "CNT-" + source;
+        incidents.create(new NewIncident(open, "open", TestEvents.T0, TestEvents.T0.plusSeconds(3600), Severity.SEV3,
+                null, null, false, Set.of()), ADMIN);
+        store.append(new EventBatch(threeAlerts(), List.of(), open, null, ADMIN)); // the secret alert is in both
+
+        assertThat(incidents.eventCounts(ADMIN)).containsEntry(open, 3L).containsEntry(secret, 1L);
+        assertThat(incidents.eventCounts(MALLORY)).containsEntry(open, 2L).doesNotContainKey(secret);
+    }
+
+    @Test
+    void deadLettersOfAnImportIntoAHiddenIncidentDoNotExistForNonMembers() {
+        String secret = secretWithOneAlert();
+        byte[] raw = ("{\"secret\": \"" + source + "\"").getBytes(StandardCharsets.UTF_8);
+        DeadLetter.Replay replay = new DeadLetter.Replay("evidence.jsonl", new byte[0], new byte[0], secret, null,
+                java.time.ZoneOffset.UTC, null, null);
+        store.append(new EventBatch(List.of(), List.of(new DeadLetter("evidence.jsonl#1", "jsonl",
+                "line 1: not valid JSON (" + source + ")", raw, replay)), secret, null, ALICE));
+        long id = jdbc.queryForObject("select max(id) from dead_letter", Long.class);
+
+        assertThat(deadLetters.list(MALLORY, false, 10_000)).noneMatch(l -> l.id() == id);
+        assertThat(deadLetters.get(id, MALLORY)).isEmpty();
+        assertThat(deadLetters.list(ALICE, false, 10_000)).anyMatch(l -> l.id() == id);
+        DeadLetterStore.Letter letter = deadLetters.get(id, ALICE).orElseThrow();
+        assertThat(letter.replay().incidentKey()).isEqualTo(secret);
+        assertThat(letter.replay().name()).isEqualTo("evidence.jsonl");
+        assertThat(letter.raw()).isEqualTo(raw);
+    }
+
+    @Test
+    void evidenceOfAHiddenIncidentCannotBeCuratedThroughAnOpenOne() {
+        secretWithOneAlert();
+        String open = "CUROPEN-" + source;
+        incidents.create(new NewIncident(open, "open", TestEvents.T0, TestEvents.T0.plusSeconds(3600), Severity.SEV3,
+                null, null, false, Set.of()), ADMIN);
+        String hiddenEvent = threeAlerts().get(0).id();
+
+        assertThatThrownBy(() -> curation.edit(open, hiddenEvent, List.of(new CurationEdit.Pin(true)), MALLORY))
+                .isInstanceOf(NotFoundException.class).hasMessage("no event " + hiddenEvent);
+        assertThatThrownBy(() -> eventLookup.get(hiddenEvent, MALLORY)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> eventLookup.raw(hiddenEvent, MALLORY)).isInstanceOf(NotFoundException.class);
+        assertThat(eventLookup.attach(open, List.of(hiddenEvent), MALLORY)).as("passed over").isZero();
+    }
+
+    @Test
+    void similarIncidentsNeverQuoteWordsOfHiddenEvidence() throws Exception {
+        int day = 60 * 24 * 1600;
+        declare("OWN-" + source, day, false);
+        declare("PAST-" + source, day - 60 * 24 * 7, false);
+        incidents.create(new NewIncident("VEIL-" + source, "v", TestEvents.T0.plusSeconds(60L * day),
+                TestEvents.T0.plusSeconds(60L * (day + 60)), Severity.SEV1, null, "alice", true, Set.of("alice")),
+                ADMIN);
+        Event shared = event(source, day, EventKind.ALERT_FIRING, "Quasar cluster saturated").build();
+        Event secret = event(source, day + 1, EventKind.NOTE, "Zanzibar credentials exfiltrated").build();
+        attach("OWN-" + source, shared);
+        attach("VEIL-" + source, secret);
+        attach("OWN-" + source, secret); // the secret note is attached to the open incident too
+        attach("PAST-" + source, event(source, day - 60 * 24 * 7, EventKind.ALERT_FIRING,
+                "Quasar cluster saturated again, Zanzibar credentials exfiltrated").build());
+        index.refresh();
+
+        SimilarIncident past = timelines.similar("OWN-" + source, MALLORY, 10).stream()
+                .filter(x -> x.key().equals("PAST-" + source)).findFirst().orElseThrow();
+
+        assertThat(past.sharedWords()).contains("quasar").doesNotContain("zanzibar", "credentials", "exfiltrated");
+        assertThat(timelines.similar("OWN-" + source, ALICE, 10).stream()
+                .filter(x -> x.key().equals("PAST-" + source)).findFirst().orElseThrow().sharedWords())
+                .contains("zanzibar");
     }
 }

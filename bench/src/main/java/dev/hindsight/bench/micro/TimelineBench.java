@@ -5,7 +5,7 @@ import dev.hindsight.core.incident.IncidentStatus;
 import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.core.incident.Severity;
 import dev.hindsight.core.timeline.Timeline;
-import dev.hindsight.search.timeline.TimelineEngine;
+import dev.hindsight.search.timeline.TimelineAssembler;
 import dev.hindsight.search.timeline.TimelineSettings;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +41,7 @@ public class TimelineBench {
 
     private List<StoredEvent> window;
     private IncidentSummary incident;
-    private TimelineEngine engine;
+    private TimelineAssembler engine;
 
     @Setup(Level.Trial)
     public void generate() {
@@ -49,7 +49,7 @@ public class TimelineBench {
         incident = new IncidentSummary("BENCH-1", "bench window", Severity.SEV3, IncidentStatus.ACTIVE,
                 window.getFirst().event().occurredAt(),
                 window.getLast().event().occurredAt(), null, null, false, Set.of());
-        engine = new TimelineEngine(null, null, TimelineSettings.defaults(), null); // assemble() needs only the settings
+        engine = new TimelineAssembler(TimelineSettings.defaults());
     }
 
     @Benchmark

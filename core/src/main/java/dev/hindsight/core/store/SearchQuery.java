@@ -11,8 +11,6 @@ import org.jspecify.annotations.Nullable;
  * @param text Lucene query syntax over the event text; blank matches everything
  * @param filters exact-match filters by field ({@code source}, {@code kind}, {@code service}, {@code host},
  *     {@code severity}, {@code location}, {@code actor}, {@code incident}); values of one field are OR-ed
- * @param hiddenIncidents incidents the viewer may not see: events attached to any of them are left out of hits,
- *     totals and facet counts alike
  */
 public record SearchQuery(
         String text,
@@ -21,8 +19,7 @@ public record SearchQuery(
         Map<String, Set<String>> filters,
         int limit,
         int offset,
-        Sort sort,
-        Set<String> hiddenIncidents) {
+        Sort sort) {
 
     /** The most hits one request may ask for. */
     public static final int MAX_LIMIT = 1000;
@@ -32,7 +29,6 @@ public record SearchQuery(
 
     public SearchQuery {
         filters = Map.copyOf(filters);
-        hiddenIncidents = Set.copyOf(hiddenIncidents);
         if (limit < 0 || limit > MAX_LIMIT) {
             throw new QueryRejectedException("limit must be between 0 and " + MAX_LIMIT + ", was " + limit);
         }
@@ -45,11 +41,7 @@ public record SearchQuery(
     }
 
     public static SearchQuery text(String text, int limit) {
-        return new SearchQuery(text, null, null, Map.of(), limit, 0, Sort.DEFAULT, Set.of());
-    }
-
-    public SearchQuery withHiddenIncidents(Set<String> hidden) {
-        return new SearchQuery(text, from, to, filters, limit, offset, sort, hidden);
+        return new SearchQuery(text, null, null, Map.of(), limit, 0, Sort.DEFAULT);
     }
 
     /** Result order. */

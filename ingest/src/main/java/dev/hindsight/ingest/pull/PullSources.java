@@ -1,56 +1,30 @@
 package dev.hindsight.ingest.pull;
 
-import dev.hindsight.ingest.fileimport.FormatRegistry;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
+import dev.hindsight.core.incident.Viewer;
 import java.util.List;
-import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
-/** Builds pull sources from their configuration, whether it comes from properties or from the API. */
-@Component
-public class PullSources {
+/**
+ * The sources Hindsight pulls from (PagerDuty, Slack, an IMAP mailbox, a status page, a watched folder): how each is
+ * doing, and adding, removing and running them. Each resumes from a checkpoint stored with the events it read.
+ */
+public interface PullSources {
 
-    private final FormatRegistry formats;
-    private final Clock clock;
+    /** Last run, lag, counts and last error of every source. */
+    List<SourceStatus> statuses();
 
-    PullSources(FormatRegistry formats, Clock clock) {
-        this.formats = formats;
-        this.clock = clock;
-    }
+    /**
+     * Adds a source with the same settings as the properties, once checked against the allowed hosts and folders;
+     * returns its name ({@code kind:name}).
+     */
+    String add(String kind, JsonNode settings, Viewer by);
 
-    public List<PullSource> create(PullProperties props) {
-        List<PullSource> sources = new ArrayList<>();
-        props.pagerduty().forEach(p -> sources.add(create(p)));
-        props.slack().forEach(s -> sources.add(create(s)));
-        props.imap().forEach(i -> sources.add(create(i)));
-        props.statuspage().forEach(s -> sources.add(create(s)));
-        props.folders().forEach(f -> sources.add(create(f)));
-        return sources;
-    }
+    /** @throws dev.hindsight.core.error.NotFoundException when there is no such source */
+    void remove(String name);
 
-    public PullSource create(PullProperties.PagerDuty p) {
-        return new PagerDutyPull(p.name(), p.baseUrl(), p.token(),
-                p.start() != null ? p.start() : clock.instant().minus(Duration.ofDays(1)),
-                p.interval(), clock);
-    }
+    /** Runs one source now, on the calling thread. */
+    SourceStatus run(String name);
 
-    public PullSource create(PullProperties.Slack s) {
-        return new SlackHistoryPull(s.name(), s.baseUrl(), s.token(), s.channel(),
-                s.channelName() != null ? s.channelName() : s.channel(),
-                s.interval());
-    }
-
-    public PullSource create(PullProperties.Imap i) {
-        return new ImapPull(i.name(), i.host(), i.port(), i.ssl(), i.username(), i.password(), i.folder(), i.provider(),
-                i.interval());
-    }
-
-    public PullSource create(PullProperties.Statuspage s) {
-        return new StatuspagePull(s.name(), s.url(), s.provider(), s.interval(), clock);
-    }
-
-    public PullSource create(PullProperties.Folder f) {
-        return new WatchedFolderPull(f.name(), f.path(), formats, f.interval(), clock);
-    }
+    /** The kinds of source there are. */
+    List<String> kinds();
 }

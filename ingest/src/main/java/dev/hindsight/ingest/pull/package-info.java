@@ -1,5 +1,7 @@
-/** Pull workers: scheduled, resumable from a checkpoint committed with the events, with backoff and per-source status. */
+/** Pull sources as other modules use them: {@link dev.hindsight.ingest.pull.PullSources} and their status. */
+@NamedInterface("pull")
 @NullMarked
 package dev.hindsight.ingest.pull;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

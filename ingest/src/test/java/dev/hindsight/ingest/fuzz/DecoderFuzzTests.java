@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.hindsight.core.event.Event;
-import dev.hindsight.ingest.fileimport.FormatRegistry;
+import dev.hindsight.ingest.internal.registry.SourceRegistry;
 import dev.hindsight.ingest.source.Fixtures;
 import dev.hindsight.ingest.spi.Archive;
-import dev.hindsight.ingest.spi.CollectingSink;
+import dev.hindsight.ingest.support.CollectingSink;
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.FormatDecoder;
 import dev.hindsight.ingest.spi.SourceDataException;
 import dev.hindsight.ingest.spi.SourceFile;
-import dev.hindsight.ingest.spi.Timestamps;
-import dev.hindsight.ingest.source.slack.SlackExportDecoder;
+import dev.hindsight.ingest.support.Timestamps;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +29,7 @@ import java.util.List;
  */
 class DecoderFuzzTests {
 
-    private static final FormatRegistry REGISTRY = Fixtures.registry();
+    private static final SourceRegistry REGISTRY = Fixtures.registry();
     private static final List<String> FORMATS = REGISTRY.formats();
     private static final Instant MODIFIED = Instant.parse("2014-08-12T00:00:00Z");
 
@@ -88,9 +87,9 @@ class DecoderFuzzTests {
                         file("export.zip#users.json", users));
             }
         };
-        CollectingSink sink = new CollectingSink("slack");
+        CollectingSink sink = new CollectingSink("slack", DecodeContext.utc());
         try {
-            new SlackExportDecoder().decode(archive, DecodeContext.utc(), sink);
+            REGISTRY.archiveDecoder(archive, "slack-export").orElseThrow().decode(archive, DecodeContext.utc(), sink);
         } catch (SourceDataException | IOException e) {
             assertThat(e.getMessage()).as("a refusal says why").isNotBlank();
             return;
@@ -123,7 +122,7 @@ class DecoderFuzzTests {
 
     static void decode(String format, byte[] content, DecodeContext context) {
         FormatDecoder decoder = REGISTRY.byName(format).orElseThrow();
-        CollectingSink sink = new CollectingSink(format);
+        CollectingSink sink = new CollectingSink(format, DecodeContext.utc());
         try {
             decoder.decode(file("fuzz-input", content), context, sink);
         } catch (SourceDataException | IOException e) {

@@ -1,13 +1,14 @@
 package dev.hindsight.ingest.source;
 
+import dev.hindsight.core.incident.Viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hindsight.core.event.Event;
 import dev.hindsight.core.store.InMemoryEventSink;
-import dev.hindsight.ingest.fileimport.FileImporter;
-import dev.hindsight.ingest.fileimport.ImportOptions;
-import dev.hindsight.ingest.fileimport.ImportProgress;
-import dev.hindsight.ingest.fileimport.ImportReport;
+import dev.hindsight.ingest.internal.files.FileImporter;
+import dev.hindsight.ingest.files.ImportOptions;
+import dev.hindsight.ingest.files.ImportProgress;
+import dev.hindsight.ingest.files.ImportReport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -33,7 +34,8 @@ class BrokenInputTests {
     private final FileImporter importer = new FileImporter(sink, Fixtures.registry());
 
     private ImportReport importDir() {
-        return importer.importPaths(List.of(dir), ImportOptions.defaults(), ImportProgress.Listener.NONE);
+        return importer.importPaths(List.of(dir), ImportOptions.defaults(), Viewer.LOCAL_ADMIN,
+                ImportProgress.Listener.NONE);
     }
 
     private static String reasonFor(ImportReport report, String file) {

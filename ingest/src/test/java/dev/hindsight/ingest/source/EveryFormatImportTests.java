@@ -1,15 +1,15 @@
 package dev.hindsight.ingest.source;
 
+import dev.hindsight.core.incident.Viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hindsight.core.event.Event;
 import dev.hindsight.core.event.EventKind;
 import dev.hindsight.core.store.InMemoryEventSink;
-import dev.hindsight.ingest.fileimport.FileImporter;
-import dev.hindsight.ingest.fileimport.ImportOptions;
-import dev.hindsight.ingest.fileimport.ImportProgress;
-import dev.hindsight.ingest.fileimport.ImportReport;
-import dev.hindsight.ingest.spi.DecodeContext;
+import dev.hindsight.ingest.internal.files.FileImporter;
+import dev.hindsight.ingest.files.ImportOptions;
+import dev.hindsight.ingest.files.ImportProgress;
+import dev.hindsight.ingest.files.ImportReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +47,9 @@ class EveryFormatImportTests {
                 "{\"at\":\"2014-08-12T08:00:00-04:00\",\"title\":\"Called the provider\",\"actor\":\"maria\"}\n");
         Files.writeString(dir.resolve("changes.csv"),
                 "at,title,kind,host\n2014-08-12T12:00:00Z,Added three spare machines,CHANGE,web7\n");
-        first = importer.importPaths(List.of(dir), new ImportOptions(null, null,
-                new DecodeContext(ZoneId.of("America/New_York"), null, null), 500), ImportProgress.Listener.NONE);
+        first = importer.importPaths(List.of(dir),
+                new ImportOptions(null, null, ZoneId.of("America/New_York"), null, null, 500, null), Viewer.LOCAL_ADMIN,
+                ImportProgress.Listener.NONE);
     }
 
     private List<Event> of(String source) {
@@ -80,8 +81,9 @@ class EveryFormatImportTests {
 
     @Test
     void aSecondImportOfTheSameFolderGivesOnlyDuplicates() {
-        ImportReport again = importer.importPaths(List.of(dir), new ImportOptions(null, null,
-                new DecodeContext(ZoneId.of("America/New_York"), null, null), 500), ImportProgress.Listener.NONE);
+        ImportReport again = importer.importPaths(List.of(dir),
+                new ImportOptions(null, null, ZoneId.of("America/New_York"), null, null, 500, null), Viewer.LOCAL_ADMIN,
+                ImportProgress.Listener.NONE);
 
         assertThat(again.accepted()).isZero();
         assertThat(again.duplicates()).isEqualTo(first.accepted());

@@ -1,21 +1,11 @@
 package dev.hindsight.ingest.source;
 
-import dev.hindsight.ingest.fileimport.FormatRegistry;
-import dev.hindsight.ingest.generic.CsvDecoder;
-import dev.hindsight.ingest.generic.JsonlDecoder;
-import dev.hindsight.ingest.source.alerts.AlertmanagerDecoder;
-import dev.hindsight.ingest.source.alerts.GrafanaDecoder;
-import dev.hindsight.ingest.source.chat.IrcDecoder;
-import dev.hindsight.ingest.source.chat.MattermostDecoder;
-import dev.hindsight.ingest.source.chat.TeamsDecoder;
-import dev.hindsight.ingest.source.logs.NagiosDecoder;
-import dev.hindsight.ingest.source.logs.SyslogDecoder;
-import dev.hindsight.ingest.source.opsgenie.OpsgenieDecoder;
-import dev.hindsight.ingest.source.pagerduty.PagerDutyDecoder;
-import dev.hindsight.ingest.source.rfo.RfoEmailDecoder;
-import dev.hindsight.ingest.source.rfo.RfoPdfDecoder;
-import dev.hindsight.ingest.source.slack.SlackExportDecoder;
-import dev.hindsight.ingest.source.statuspage.StatuspageDecoder;
+import dev.hindsight.ingest.internal.registry.SourceRegistry;
+import dev.hindsight.ingest.source.pagerduty.PagerDutyWebhookSettings;
+import dev.hindsight.ingest.spi.SourceFamily;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
@@ -25,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.stream.Stream;
@@ -41,15 +32,22 @@ public final class Fixtures {
 
     private Fixtures() {}
 
-    /** Every decoder of this module, as Spring would find them. */
-    public static FormatRegistry registry() {
-        return new FormatRegistry(List.of(new JsonlDecoder(), new CsvDecoder(), new AlertmanagerDecoder(),
-                new GrafanaDecoder(),
-                new PagerDutyDecoder(), new OpsgenieDecoder(), new StatuspageDecoder(), new TeamsDecoder(),
-                new MattermostDecoder(),
-                new IrcDecoder(), new SyslogDecoder(), new NagiosDecoder(), new RfoEmailDecoder(), new RfoPdfDecoder(),
-                new SlackExportDecoder()));
+    /** Every source family of this module, found and wired as the application finds them. */
+    public static synchronized SourceRegistry registry() {
+        if (registry == null) {
+            AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+            context.registerBean(PagerDutyWebhookSettings.class, () -> new PagerDutyWebhookSettings(List.of("s3cret")));
+            context.registerBean(SourceRegistry.class);
+            ClassPathBeanDefinitionScanner scanner = new ClassPathBeanDefinitionScanner(context, false);
+            scanner.addIncludeFilter(new AssignableTypeFilter(SourceFamily.class));
+            scanner.scan("dev.hindsight.ingest");
+            context.refresh();
+            registry = context.getBean(SourceRegistry.class);
+        }
+        return registry;
     }
+
+    private static SourceRegistry registry;
 
     public static Path resource(String name) {
         try {
@@ -127,7 +125,7 @@ public final class Fixtures {
                 }
                 cs.endText();
             }
-            Calendar created = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+            Calendar created = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
             created.clear();
             created.set(2014, Calendar.AUGUST, 15, 9, 30, 0);
             doc.getDocumentInformation().setCreationDate(created);

@@ -1,12 +1,13 @@
 package dev.hindsight.ingest.source;
 
+import dev.hindsight.core.incident.Viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hindsight.core.event.Event;
 import dev.hindsight.core.store.InMemoryEventSink;
-import dev.hindsight.ingest.fileimport.FileImporter;
-import dev.hindsight.ingest.fileimport.ImportOptions;
-import dev.hindsight.ingest.fileimport.ImportProgress;
+import dev.hindsight.ingest.internal.files.FileImporter;
+import dev.hindsight.ingest.files.ImportOptions;
+import dev.hindsight.ingest.files.ImportProgress;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeBodyPart;
@@ -52,6 +53,7 @@ class RfoAttachmentTests {
         InMemoryEventSink sink = new InMemoryEventSink();
 
         new FileImporter(sink, Fixtures.registry()).importPaths(List.of(dir), ImportOptions.defaults(),
+                Viewer.LOCAL_ADMIN,
                 ImportProgress.Listener.NONE);
 
         Event notice = sink.events().get(0);

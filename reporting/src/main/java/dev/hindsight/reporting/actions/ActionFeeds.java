@@ -1,11 +1,12 @@
 package dev.hindsight.reporting.actions;
 
-import dev.hindsight.reporting.export.CellText;
+import dev.hindsight.reporting.internal.CellText;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VToDo;
@@ -48,12 +49,13 @@ public final class ActionFeeds {
     /** Jira's importer: priorities mapped to its default scheme, dates as dd/MMM/yy its default date format reads. */
     public static String jiraCsv(List<ActionItem> items) {
         java.time.format.DateTimeFormatter jiraDate = java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yy",
-                java.util.Locale.ENGLISH);
+                Locale.ENGLISH);
         return print(JIRA_HEADER, printer -> {
             for (ActionItem i : items) {
                 String description = (i.lesson() == null ? "" : "Lesson: " + i.lesson() + "\n") + "From post-mortem of "
                         + i.incidentKey()
-                        + " (Hindsight action item " + i.id() + ", type " + i.type().name().toLowerCase() + ")";
+                        + " (Hindsight action item " + i.id() + ", type " + i.type().name().toLowerCase(Locale.ROOT)
+                        + ")";
                 printer.printRecord(cell(i.title()), cell(description), "Task", jiraPriority(i.priority()),
                         cell(i.owner()),
                         i.dueDate() == null ? "" : jiraDate.format(i.dueDate()),
@@ -88,7 +90,7 @@ public final class ActionFeeds {
                     .add(new Summary("[" + i.incidentKey() + "] " + i.title()))
                     .add(new Description((i.owner() == null ? "No owner yet" : "Owner: " + i.owner())
                             + (i.team() == null ? "" : ", team " + i.team()) + ". Priority " + i.priority() + ", "
-                            + i.type().name().toLowerCase() + "."))
+                            + i.type().name().toLowerCase(Locale.ROOT) + "."))
                     .add(switch (i.status()) {
                         case OPEN -> ImmutableStatus.VTODO_NEEDS_ACTION;
                         case IN_PROGRESS -> ImmutableStatus.VTODO_IN_PROCESS;

@@ -1,27 +1,29 @@
 package dev.hindsight.reporting.actions;
 
+import dev.hindsight.core.error.NotFoundException;
+import dev.hindsight.core.incident.IncidentDirectory;
+import dev.hindsight.core.incident.IncidentSummary;
+import dev.hindsight.core.incident.Viewer;
+import dev.hindsight.core.text.Texts;
 import dev.hindsight.reporting.actions.ActionItem.Priority;
 import dev.hindsight.reporting.actions.ActionItem.Status;
 import dev.hindsight.reporting.actions.ActionItem.Type;
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Clock;
+import dev.hindsight.reporting.postmortem.PostMortem;
+import dev.hindsight.reporting.postmortem.PostMortems;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opens, changes and lists action items; every change of a field is kept with who made it. */
+/**
+ * Action items for a viewer: the lessons learned turned into work someone owns, tracked to completion. An item of an
+ * incident the viewer may not see does not exist for them, in lists, lookups, feeds and changes alike.
+ */
 @Service
 public class ActionItems {
 
@@ -44,179 +46,80 @@ public class ActionItems {
     /** One line of an item's history. */
     public record FieldChange(String field, @Nullable String from, @Nullable String to, String actor, Instant at) {}
 
-    /** The most items one list returns. */
-    public static final int MAX_LIST = 5_000;
+    private final IncidentDirectory incidents;
+    private final PostMortems postMortems;
+    private final ActionItemRows rows;
+    private final JiraTracker jira;
 
-    private static final String COLUMNS = "id, incident_key, title, lesson, owner, team, type, priority, due_date, status, tracker_key,"
-            + " created_at, updated_at, closed_at";
+    ActionItems(IncidentDirectory incidents, PostMortems postMortems, ActionItemRows rows, JiraTracker jira) {
+        this.incidents = incidents;
+        this.postMortems = postMortems;
+        this.rows = rows;
+        this.jira = jira;
+    }
 
-    private final JdbcTemplate jdbc;
-    private final Clock clock;
+    /** The items the filter selects among those of incidents the viewer may see; soonest due first. */
+    public List<ActionItem> list(Filter filter, Viewer viewer) {
+        Set<String> visible = incidents.list(viewer).stream().map(IncidentSummary::key).collect(Collectors.toSet());
+        return rows.list(filter, Set.of()).stream().filter(i -> visible.contains(i.incidentKey())).toList();
+    }
 
-    public ActionItems(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
+    /** @throws NotFoundException when it does not exist or belongs to an incident hidden from the viewer */
+    public ActionItem find(long id, Viewer viewer) {
+        return rows.find(id).filter(i -> incidents.find(i.incidentKey(), viewer).isPresent())
+                .orElseThrow(() -> new NotFoundException("no action item " + id));
     }
 
     @Transactional
-    public ActionItem open(NewActionItem item, String actor) {
-        Instant now = clock.instant();
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(c -> {
-            var ps = c.prepareStatement(
-                    "insert into action_item (incident_key, title, lesson, owner, team, type, priority, due_date,"
-                            + " status, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    new String[]{"id"});
-            ps.setString(1, item.incidentKey());
-            ps.setString(2, item.title().strip());
-            ps.setString(3, item.lesson());
-            ps.setString(4, blankToNull(item.owner()));
-            ps.setString(5, blankToNull(item.team()));
-            ps.setString(6, item.type().name());
-            ps.setString(7, item.priority().name());
-            ps.setObject(8, item.dueDate() == null ? null : Date.valueOf(item.dueDate()));
-            ps.setString(9, Status.OPEN.name());
-            ps.setObject(10, now.atOffset(ZoneOffset.UTC));
-            ps.setObject(11, now.atOffset(ZoneOffset.UTC));
-            return ps;
-        }, key);
-        long id = Objects.requireNonNull(key.getKey()).longValue();
-        record(id, "created", null, item.title(), actor, now);
-        return find(id).orElseThrow();
+    public ActionItem open(String incidentKey, NewActionItem item, Viewer viewer) {
+        String key = incidents.require(incidentKey, viewer).key();
+        return rows.open(item.forIncident(key), viewer.name());
     }
 
     @Transactional
-    public ActionItem change(long id, Change change, String actor) {
-        ActionItem before = find(id).orElseThrow(() -> new IllegalArgumentException("no action item " + id));
-        Instant now = clock.instant();
-        List<Object[]> sets = new ArrayList<>();
-        diff(sets, id, "title", before.title(), change.title() == null ? null : requireTitle(change.title()), actor,
-                now);
-        diff(sets, id, "owner", before.owner(), change.owner(), actor, now);
-        diff(sets, id, "team", before.team(), change.team(), actor, now);
-        diff(sets, id, "type", before.type().name(), change.type() == null ? null : change.type().name(), actor, now);
-        diff(sets, id, "priority", before.priority().name(),
-                change.priority() == null ? null : change.priority().name(), actor, now);
-        diff(sets, id, "due_date", before.dueDate() == null ? null : before.dueDate().toString(),
-                change.dueDate() == null ? null : validDate(change.dueDate()), actor, now);
-        diff(sets, id, "status", before.status().name(), change.status() == null ? null : change.status().name(), actor,
-                now);
-        diff(sets, id, "tracker_key", before.trackerKey(), change.trackerKey(), actor, now);
-        for (Object[] set : sets) {
-            String column = (String) set[0];
-            Object value = set[1];
-            if (column.equals("due_date") && value != null) {
-                value = Date.valueOf(LocalDate.parse((String) value));
-            }
-            jdbc.update("update action_item set " + column + " = ?, updated_at = ? where id = ?", value,
-                    now.atOffset(ZoneOffset.UTC), id);
-        }
-        if (change.status() != null && change.status() != before.status()) {
-            jdbc.update("update action_item set closed_at = ? where id = ?",
-                    change.status().closed() ? now.atOffset(ZoneOffset.UTC) : null, id);
-        }
-        return find(id).orElseThrow();
+    public ActionItem change(long id, Change change, Viewer viewer) {
+        find(id, viewer);
+        return rows.change(id, change, viewer.name());
     }
 
-    private void diff(List<Object[]> sets, long id, String column, @Nullable String before, @Nullable String requested,
-            String actor, Instant now) {
-        if (requested == null) {
-            return;
-        }
-        String after = blankToNull(requested);
-        if (!Objects.equals(before, after)) {
-            sets.add(new Object[]{column, after});
-            record(id, column, before, after, actor, now);
-        }
+    public List<FieldChange> history(long id, Viewer viewer) {
+        find(id, viewer);
+        return rows.history(id);
     }
 
-    public java.util.Optional<ActionItem> find(long id) {
-        return jdbc.query("select " + COLUMNS + " from action_item where id = ?", (rs, i) -> item(rs), id).stream()
-                .findFirst();
+    /**
+     * Opens an action item for each lesson of the post-mortem that has none yet (matched by the lesson's text), so
+     * every lesson learned is tracked. Owners and due dates are for the team to set.
+     */
+    @Transactional
+    public List<ActionItem> fromLessons(String incidentKey, Viewer viewer) {
+        PostMortem pm = postMortems.current(incidentKey, viewer);
+        Set<String> tracked = new HashSet<>();
+        rows.list(Filter.ofIncident(pm.incidentKey()), Set.of())
+                .forEach(a -> tracked.add(a.lesson() == null ? a.title() : a.lesson()));
+        return pm.lessons().stream().filter(tracked::add)
+                .map(lesson -> rows.open(new NewActionItem(pm.incidentKey(), Texts.clip(lesson, 500), lesson, null,
+                        null, Type.PREVENT, Priority.P3, null), viewer.name()))
+                .toList();
     }
 
-    /** Items the filter selects, leaving out those of incidents hidden from the viewer; soonest due first. */
-    public List<ActionItem> list(Filter filter, Set<String> hiddenIncidents) {
-        List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        if (filter.incidentKey() != null) {
-            where.append(" and incident_key = ?");
-            args.add(filter.incidentKey());
+    /** Creates the item's Jira issue (once: an item already tracked keeps its key) and keeps its key. */
+    @Transactional
+    public ActionItem createJiraIssue(long id, Viewer viewer) {
+        ActionItem item = find(id, viewer);
+        if (item.trackerKey() != null) {
+            return item;
         }
-        if (filter.owner() != null) {
-            where.append(" and owner = ?");
-            args.add(filter.owner());
-        }
-        if (filter.team() != null) {
-            where.append(" and team = ?");
-            args.add(filter.team());
-        }
-        if (filter.overdueOnly() || filter.openOnly()) {
-            where.append(" and status in ('OPEN', 'IN_PROGRESS')");
-        }
-        if (filter.overdueOnly()) {
-            where.append(" and due_date < ?");
-            args.add(Date.valueOf(today()));
-        }
-        List<ActionItem> items = jdbc.query("select " + COLUMNS + " from action_item" + where
-                + " order by case when due_date is null then 1 else 0 end, due_date, id fetch first " + MAX_LIST
-                + " rows only",
-                (rs, i) -> item(rs), args.toArray());
-        return items.stream().filter(i -> !hiddenIncidents.contains(i.incidentKey())).toList();
+        String key = jira.create(item);
+        return rows.change(id, new Change(null, null, null, null, null, null, null, key), viewer.name());
     }
 
-    public List<FieldChange> history(long id) {
-        return jdbc.query(
-                "select field, old_value, new_value, actor, changed_at from action_item_change where item_id = ? order by id",
-                (rs, i) -> new FieldChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class).toInstant()),
-                id);
-    }
-
+    /** Today, in the zone due dates are kept in. */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        return rows.today();
     }
 
     public Instant now() {
-        return clock.instant();
-    }
-
-    private void record(long id, String field, @Nullable String from, @Nullable String to, String actor, Instant at) {
-        jdbc.update(
-                "insert into action_item_change (item_id, field, old_value, new_value, actor, changed_at) values (?, ?, ?, ?, ?, ?)",
-                id, field, from, to, actor, at.atOffset(ZoneOffset.UTC));
-    }
-
-    private static ActionItem item(ResultSet rs) throws SQLException {
-        Date due = rs.getDate(9);
-        OffsetDateTime closed = rs.getObject(14, OffsetDateTime.class);
-        return new ActionItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6),
-                Type.valueOf(rs.getString(7)), Priority.valueOf(rs.getString(8)),
-                due == null ? null : due.toLocalDate(),
-                Status.valueOf(rs.getString(10)), rs.getString(11), rs.getObject(12, OffsetDateTime.class).toInstant(),
-                rs.getObject(13, OffsetDateTime.class).toInstant(), closed == null ? null : closed.toInstant());
-    }
-
-    private static String requireTitle(String title) {
-        if (title.isBlank() || title.length() > 500) {
-            throw new IllegalArgumentException("an action item needs a title of 1 to 500 characters");
-        }
-        return title.strip();
-    }
-
-    private static String validDate(String date) {
-        if (date.isBlank()) {
-            return date;
-        }
-        try {
-            return LocalDate.parse(date).toString();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("a due date is written YYYY-MM-DD, not \"" + date + "\"");
-        }
-    }
-
-    private static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return rows.now();
     }
 }

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Service;
@@ -18,10 +18,10 @@ import org.springframework.web.client.RestClientResponseException;
 /**
  * Creates a Jira issue for an action item (REST v2 {@code POST /rest/api/2/issue}, basic auth with an account's
  * e-mail and API token) and returns its key, which the item keeps as its tracker key. Configured with
- * {@code hindsight.jira.base-url}, {@code .project}, {@code .user}, {@code .token}; without them it says so.
+ * {@code hindsight.reporting.jira.base-url}, {@code .project}, {@code .user}, {@code .token}; without them it says so.
  */
 @Service
-public class JiraTracker {
+class JiraTracker {
 
     /** What Jira answers on creation. */
     record Created(String id, String key, String self) {}
@@ -30,31 +30,33 @@ public class JiraTracker {
     private final String project;
     private final String authorization;
 
-    public JiraTracker(@Value("${hindsight.jira.base-url:}") String baseUrl,
-            @Value("${hindsight.jira.project:}") String project,
-            @Value("${hindsight.jira.user:}") String user, @Value("${hindsight.jira.token:}") String token) {
+    JiraTracker(JiraSettings settings) {
+        String baseUrl = settings.baseUrl();
+        String project = settings.project();
+        String user = settings.user();
+        String token = settings.token();
         this.baseUrl = baseUrl.isBlank() ? null : baseUrl.replaceAll("/+$", "");
         this.project = project;
         this.authorization = "Basic "
                 + Base64.getEncoder().encodeToString((user + ":" + token).getBytes(StandardCharsets.UTF_8));
     }
 
-    public boolean configured() {
+    boolean configured() {
         return baseUrl != null && !project.isBlank();
     }
 
     /** Creates the issue and returns its key (e.g. OPS-42). */
-    public String create(ActionItem item) {
+    String create(ActionItem item) {
         if (!configured()) {
             throw new TrackerException(
-                    "Jira is not configured: set hindsight.jira.base-url, .project, .user and .token");
+                    "Jira is not configured: set hindsight.reporting.jira.base-url, .project, .user and .token");
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("project", Map.of("key", project));
         fields.put("summary", item.title());
         fields.put("description", (item.lesson() == null ? "" : "Lesson learned: " + item.lesson() + "\n\n")
                 + "Action item " + item.id() + " from the post-mortem of " + item.incidentKey() + " ("
-                + item.type().name().toLowerCase()
+                + item.type().name().toLowerCase(Locale.ROOT)
                 + ", owner " + (item.owner() == null ? "not set" : item.owner()) + ").");
         fields.put("issuetype", Map.of("name", "Task"));
         fields.put("priority", Map.of("name", ActionFeeds.jiraPriority(item.priority())));

@@ -1,5 +1,6 @@
 package dev.hindsight.reporting.actions;
 
+import dev.hindsight.core.error.InvalidInputException;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +17,12 @@ public record NewActionItem(
 
     public NewActionItem {
         if (title == null || title.isBlank() || title.length() > 500) {
-            throw new IllegalArgumentException("an action item needs a title of 1 to 500 characters");
+            throw new InvalidInputException("an action item needs a title of 1 to 500 characters");
         }
+    }
+
+    /** The same item for another incident (the one the caller was allowed to open it in). */
+    NewActionItem forIncident(String key) {
+        return new NewActionItem(key, title, lesson, owner, team, type, priority, dueDate);
     }
 }

@@ -1,5 +1,7 @@
-/** Action items: lessons learned as work with an owner, a due date and a status history, and their feeds (CSV, iCalendar, Jira). */
+/** Action items for a viewer: owners, teams, due dates, history, feeds (CSV, Jira CSV, iCalendar) and Jira issues. */
+@NamedInterface("actions")
 @NullMarked
 package dev.hindsight.reporting.actions;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

@@ -2,7 +2,7 @@ package dev.hindsight.reporting.export;
 
 import dev.hindsight.core.timeline.Timeline;
 import dev.hindsight.reporting.actions.ActionItem;
-import dev.hindsight.reporting.postmortem.DraftWriter;
+import dev.hindsight.core.text.Durations;
 import dev.hindsight.reporting.postmortem.PostMortemTemplate;
 import dev.hindsight.reporting.postmortem.Section;
 import java.io.ByteArrayInputStream;
@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Locale;
 import org.apache.poi.util.Units;
 import org.apache.poi.xwpf.usermodel.BreakType;
 import org.apache.poi.xwpf.usermodel.Document;
@@ -26,7 +27,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 
 /** The post-mortem as a Word document: title page, real headings, metrics, action items, the timeline chart and table. */
-public final class DocxReport {
+final class DocxReport {
 
     /** The text width of a Letter or A4 page with Word's default margins, in twentieths of a point. */
     static final int TEXT_WIDTH_TWIPS = 9_360;
@@ -76,7 +77,7 @@ public final class DocxReport {
                 table(doc, List.of("#", "Action", "Owner", "Team", "Type", "Priority", "Due", "Status"), r.actions()
                         .stream()
                         .map(a -> List.of(String.valueOf(a.id()), a.title(), nz(a.owner()), nz(a.team()),
-                                a.type().name().toLowerCase(),
+                                a.type().name().toLowerCase(Locale.ROOT),
                                 a.priority().name(), a.dueDate() == null ? "" : a.dueDate().toString(), status(a)))
                         .toList(),
                         4, 35, 9, 10, 11, 8, 12, 11);
@@ -114,18 +115,18 @@ public final class DocxReport {
     }
 
     private static String status(ActionItem a) {
-        return a.status().name().replace('_', ' ').toLowerCase();
+        return a.status().name().replace('_', ' ').toLowerCase(Locale.ROOT);
     }
 
     private static void metrics(XWPFDocument doc, Report r) {
         heading(doc, "Response metrics", 1);
         Timeline.Metrics m = r.timeline().metrics();
         table(doc, List.of("Metric", "Value"), List.of(
-                List.of("Time to detect", DraftWriter.duration(m.timeToDetectSeconds())),
-                List.of("Time to acknowledge", DraftWriter.duration(m.timeToAcknowledgeSeconds())),
-                List.of("Time to first communication", DraftWriter.duration(m.timeToFirstCommsSeconds())),
-                List.of("Time to mitigate", DraftWriter.duration(m.timeToMitigateSeconds())),
-                List.of("Time to resolve", DraftWriter.duration(m.timeToResolveSeconds()))));
+                List.of("Time to detect", Durations.readableSeconds(m.timeToDetectSeconds())),
+                List.of("Time to acknowledge", Durations.readableSeconds(m.timeToAcknowledgeSeconds())),
+                List.of("Time to first communication", Durations.readableSeconds(m.timeToFirstCommsSeconds())),
+                List.of("Time to mitigate", Durations.readableSeconds(m.timeToMitigateSeconds())),
+                List.of("Time to resolve", Durations.readableSeconds(m.timeToResolveSeconds()))));
         if (!r.timeline().moments().isEmpty()) {
             doc.createParagraph();
             table(doc, List.of("Key moment", "Time"), r.timeline().moments().stream()

@@ -1,5 +1,6 @@
 package dev.hindsight.reporting.export;
 
+import dev.hindsight.core.error.InvalidInputException;
 import java.util.Locale;
 
 /** The formats a post-mortem exports to, with their media type and file extension. */
@@ -28,7 +29,7 @@ public enum ExportFormat {
         try {
             return valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
+            throw new InvalidInputException(
                     "unknown export format \"" + name + "\"; use docx, xlsx, pdf, md or html");
         }
     }

@@ -11,7 +11,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * Markdown export. Raw HTML in any text is escaped and link targets are sanitised, so chat text cannot inject script.
  * The same HTML is the source of the PDF and of the post-mortem page's preview.
  */
-public final class HtmlReport {
+final class HtmlReport {
 
     private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();

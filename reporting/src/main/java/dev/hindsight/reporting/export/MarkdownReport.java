@@ -1,8 +1,9 @@
 package dev.hindsight.reporting.export;
 
+import java.util.Locale;
 import dev.hindsight.core.timeline.Timeline;
 import dev.hindsight.reporting.actions.ActionItem;
-import dev.hindsight.reporting.postmortem.DraftWriter;
+import dev.hindsight.core.text.Durations;
 import dev.hindsight.reporting.postmortem.PostMortemTemplate;
 import dev.hindsight.reporting.postmortem.Section;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * The post-mortem as Markdown (GitHub tables). It is also the source of the HTML and PDF exports, so the three read the
  * same. Text from sources (chat, alerts) is escaped; the sections people wrote are Markdown already.
  */
-public final class MarkdownReport {
+final class MarkdownReport {
 
     private MarkdownReport() {}
 
@@ -53,7 +54,8 @@ public final class MarkdownReport {
             for (ActionItem a : r.actions()) {
                 md.append("| ").append(a.id()).append(" | ").append(cell(a.title())).append(" | ")
                         .append(cell(a.owner())).append(" | ")
-                        .append(cell(a.team())).append(" | ").append(a.type().name().toLowerCase()).append(" | ")
+                        .append(cell(a.team())).append(" | ").append(a.type().name().toLowerCase(Locale.ROOT))
+                        .append(" | ")
                         .append(a.priority())
                         .append(" | ").append(a.dueDate() == null ? "" : a.dueDate()).append(" | ").append(a.status())
                         .append(" |\n");
@@ -90,11 +92,11 @@ public final class MarkdownReport {
     private static void metrics(StringBuilder md, Report r) {
         md.append("## Response metrics\n\n| Metric | Value |\n|---|---|\n");
         Timeline.Metrics m = r.timeline().metrics();
-        row(md, "Time to detect", DraftWriter.duration(m.timeToDetectSeconds()));
-        row(md, "Time to acknowledge", DraftWriter.duration(m.timeToAcknowledgeSeconds()));
-        row(md, "Time to first communication", DraftWriter.duration(m.timeToFirstCommsSeconds()));
-        row(md, "Time to mitigate", DraftWriter.duration(m.timeToMitigateSeconds()));
-        row(md, "Time to resolve", DraftWriter.duration(m.timeToResolveSeconds()));
+        row(md, "Time to detect", Durations.readableSeconds(m.timeToDetectSeconds()));
+        row(md, "Time to acknowledge", Durations.readableSeconds(m.timeToAcknowledgeSeconds()));
+        row(md, "Time to first communication", Durations.readableSeconds(m.timeToFirstCommsSeconds()));
+        row(md, "Time to mitigate", Durations.readableSeconds(m.timeToMitigateSeconds()));
+        row(md, "Time to resolve", Durations.readableSeconds(m.timeToResolveSeconds()));
         md.append("\n");
         if (!r.timeline().moments().isEmpty()) {
             md.append("| Key moment | Time |\n|---|---|\n");

@@ -9,7 +9,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 
 /** The PDF, printed from the same HTML as the HTML export (openhtmltopdf on PDFBox). */
-public final class PdfReport {
+final class PdfReport {
 
     /** A Unicode font when the system has one (Debian's fonts-dejavu); the PDF base fonts cover Latin-1 only. */
     static final File DEJAVU = new File("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /** Everything an export shows: the incident, its curated timeline, its post-mortem and its action items. */
 public record Report(IncidentSummary incident, Timeline timeline, PostMortem postMortem, List<ActionItem> actions,
@@ -24,7 +25,7 @@ public record Report(IncidentSummary incident, Timeline timeline, PostMortem pos
     public static final int MAX_DOCUMENT_ROWS = 2_000;
 
     public String time(Instant at) {
-        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").withZone(zone).format(at);
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ENGLISH).withZone(zone).format(at);
     }
 
     public String title() {

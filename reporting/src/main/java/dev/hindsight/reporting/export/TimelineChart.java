@@ -1,5 +1,6 @@
 package dev.hindsight.reporting.export;
 
+import dev.hindsight.core.text.Texts;
 import dev.hindsight.core.timeline.Timeline;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -21,7 +22,7 @@ import javax.imageio.ImageIO;
  * The timeline as a picture for documents: one lane per storyline, a dot per entry, a line per key moment. One PNG
  * serves the DOCX, the HTML and the PDF, so all three show the same chart.
  */
-public final class TimelineChart {
+final class TimelineChart {
 
     public static final int WIDTH = 1000;
     static final int LANE = 26;
@@ -94,7 +95,7 @@ public final class TimelineChart {
             g.fillRect(LEFT, y, plot, LANE);
             g.setColor(new Color(0x374151));
             String label = i < laneIds.size() ? lanes.get(laneIds.get(i)) : "other";
-            g.drawString(label.length() > 34 ? label.substring(0, 33) + "…" : label, 8, y + LANE / 2 + 4);
+            g.drawString(Texts.clip(label, 34), 8, y + LANE / 2 + 4);
         }
         g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{4f, 3f}, 0f));
         for (Timeline.Moment m : r.timeline().moments()) {

@@ -1,5 +1,7 @@
-/** Exports of a post-mortem: Markdown, self-contained HTML, PDF from that HTML, DOCX and XLSX. */
+/** Post-mortem exports for a viewer: DOCX, XLSX, PDF, Markdown and self-contained HTML. */
+@NamedInterface("export")
 @NullMarked
 package dev.hindsight.reporting.export;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

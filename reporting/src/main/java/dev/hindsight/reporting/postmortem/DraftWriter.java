@@ -1,5 +1,6 @@
 package dev.hindsight.reporting.postmortem;
 
+import dev.hindsight.core.text.Durations;
 import dev.hindsight.core.event.EventKind;
 import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.core.timeline.Timeline;
@@ -14,9 +15,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the first draft of a post-mortem from the timeline: moments, metrics, storylines and findings, in plain
@@ -24,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DraftWriter {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final long QUICK_DETECTION_SECONDS = 5 * 60;
     private static final long QUICK_ACK_SECONDS = 15 * 60;
@@ -43,7 +44,8 @@ public final class DraftWriter {
         Moment end = m.get(MomentKind.RESOLVED);
         summary.append(incident.title()).append(" (").append(incident.severity()).append(")");
         if (start != null && end != null) {
-            summary.append(" lasted ").append(duration(Duration.between(start.at(), end.at()).toSeconds()))
+            summary.append(" lasted ")
+                    .append(Durations.readableSeconds(Duration.between(start.at(), end.at()).toSeconds()))
                     .append(", from ").append(TIME.format(start.at())).append(" to ").append(TIME.format(end.at()))
                     .append(".");
         } else {
@@ -56,7 +58,7 @@ public final class DraftWriter {
             summary.append(metrics.timeToAcknowledgeSeconds() == null
                     ? "."
                     : " and the page was acknowledged "
-                            + duration(metrics.timeToAcknowledgeSeconds()) + " later.");
+                            + Durations.readableSeconds(metrics.timeToAcknowledgeSeconds()) + " later.");
         }
         if (metrics.timeToFirstCommsSeconds() != null) {
             summary.append(" The first own status update came ").append(after(metrics.timeToFirstCommsSeconds()))
@@ -72,7 +74,7 @@ public final class DraftWriter {
 
         List<String> impact = new ArrayList<>();
         if (metrics.timeToResolveSeconds() != null) {
-            impact.add("- Duration of impact: " + duration(metrics.timeToResolveSeconds())
+            impact.add("- Duration of impact: " + Durations.readableSeconds(metrics.timeToResolveSeconds())
                     + " (impact start to resolution).");
         }
         if (metrics.timeToMitigateSeconds() != null) {
@@ -104,7 +106,8 @@ public final class DraftWriter {
             well.add("- Monitoring caught the problem " + after(metrics.timeToDetectSeconds()) + " it began.");
         }
         if (metrics.timeToAcknowledgeSeconds() != null && metrics.timeToAcknowledgeSeconds() <= QUICK_ACK_SECONDS) {
-            well.add("- On-call acknowledged the page within " + duration(metrics.timeToAcknowledgeSeconds()) + ".");
+            well.add("- On-call acknowledged the page within "
+                    + Durations.readableSeconds(metrics.timeToAcknowledgeSeconds()) + ".");
         }
         s.put(Section.WENT_WELL, well.isEmpty() ? "_For the team to fill in._" : String.join("\n", well));
 
@@ -131,27 +134,7 @@ public final class DraftWriter {
     }
 
     private static String after(long seconds) {
-        return seconds == 0 ? "as" : duration(seconds) + " after";
-    }
-
-    /** A duration as people say it: 7 min, 12 h 23 min, 2 days 3 h. */
-    public static String duration(@Nullable Long seconds) {
-        if (seconds == null) {
-            return "–";
-        }
-        long s = Math.abs(seconds);
-        if (s < 60) {
-            return s + " s";
-        }
-        long minutes = s / 60;
-        if (minutes < 60) {
-            return minutes + " min";
-        }
-        long hours = minutes / 60;
-        if (hours < 48) {
-            return hours + " h" + (minutes % 60 == 0 ? "" : " " + (minutes % 60) + " min");
-        }
-        return (hours / 24) + " days" + (hours % 24 == 0 ? "" : " " + (hours % 24) + " h");
+        return seconds == 0 ? "as" : Durations.readableSeconds(seconds) + " after";
     }
 
     static String time(Instant at) {

@@ -1,5 +1,6 @@
 package dev.hindsight.reporting.postmortem;
 
+import dev.hindsight.core.error.InvalidInputException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -23,20 +24,20 @@ public record PostMortemTemplate(String name, List<Part> sections) {
 
     public PostMortemTemplate {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(
+            throw new InvalidInputException(
                     "a template name is 1 to 64 lower-case letters, digits or dashes, not \"" + name + "\"");
         }
         if (sections == null || sections.isEmpty()) {
-            throw new IllegalArgumentException("a template needs at least one section");
+            throw new InvalidInputException("a template needs at least one section");
         }
         Set<Section> seen = new HashSet<>();
         for (Part p : sections) {
             if (p.section() == null || !seen.add(p.section())) {
-                throw new IllegalArgumentException("each section appears once in a template; one of "
+                throw new InvalidInputException("each section appears once in a template; one of "
                         + Arrays.toString(Section.values()) + " per entry");
             }
             if (p.heading() == null || p.heading().isBlank() || p.heading().length() > 200) {
-                throw new IllegalArgumentException("the heading of " + p.section() + " needs 1 to 200 characters");
+                throw new InvalidInputException("the heading of " + p.section() + " needs 1 to 200 characters");
             }
         }
         sections = List.copyOf(sections);

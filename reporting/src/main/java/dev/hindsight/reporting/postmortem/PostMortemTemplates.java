@@ -1,5 +1,6 @@
 package dev.hindsight.reporting.postmortem;
 
+import dev.hindsight.core.error.InvalidInputException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public class PostMortemTemplates {
     /** Adds or replaces a saved template; the default cannot be replaced. */
     public PostMortemTemplate save(PostMortemTemplate template, String actor) {
         if (PostMortemTemplate.DEFAULT_NAME.equals(template.name())) {
-            throw new IllegalArgumentException("the default template is built in; save yours under another name");
+            throw new InvalidInputException("the default template is built in; save yours under another name");
         }
         String json = JSON.writeValueAsString(template.sections());
         int updated = jdbc.update("update postmortem_template set sections = ? where name = ?", json, template.name());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.hindsight.reporting.export.CellText;
+import dev.hindsight.reporting.internal.CellText;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;

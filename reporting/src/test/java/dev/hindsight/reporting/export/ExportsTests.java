@@ -98,7 +98,7 @@ class ExportsTests {
     void markdownHasEverySectionMetricsActionsAndEscapedSourceText() {
         String md = MarkdownReport.render(report);
         assertThat(md).contains("# Post-mortem: Data center network failure", "## Root cause", "## Lessons learned",
-                "| Time to acknowledge | 7 min |",
+                "| Time to acknowledge | 7 min 12 s |",
                 "| 1 | Move the status page off our network | joe | sre | mitigate | P1 | 2014-09-01 | DONE |",
                 "2014-08-12 03:50:00 EDT", "★ PING CRITICAL lb1 packet loss 60% ×3");
         assertThat(md).contains("\\<script\\>").doesNotContain("<script>");
@@ -134,7 +134,7 @@ class ExportsTests {
                     .isZero();
             XWPFTable metrics = doc.getTables().getFirst();
             assertThat(metrics.getRow(2).getCell(0).getText()).isEqualTo("Time to acknowledge");
-            assertThat(metrics.getRow(2).getCell(1).getText()).isEqualTo("7 min");
+            assertThat(metrics.getRow(2).getCell(1).getText()).isEqualTo("7 min 12 s");
             assertThat(doc.getTables())
                     .anySatisfy(t -> assertThat(t.getText()).contains("Move the status page off our network", "done"));
             assertThat(doc.getAllPictures()).hasSize(1);
@@ -188,10 +188,10 @@ class ExportsTests {
     @Test
     void theDraftSpeaksInPlainSentencesFromTheTimeline() {
         Map<Section, String> draft = DraftWriter.draft(report.incident(), report.timeline());
-        assertThat(draft.get(Section.SUMMARY)).contains("lasted 17 h", "acknowledged 7 min later",
+        assertThat(draft.get(Section.SUMMARY)).contains("lasted 17 h", "acknowledged 7 min 12 s later",
                 "first own status update came 7 h after detection");
         assertThat(draft.get(Section.CONTRIBUTING)).contains("Communication gap: 7 h without a status update");
-        assertThat(draft.get(Section.WENT_WELL)).contains("acknowledged the page within 7 min");
+        assertThat(draft.get(Section.WENT_WELL)).contains("acknowledged the page within 7 min 12 s");
         assertThat(draft.get(Section.WENT_BADLY)).contains("Users heard from us 7 h after detection");
         assertThat(new String(Exporter.export(report, ExportFormat.MD), StandardCharsets.UTF_8))
                 .isEqualTo(MarkdownReport.render(report));

@@ -1,5 +1,7 @@
-/** Incidents: their window, scope, attached events and who may see them. */
+/** Incidents: declaring, finding, changing and restricting them, always for a viewer. */
+@NamedInterface("incident")
 @NullMarked
 package dev.hindsight.search.incident;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

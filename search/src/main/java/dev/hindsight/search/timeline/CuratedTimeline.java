@@ -5,7 +5,6 @@ import dev.hindsight.core.timeline.Timeline.Entry;
 import dev.hindsight.core.timeline.Timeline.Moment;
 import dev.hindsight.core.timeline.Timeline.MomentKind;
 import dev.hindsight.core.timeline.Timeline.Storyline;
-import dev.hindsight.search.curation.EntryCuration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,7 +39,7 @@ final class CuratedTimeline {
                 .forEach(c -> moments.put(c.moment(),
                         new Moment(c.moment(), curatedById.get(c.entryId()).at(), c.entryId(), c.updatedBy())));
 
-        return new Timeline(proposed.incident(), List.copyOf(moments.values()), TimelineEngine.metrics(moments),
+        return new Timeline(proposed.incident(), List.copyOf(moments.values()), Moments.metrics(moments),
                 visible,
                 storylines(proposed.storylines(), visible, curation), proposed.findings(), hidden);
     }

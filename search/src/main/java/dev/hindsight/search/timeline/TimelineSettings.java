@@ -1,17 +1,20 @@
 package dev.hindsight.search.timeline;
 
 import java.time.Duration;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Thresholds of the timeline engine (the contract's defaults).
+ * Thresholds of the timeline engine (the contract's defaults), set as {@code hindsight.search.timeline.*}.
  *
  * @param lead how far before the incident window events are considered
  * @param lag how far after it
  * @param collapseWithin repeats of the same alert or page closer than this fold into one entry
+ * @param detectionGap people reporting a problem this long before any alert of its storyline is a detection gap
+ * @param commsGap this long without an own status update during the incident is a communications gap
+ * @param providerDiscrepancy a provider's stated time this far from our evidence is a discrepancy
+ * @param dataGap a source that speaks often and is silent this long is a data gap
+ * @param clockSkew a source mirroring another at a consistent offset over this is skewed
  */
-@ConfigurationProperties("hindsight.timeline")
 public record TimelineSettings(
         @DefaultValue("PT30M") Duration lead,
         @DefaultValue("PT30M") Duration lag,

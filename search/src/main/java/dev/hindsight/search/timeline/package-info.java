@@ -1,8 +1,7 @@
-/**
- * The timeline engine: from the events around an incident to the timeline a commander would write, with key moments,
- * response metrics, storylines and findings, and the reason for every choice.
- */
+/** Timelines for a viewer: the engine's steps, the commander's curation laid over them, similar incidents. */
+@NamedInterface("timeline")
 @NullMarked
 package dev.hindsight.search.timeline;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

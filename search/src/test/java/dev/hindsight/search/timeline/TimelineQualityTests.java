@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import dev.hindsight.core.testing.TestSeeds;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,11 +28,11 @@ import org.junit.jupiter.api.Test;
  */
 class TimelineQualityTests {
 
-    private final TimelineEngine engine = new TimelineEngine(null, null, TimelineSettings.defaults(), null);
+    private final TimelineAssembler engine = new TimelineAssembler(TimelineSettings.defaults());
 
     @Test
     void plantedIncidentsAreReconstructedWithinTheTargets() {
-        long seed = System.nanoTime();
+        long seed = TestSeeds.seed("TimelineQualityTests");
         SyntheticIncidents.Generated generated = SyntheticIncidents
                 .generate(SyntheticIncidents.Config.of(seed, 30_000, 6));
         long tp = 0;
@@ -101,7 +103,7 @@ class TimelineQualityTests {
         assertThat(predictedPairs).isPositive();
         double recall = (double) tp / truthPairs;
         double f1 = 2 * precision * recall / (precision + recall);
-        System.out.printf(
+        System.out.printf(Locale.ROOT,
                 "TimelineQuality seed=%d incidents=%d pairwise precision=%.3f recall=%.3f F1=%.3f worst moment error=%ds worst skew error=%ds%n",
                 seed, generated.incidents().size(), precision, recall, f1, worstMomentError, worstSkewError);
         assertThat(f1).as("pairwise F1 (seed %d)", seed).isGreaterThanOrEqualTo(0.90);

@@ -1,7 +1,6 @@
 package dev.hindsight.web.cli;
 
 import dev.hindsight.HindsightApplication;
-import dev.hindsight.web.datadir.DataDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -16,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The application without its web server, for one command: locks the data directory, starts the store (migrations,
  * index catch-up), and closes both when the command is done.
  */
-final class CliContext implements AutoCloseable {
+public final class CliContext implements AutoCloseable {
 
     private final DataDirectory directory;
     private final ConfigurableApplicationContext context;
@@ -26,7 +25,7 @@ final class CliContext implements AutoCloseable {
         this.context = context;
     }
 
-    static CliContext open(Path data) {
+    public static CliContext open(Path data) {
         DataDirectory directory;
         try {
             directory = DataDirectory.lock(data).orElseThrow(() -> new DataDirectoryBusyException(data));
@@ -66,7 +65,7 @@ final class CliContext implements AutoCloseable {
         return props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 

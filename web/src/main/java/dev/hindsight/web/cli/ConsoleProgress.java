@@ -1,6 +1,6 @@
 package dev.hindsight.web.cli;
 
-import dev.hindsight.ingest.fileimport.ImportProgress;
+import dev.hindsight.ingest.files.ImportProgress;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -8,7 +8,7 @@ import java.util.Locale;
  * Import progress on stderr: a redrawn bar on a terminal, a line every few seconds otherwise (CI logs, pipes). Each
  * line states how many records are committed, i.e. durable.
  */
-final class ConsoleProgress implements ImportProgress.Listener {
+public final class ConsoleProgress implements ImportProgress.Listener {
 
     private static final long LINE_INTERVAL_NANOS = 2_000_000_000L;
     private static final long BAR_INTERVAL_NANOS = 100_000_000L;
@@ -21,7 +21,7 @@ final class ConsoleProgress implements ImportProgress.Listener {
     private long lastPrinted = started;
     private boolean drawn;
 
-    ConsoleProgress(PrintStream err, boolean terminal) {
+    public ConsoleProgress(PrintStream err, boolean terminal) {
         this.err = err;
         this.terminal = terminal;
     }
@@ -37,7 +37,7 @@ final class ConsoleProgress implements ImportProgress.Listener {
     }
 
     /** The final state, always printed. */
-    void finish(ImportProgress p) {
+    public void finish(ImportProgress p) {
         print(p, System.nanoTime());
         if (terminal && drawn) {
             err.println();

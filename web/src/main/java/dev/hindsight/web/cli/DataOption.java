@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The {@code --data DIR} option every command takes. */
-class DataOption {
+public class DataOption {
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory holding the database and the index (default: $HINDSIGHT_DATA, else ./data).")
     Path data;
 
-    Path resolve() {
+    public Path resolve() {
         if (data != null) {
             return data.toAbsolutePath().normalize();
         }

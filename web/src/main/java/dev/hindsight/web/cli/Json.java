@@ -5,13 +5,13 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** JSON on stdout, the only thing commands print there. Times are ISO-8601 UTC with 'Z'. */
-final class Json {
+public final class Json {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private Json() {}
 
-    static void print(PrintWriter out, Object value) {
+    public static void print(PrintWriter out, Object value) {
         out.println(MAPPER.writeValueAsString(value));
         out.flush();
     }

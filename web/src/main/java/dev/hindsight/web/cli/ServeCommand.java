@@ -1,7 +1,6 @@
 package dev.hindsight.web.cli;
 
 import dev.hindsight.HindsightApplication;
-import dev.hindsight.web.datadir.DataDirectory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -10,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Runs the web UI and REST API (the default when no command is given).")
-class ServeCommand implements Callable<Integer> {
+public class ServeCommand implements Callable<Integer> {
 
     /** Held for the life of the server: the OS releases the lock when the process ends. */
     private static DataDirectory held;
@@ -31,7 +30,7 @@ class ServeCommand implements Callable<Integer> {
         // as arguments, so that they override application.properties
         new SpringApplicationBuilder(HindsightApplication.class)
                 .run("--hindsight.data=" + held.path(), "--hindsight.mode=serve", "--server.port=" + port,
-                        "--hindsight.samples.enabled=" + !noSamples);
-        return HindsightCli.KEEP_RUNNING;
+                        "--hindsight.web.samples=" + !noSamples);
+        return ExitCodes.KEEP_RUNNING;
     }
 }

@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import picocli.CommandLine.ITypeConverter;
 
 /** ISO-8601 times on the command line: an instant with Z or an offset, or a date meaning its UTC midnight. */
-final class TimeArguments implements ITypeConverter<Instant> {
+public final class TimeArguments implements ITypeConverter<Instant> {
 
     @Override
     public Instant convert(String value) {

@@ -2,10 +2,10 @@ package dev.hindsight.web.cli;
 
 import picocli.CommandLine.IVersionProvider;
 
-class VersionProvider implements IVersionProvider {
+public class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = RootCommand.class.getPackage().getImplementationVersion();
+        String version = VersionProvider.class.getPackage().getImplementationVersion();
         return new String[]{"hindsight " + (version == null ? "development build" : version)};
     }
 }

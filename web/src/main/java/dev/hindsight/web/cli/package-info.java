@@ -1,4 +1,4 @@
-/** The command-line contract: one picocli command per verb, each on a Spring context without a web server. */
+/** The command line's plumbing: a command's application context, the data directory's lock, options, JSON output, progress. */
 @NullMarked
 package dev.hindsight.web.cli;
 

@@ -1,9 +1,9 @@
 package dev.hindsight.web.ingest;
 
-import dev.hindsight.ingest.pull.PullRunner;
+import dev.hindsight.core.error.InvalidInputException;
+import dev.hindsight.ingest.pull.PullSources;
 import dev.hindsight.ingest.pull.SourceStatus;
 import dev.hindsight.web.security.CurrentViewer;
-import dev.hindsight.web.support.NotFoundException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -24,17 +24,15 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class IngestApi {
 
-    private final PullRunner runner;
-    private final ConfiguredSources configured;
+    private final PullSources sources;
 
-    IngestApi(PullRunner runner, ConfiguredSources configured) {
-        this.runner = runner;
-        this.configured = configured;
+    IngestApi(PullSources sources) {
+        this.sources = sources;
     }
 
     @GetMapping("/api/ingest/sources")
     List<SourceStatus> sources() {
-        return runner.statuses();
+        return sources.statuses();
     }
 
     @PostMapping("/api/ingest/sources")
@@ -42,21 +40,19 @@ class IngestApi {
     Map<String, String> add(@RequestBody JsonNode body) {
         JsonNode kind = body.get("kind");
         if (kind == null || !kind.isString()) {
-            throw new IllegalArgumentException("'kind' is required: one of " + ConfiguredSources.kinds());
+            throw new InvalidInputException("'kind' is required: one of " + sources.kinds());
         }
-        return Map.of("name", configured.add(kind.asString(), body.get("settings"), CurrentViewer.get().name()));
+        return Map.of("name", sources.add(kind.asString(), body.get("settings"), CurrentViewer.get()));
     }
 
     @DeleteMapping("/api/ingest/sources/{name}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(@PathVariable String name) {
-        if (!configured.remove(name)) {
-            throw new NotFoundException("no pull source " + name);
-        }
+        sources.remove(name);
     }
 
     @PostMapping("/api/ingest/sources/{name}/run")
     SourceStatus run(@PathVariable String name) {
-        return runner.runOnce(name);
+        return sources.run(name);
     }
 }

@@ -1,4 +1,4 @@
-/** Ingest status: pull sources, their lag, counts and errors. */
+/** Ways in: webhooks, uploads and imports, pull sources, dead letters; the ingest page and the import, dead-letters and generate commands. */
 @NullMarked
 package dev.hindsight.web.ingest;
 

@@ -3,16 +3,16 @@ package dev.hindsight.web.samples;
 import dev.hindsight.core.incident.IncidentStatus;
 import dev.hindsight.core.incident.Severity;
 import dev.hindsight.core.incident.Viewer;
-import dev.hindsight.ingest.fileimport.ImportOptions;
-import dev.hindsight.ingest.fileimport.ImportProgress;
-import dev.hindsight.ingest.fileimport.ImportReport;
-import dev.hindsight.ingest.spi.DecodeContext;
+import dev.hindsight.ingest.files.ImportOptions;
+import dev.hindsight.ingest.files.ImportProgress;
+import dev.hindsight.ingest.files.ImportReport;
 import dev.hindsight.samples.SampleIncident;
 import dev.hindsight.samples.SampleIncidents;
-import dev.hindsight.search.incident.Incidents;
+import dev.hindsight.core.store.DataRoot;
+import dev.hindsight.search.incident.IncidentCatalog;
+import dev.hindsight.search.maintenance.StoreMaintenance;
 import dev.hindsight.search.incident.NewIncident;
-import dev.hindsight.search.store.EventRows;
-import dev.hindsight.web.imports.Imports;
+import dev.hindsight.web.ingest.Imports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -54,8 +53,8 @@ class SampleLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SampleLoader.class);
 
-    private final Incidents incidents;
-    private final EventRows events;
+    private final IncidentCatalog incidents;
+    private final StoreMaintenance store;
     private final Imports imports;
     private final Path data;
     private final boolean enabled;
@@ -63,22 +62,21 @@ class SampleLoader implements ApplicationRunner {
     private final ActionItems actions;
     private final JsonMapper json;
 
-    SampleLoader(Incidents incidents, EventRows events, Imports imports, @Value("${hindsight.data}") Path data,
-            @Value("${hindsight.samples.enabled:true}") boolean enabled, PostMortems postMortems, ActionItems actions,
-            JsonMapper json) {
+    SampleLoader(IncidentCatalog incidents, StoreMaintenance store, Imports imports, DataRoot data,
+            SampleSettings settings, PostMortems postMortems, ActionItems actions, JsonMapper json) {
         this.postMortems = postMortems;
         this.actions = actions;
         this.json = json;
         this.incidents = incidents;
-        this.events = events;
+        this.store = store;
         this.imports = imports;
-        this.data = data;
-        this.enabled = enabled;
+        this.data = data.path();
+        this.enabled = settings.enabled();
     }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        if (!enabled || events.count() > 0 || !incidents.list(Viewer.LOCAL_ADMIN).isEmpty()) {
+        if (!enabled || store.eventCount() > 0 || !incidents.list(Viewer.SYSTEM).isEmpty()) {
             return;
         }
         for (SampleIncident sample : SampleIncidents.ALL) {
@@ -92,7 +90,8 @@ class SampleLoader implements ApplicationRunner {
     long load(SampleIncident sample) throws IOException {
         Path folder = Files.createDirectories(data.resolve("samples").resolve(sample.folder()));
         incidents.create(new NewIncident(sample.key(), sample.title(), sample.from(), sample.to(),
-                Severity.parse(sample.severity()).orElse(Severity.SEV3), null, sample.commander(), false, Set.of()));
+                Severity.parse(sample.severity()).orElse(Severity.SEV3), null, sample.commander(), false, Set.of()),
+                Viewer.SYSTEM);
         long accepted = 0;
         for (SampleIncident.SampleFile file : sample.files()) {
             Path target = folder.resolve(file.name());
@@ -100,18 +99,16 @@ class SampleLoader implements ApplicationRunner {
                 Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             }
             ImportReport report = imports.run(List.of(target),
-                    new ImportOptions(file.attach() ? sample.key() : null, null,
-                            new DecodeContext(ZoneId.of(sample.zone()), null, file.provider()),
-                            ImportOptions.DEFAULT_BATCH)
-                            .namingRelativeTo(data),
-                    ImportProgress.Listener.NONE);
+                    new ImportOptions(file.attach() ? sample.key() : null, null, ZoneId.of(sample.zone()), null,
+                            file.provider(), ImportOptions.DEFAULT_BATCH, data),
+                    Viewer.SYSTEM, ImportProgress.Listener.NONE);
             if (report.rejected() > 0) {
                 log.warn("Sample file {} had {} rejected records: {}", file.name(), report.rejected(),
                         report.rejections());
             }
             accepted += report.accepted();
         }
-        incidents.setStatus(sample.key(), IncidentStatus.RESOLVED);
+        incidents.setStatus(sample.key(), IncidentStatus.RESOLVED, Viewer.SYSTEM);
         loadPostMortem(sample);
         return accepted;
     }
@@ -127,25 +124,27 @@ class SampleLoader implements ApplicationRunner {
             root = json.readTree(in);
         }
         String author = root.path("author").asString("hindsight");
+        Viewer by = new Viewer(author, true);
         Map<Section, String> sections = new EnumMap<>(Section.class);
         root.path("sections").properties()
                 .forEach(e -> sections.put(Section.valueOf(e.getKey()), e.getValue().asString()));
-        postMortems.save(sample.key(), sections, null, root.path("cause").asString(null), author);
+        postMortems.save(sample.key(), new PostMortems.Edit(sections, null, root.path("cause").asString(null)), by);
         ReviewStatus status = ReviewStatus.valueOf(root.path("status").asString("DRAFT"));
         if (status != ReviewStatus.DRAFT) {
-            postMortems.setStatus(sample.key(), status, author);
+            postMortems.review(sample.key(), status, by);
         }
         for (JsonNode a : root.path("actions")) {
             ActionItem item = actions
-                    .open(new NewActionItem(sample.key(), a.path("title").asString(), a.path("lesson").asString(null),
+                    .open(sample.key(), new NewActionItem(sample.key(), a.path("title").asString(),
+                            a.path("lesson").asString(null),
                             a.path("owner").asString(null), a.path("team").asString(null),
                             ActionItem.Type.valueOf(a.path("type").asString()),
                             ActionItem.Priority.valueOf(a.path("priority").asString()),
-                            LocalDate.parse(a.path("dueDate").asString())), author);
+                            LocalDate.parse(a.path("dueDate").asString())), by);
             ActionItem.Status state = ActionItem.Status.valueOf(a.path("status").asString("OPEN"));
             if (state != ActionItem.Status.OPEN) {
                 actions.change(item.id(), new ActionItems.Change(null, null, null, null, null, null, state, null),
-                        a.path("owner").asString(author));
+                        new Viewer(a.path("owner").asString(author), true));
             }
         }
     }

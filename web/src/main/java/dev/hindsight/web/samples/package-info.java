@@ -1,4 +1,4 @@
-/** Loading the sample incidents on the first start of a server. */
+/** First start: the sample incidents loaded from their raw files. */
 @NullMarked
 package dev.hindsight.web.samples;
 

@@ -1,7 +1,9 @@
 package dev.hindsight.web.security;
 
+import dev.hindsight.core.error.ConflictException;
+import dev.hindsight.core.error.InvalidInputException;
 import dev.hindsight.core.event.EventId;
-import dev.hindsight.web.audit.AuditLog;
+import dev.hindsight.web.support.AuditLog;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -42,14 +44,14 @@ public class Accounts {
     @Transactional
     public void addUser(String username, Role role, String password) {
         if (!USERNAME.matcher(username).matches()) {
-            throw new IllegalArgumentException(
+            throw new InvalidInputException(
                     "user name '" + username + "' must be letters, digits, '.', '_', '@' or '-'");
         }
         if (password.length() < MIN_PASSWORD) {
-            throw new IllegalArgumentException("the password must be at least " + MIN_PASSWORD + " characters long");
+            throw new InvalidInputException("the password must be at least " + MIN_PASSWORD + " characters long");
         }
         if (findUser(username).isPresent()) {
-            throw new IllegalArgumentException("user " + username + " already exists");
+            throw new ConflictException("user " + username + " already exists");
         }
         jdbc.update("insert into app_user (username, password_hash, role, enabled, created_at) values (?,?,?,?,?)",
                 username, passwords.encode(password), role.name(), true, java.time.OffsetDateTime.now(clock));
@@ -72,7 +74,7 @@ public class Accounts {
     @Transactional
     public String createToken(String name, Role role) {
         if (name.isBlank() || name.length() > 128) {
-            throw new IllegalArgumentException("a token needs a name of 1-128 characters");
+            throw new InvalidInputException("a token needs a name of 1-128 characters");
         }
         String token = TOKEN_PREFIX + randomSecret(32);
         jdbc.update("insert into api_token (name, token_hash, role, created_at, revoked) values (?,?,?,?,?)",

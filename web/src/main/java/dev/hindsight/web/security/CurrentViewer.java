@@ -15,6 +15,16 @@ public final class CurrentViewer {
         return auth == null || !auth.isAuthenticated() ? "local" : auth.getName();
     }
 
+    /** The viewer when the request is signed in (a session or an API token), else empty (anonymous). */
+    public static java.util.Optional<Viewer> authenticated() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()
+                || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(get());
+    }
+
     public static Viewer get() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated()) {

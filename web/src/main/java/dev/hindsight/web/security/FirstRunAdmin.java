@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import dev.hindsight.core.store.DataRoot;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,15 +21,16 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "hindsight.mode", havingValue = "serve")
 class FirstRunAdmin implements ApplicationRunner {
 
-    static final String FILE = "initial-admin-password";
+    /** Where the initial admin password is written, in the data directory. */
+    static final String PASSWORD_FILE = "initial-admin-password";
     private static final Logger log = LoggerFactory.getLogger(FirstRunAdmin.class);
 
     private final Accounts accounts;
     private final Path data;
 
-    FirstRunAdmin(Accounts accounts, @Value("${hindsight.data}") Path data) {
+    FirstRunAdmin(Accounts accounts, DataRoot data) {
         this.accounts = accounts;
-        this.data = data;
+        this.data = data.path();
     }
 
     @Override
@@ -38,7 +39,7 @@ class FirstRunAdmin implements ApplicationRunner {
             return;
         }
         String password = Accounts.randomSecret(18);
-        Path file = data.resolve(FILE);
+        Path file = data.resolve(PASSWORD_FILE);
         Files.deleteIfExists(file);
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -1,6 +1,6 @@
 package dev.hindsight.web.security;
 
-import dev.hindsight.web.audit.AuditLog;
+import dev.hindsight.web.support.AuditLog;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

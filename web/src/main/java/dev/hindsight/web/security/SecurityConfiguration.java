@@ -1,9 +1,14 @@
 package dev.hindsight.web.security;
 
 import jakarta.servlet.http.HttpServletResponse;
-import dev.hindsight.web.audit.AuditLog;
+import dev.hindsight.web.support.AuditLog;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -46,7 +51,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain webhooks(HttpSecurity http, Accounts accounts, AuditLog audit, WebhookRateLimit rateLimit)
+    SecurityFilterChain webhookChain(HttpSecurity http, Accounts accounts, AuditLog audit, WebhookRateLimit rateLimit)
             throws Exception {
         http.securityMatcher("/hooks/**")
                 .csrf(csrf -> csrf.disable())
@@ -54,9 +59,12 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(accounts, audit), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(rateLimit.filter(),
                         org.springframework.security.web.access.intercept.AuthorizationFilter.class)
-                // PagerDuty proves itself with its HMAC signature, checked by the endpoint (a token works too)
-                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/hooks/pagerduty").permitAll()
-                        .anyRequest().hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name(), Role.RESPONDER.name()))
+                // a token of a role that may write, or no token at all: a sender that signs (PagerDuty) proves itself
+                // with its signature, which the endpoint checks (and refuses any other anonymous delivery)
+                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/hooks/*")
+                        .access((authentication, context) -> new AuthorizationDecision(
+                                mayDeliver(authentication.get())))
+                        .anyRequest().denyAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problem401()));
         return http.build();
     }
@@ -114,6 +122,16 @@ class SecurityConfiguration {
                         problem401(), PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
+    }
+
+    /** Anonymous (the endpoint then wants a valid signature), or a token of a role that may write. */
+    static boolean mayDeliver(@Nullable Authentication authentication) {
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+            return true;
+        }
+        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(a -> a.equals(Role.ADMIN.authority()) || a.equals(Role.COMMANDER.authority())
+                        || a.equals(Role.RESPONDER.authority()));
     }
 
     private static AuthenticationEntryPoint problem401() {

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -27,8 +26,8 @@ public class WebhookRateLimit {
     private final Clock clock;
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
-    WebhookRateLimit(@Value("${hindsight.hooks.max-per-minute:1200}") int maxPerMinute, Clock clock) {
-        this.maxPerMinute = maxPerMinute;
+    WebhookRateLimit(WebhookLimit limit, Clock clock) {
+        this.maxPerMinute = limit.perMinute();
         this.clock = clock;
     }
 

@@ -1,4 +1,4 @@
-/** Authentication (form login, hashed API tokens), roles, and who the current viewer is. */
+/** Who may do what: sign-in, API tokens, roles, throttling; the viewer of a request. */
 @NullMarked
 package dev.hindsight.web.security;
 

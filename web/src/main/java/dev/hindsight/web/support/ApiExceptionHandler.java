@@ -1,10 +1,13 @@
 package dev.hindsight.web.support;
 
+import dev.hindsight.core.error.ConflictException;
+import dev.hindsight.core.error.InvalidInputException;
+import dev.hindsight.core.error.NotFoundException;
 import dev.hindsight.core.store.QueryRejectedException;
 import dev.hindsight.core.store.StoreUnavailableException;
-import dev.hindsight.ingest.push.PushIntake;
-import dev.hindsight.search.incident.IncidentExistsException;
-import java.net.URI;
+import dev.hindsight.reporting.actions.TrackerException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -13,48 +16,49 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 
-/** Maps domain failures of the REST API to RFC 9457 problem details; domain code stays free of HTTP. */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+/**
+ * Maps the failures a caller can act on to RFC 9457 problem details, through the catalogue of {@link ProblemTypes}:
+ * not found 404, a clash with the current state 409, bad input 400, a store that cannot take writes 503. Domain code
+ * stays free of HTTP; anything else that escapes is a bug and answers 500.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
 
     @ExceptionHandler(QueryRejectedException.class)
     ProblemDetail badQuery(QueryRejectedException e) {
-        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_QUERY, "Query refused", e.getMessage());
+        return ProblemTypes.BAD_QUERY.problem(e.getMessage());
     }
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
+        return ProblemTypes.NOT_FOUND.problem(e.getMessage());
     }
 
-    @ExceptionHandler(IncidentExistsException.class)
-    ProblemDetail conflict(IncidentExistsException e) {
-        return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Already exists", e.getMessage());
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return ProblemTypes.CONFLICT.problem(e.getMessage());
     }
 
-    @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({InvalidInputException.class, MethodArgumentTypeMismatchException.class})
     ProblemDetail badRequest(Exception e) {
-        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad request", e.getMessage());
+        return ProblemTypes.BAD_REQUEST.problem(e.getMessage());
     }
 
-    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
-    ProblemDetail notMultipart(org.springframework.web.multipart.MultipartException e) {
-        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad upload",
-                "send the files as multipart/form-data, one 'file' part each (" + e.getMessage() + ")");
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail notMultipart(MultipartException e) {
+        return ProblemTypes.BAD_UPLOAD
+                .problem("send the files as multipart/form-data, one 'file' part each (" + e.getMessage() + ")");
     }
 
-    @ExceptionHandler(dev.hindsight.reporting.actions.TrackerException.class)
-    ProblemDetail tracker(dev.hindsight.reporting.actions.TrackerException e) {
-        return problem(HttpStatus.BAD_GATEWAY, ProblemTypes.TRACKER_FAILED, "Tracker failed", e.getMessage());
-    }
-
-    @ExceptionHandler(PushIntake.MalformedBodyException.class)
-    ProblemDetail malformedBody(PushIntake.MalformedBodyException e) {
-        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Malformed body", e.getMessage());
+    @ExceptionHandler(TrackerException.class)
+    ProblemDetail tracker(TrackerException e) {
+        return ProblemTypes.TRACKER_FAILED.problem(e.getMessage());
     }
 
     @ExceptionHandler(StoreUnavailableException.class)
@@ -69,17 +73,8 @@ class ApiExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> storeUnavailable(String detail) {
-        ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.STORE_UNAVAILABLE,
-                "Store unavailable", detail);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, StoreOutage.RETRY_AFTER_SECONDS)
-                .body(body);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setType(type);
-        p.setTitle(title);
-        return p;
+                .body(ProblemTypes.STORE_UNAVAILABLE.problem(detail));
     }
 }

@@ -1,6 +1,8 @@
 package dev.hindsight.web.support;
 
-import dev.hindsight.search.incident.IncidentExistsException;
+import dev.hindsight.core.error.ConflictException;
+import dev.hindsight.core.error.InvalidInputException;
+import dev.hindsight.core.error.NotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -13,14 +15,14 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * A form a page posted could not be used: the page says why, in words, with a way back. (The REST API answers with
- * problem details instead: {@link ApiExceptionHandler} comes first for REST controllers.)
+ * A page or a form it posted could not be served: the page says why, in words, with a way back. (The REST API answers
+ * with problem details instead: {@link ApiExceptionHandler} comes first for REST controllers.)
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
 
-    @ExceptionHandler({IllegalArgumentException.class, MissingServletRequestParameterException.class,
+    @ExceptionHandler({InvalidInputException.class, MissingServletRequestParameterException.class,
             MethodArgumentTypeMismatchException.class})
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String badForm(Exception e, Model model) {
@@ -36,10 +38,10 @@ class PageExceptionHandler {
         return "not-found";
     }
 
-    @ExceptionHandler(IncidentExistsException.class)
+    @ExceptionHandler(ConflictException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
-    String exists(IncidentExistsException e, Model model) {
-        model.addAttribute("heading", "That incident exists already");
+    String conflict(ConflictException e, Model model) {
+        model.addAttribute("heading", "That clashes with what is there");
         model.addAttribute("message", e.getMessage());
         return "problem";
     }

@@ -1,15 +1,44 @@
 package dev.hindsight.web.support;
 
 import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
-/** Stable type URIs of the problems the API returns. */
-public final class ProblemTypes {
-    public static final URI BAD_QUERY = URI.create("/problems/bad-query");
-    public static final URI BAD_REQUEST = URI.create("/problems/bad-request");
-    public static final URI NOT_FOUND = URI.create("/problems/not-found");
-    public static final URI CONFLICT = URI.create("/problems/conflict");
-    public static final URI STORE_UNAVAILABLE = URI.create("/problems/store-unavailable");
-    public static final URI TRACKER_FAILED = URI.create("/problems/tracker-failed");
+/** The catalogue of problems the API answers with: each a stable type URI, a status and a title. */
+public enum ProblemTypes {
+    BAD_QUERY("bad-query", HttpStatus.BAD_REQUEST, "Query refused"),
+    BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST, "Bad request"),
+    BAD_UPLOAD("bad-upload", HttpStatus.BAD_REQUEST, "Bad upload"),
+    MALFORMED_BODY("malformed-body", HttpStatus.BAD_REQUEST, "Malformed body"),
+    UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized"),
+    NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
+    CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
+    STORE_UNAVAILABLE("store-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable"),
+    TRACKER_FAILED("tracker-failed", HttpStatus.BAD_GATEWAY, "Tracker failed");
 
-    private ProblemTypes() {}
+    private final URI type;
+    private final HttpStatus status;
+    private final String title;
+
+    ProblemTypes(String slug, HttpStatus status, String title) {
+        this.type = URI.create("/problems/" + slug);
+        this.status = status;
+        this.title = title;
+    }
+
+    public URI type() {
+        return type;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    /** This problem with what went wrong this time. */
+    public ProblemDetail problem(String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setType(type);
+        p.setTitle(title);
+        return p;
+    }
 }

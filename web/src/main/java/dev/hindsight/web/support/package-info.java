@@ -1,4 +1,4 @@
-/** Cross-cutting web support: error mapping to problem details. */
+/** What every feature shares: problem answers, the audit log, times and zones, the application's settings. */
 @NullMarked
 package dev.hindsight.web.support;
 

@@ -1,5 +1,6 @@
 package dev.hindsight.web.browser;
 
+import dev.hindsight.core.incident.Viewer;
 import dev.hindsight.web.support.TestDataDirectory;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -20,10 +21,10 @@ import dev.hindsight.core.incident.Severity;
 import dev.hindsight.core.store.EventBatch;
 import dev.hindsight.reporting.postmortem.PostMortems;
 import dev.hindsight.reporting.postmortem.Section;
-import dev.hindsight.search.incident.Incidents;
+import dev.hindsight.search.incident.IncidentCatalog;
 import dev.hindsight.search.incident.NewIncident;
-import dev.hindsight.search.index.LuceneIndex;
-import dev.hindsight.search.store.JdbcEventStore;
+import dev.hindsight.search.internal.index.LuceneIndex;
+import dev.hindsight.search.internal.store.JdbcEventStore;
 import dev.hindsight.web.security.Accounts;
 import dev.hindsight.web.security.Role;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,7 @@ class BrowserTests {
     Accounts accounts;
 
     @Autowired
-    Incidents incidents;
+    IncidentCatalog incidents;
 
     @Autowired
     JdbcEventStore store;
@@ -344,7 +345,8 @@ class BrowserTests {
         Instant t0 = Instant.parse("2023-03-03T03:00:00Z");
         incidents.create(
                 new NewIncident("XSS-1", "<img src=x onerror=\"window.__xss='title'\">", t0, t0.plusSeconds(3600),
-                        Severity.SEV3, null, null, false, Set.of()));
+                        Severity.SEV3, null, null, false, Set.of()),
+                Viewer.LOCAL_ADMIN);
         List<String> corpus = List.of("<script>window.__xss='script'</script>",
                 "<img src=x onerror=\"window.__xss='img'\">",
                 "<svg onload=\"window.__xss='svg'\"></svg>",
@@ -357,8 +359,10 @@ class BrowserTests {
                     .text(corpus.get(i))
                     .actor("<b>mallory</b>").dedupKey("xss-" + i).build());
         }
-        store.append(new EventBatch(events, List.of(), "XSS-1", null));
-        postMortems.save("XSS-1", Map.of(Section.SUMMARY, String.join("\n\n", corpus)), "mallory");
+        store.append(new EventBatch(events, List.of(), "XSS-1", null, Viewer.LOCAL_ADMIN));
+        postMortems.save("XSS-1",
+                new PostMortems.Edit(Map.of(Section.SUMMARY, String.join("\n\n", corpus)), null, null),
+                new Viewer("mallory", true));
         try {
             index.refresh();
         } catch (java.io.IOException e) {

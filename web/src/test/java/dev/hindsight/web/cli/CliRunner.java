@@ -1,5 +1,6 @@
 package dev.hindsight.web.cli;
 
+import dev.hindsight.web.HindsightCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;

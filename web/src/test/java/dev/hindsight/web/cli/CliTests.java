@@ -2,7 +2,6 @@ package dev.hindsight.web.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hindsight.web.datadir.DataDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -151,12 +150,12 @@ class CliTests {
 
         CliRunner.Result duplicate = CliRunner.run("incident", "create", "INC-1", "--title", "again", "--from",
                 "2014-08-12T07:50:00Z", "--to", "2014-08-13T00:45:00Z", "--data", data);
-        assertThat(duplicate.exit()).isEqualTo(HindsightCli.EXIT_FAILED);
-        assertThat(duplicate.err()).contains("INC-1 already exists");
+        assertThat(duplicate.exit()).isEqualTo(ExitCodes.FAILED);
+        assertThat(duplicate.err()).contains("the incident key INC-1 is in use; choose another");
 
         CliRunner.Result badSeverity = CliRunner.run("incident", "create", "INC-2", "--title", "t", "--from",
                 "2014-08-12", "--to", "2014-08-13", "--severity", "SEV9", "--data", data);
-        assertThat(badSeverity.exit()).isEqualTo(HindsightCli.EXIT_USAGE);
+        assertThat(badSeverity.exit()).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test
@@ -183,7 +182,7 @@ class CliTests {
         assertThat(letters.get(0).get("reason").asString()).contains("field 'at'");
 
         CliRunner.Result replay = CliRunner.run("dead-letters", "replay", "--data", data);
-        assertThat(replay.exit()).isEqualTo(HindsightCli.EXIT_FAILED);
+        assertThat(replay.exit()).isEqualTo(ExitCodes.FAILED);
         assertThat(json(replay).get(0).get("replayed").asBoolean()).isFalse();
         assertThat(json(replay).get(0).get("reason").asString()).contains("field 'at'");
     }
@@ -219,7 +218,7 @@ class CliTests {
         Path data = dir.resolve("data");
         try (DataDirectory held = DataDirectory.lock(data).orElseThrow()) {
             CliRunner.Result result = CliRunner.run("search", "*", "--data", data.toString());
-            assertThat(result.exit()).isEqualTo(HindsightCli.EXIT_BUSY);
+            assertThat(result.exit()).isEqualTo(ExitCodes.BUSY);
             assertThat(result.err()).contains("in use by another Hindsight process");
         }
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -66,7 +67,7 @@ class CrashRecoveryTests {
                 System.getProperty("hindsight.test.java",
                         Path.of(System.getProperty("java.home"), "bin", "java").toString()),
                 "-cp", System.getProperty("java.class.path"),
-                "dev.hindsight.HindsightApplication",
+                "dev.hindsight.web.HindsightCli",
                 "import", "--data", data.toString(), "--batch-size", "500", feed.toString()));
         Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         AtomicLong committed = new AtomicLong(-1);
@@ -100,7 +101,7 @@ class CrashRecoveryTests {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int i = 0; i < EVENTS; i++) {
                 out.write("{\"at\":\"2014-08-12T"
-                        + String.format("%02d:%02d:%02d", (i / 3600) % 24, (i / 60) % 60, i % 60)
+                        + String.format(Locale.ROOT, "%02d:%02d:%02d", (i / 3600) % 24, (i / 60) % 60, i % 60)
                         + "Z\",\"id\":\"e" + i + "\",\"title\":\"event " + i + " on host web" + (i % 50)
                         + "\",\"host\":\"web" + (i % 50) + "\",\"kind\":\"LOG_LINE\"}\n");
             }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -130,7 +131,7 @@ class WebhookCrashTests {
                     .isEqualTo((long) SLACK_DAYS * SLACK_MESSAGES_PER_DAY);
             reuploads += upload.uploads - 1;
         }
-        System.out.printf(
+        System.out.printf(Locale.ROOT,
                 "WebhookCrashTests: %d trials, %d crashed at their fault point, %d webhook records and %d Slack messages each "
                         + "(%d Slack uploads repeated after a crash), 0 lost, 0 duplicated%n",
                 TRIALS, crashes, DELIVERIES * RECORDS, SLACK_DAYS * SLACK_MESSAGES_PER_DAY, reuploads);
@@ -150,7 +151,8 @@ class WebhookCrashTests {
                 for (int m = 0; m < SLACK_MESSAGES_PER_DAY; m++) {
                     messages.add("{\"type\":\"message\",\"user\":\"U01\",\"text\":\"trial " + trial + " day " + day
                             + " message " + m
-                            + "\",\"ts\":\"" + (start + m * 30) + ".000" + String.format("%03d", m) + "\"}");
+                            + "\",\"ts\":\"" + (start + m * 30) + ".000" + String.format(Locale.ROOT, "%03d", m)
+                            + "\"}");
                 }
                 entry(out, "incident/" + java.time.LocalDate.ofEpochDay(start / 86_400) + ".json",
                         "[" + String.join(",", messages) + "]");
@@ -247,7 +249,8 @@ class WebhookCrashTests {
     private String delivery(int trial, int d) {
         List<String> records = new ArrayList<>();
         for (int r = 0; r < RECORDS; r++) {
-            records.add("{\"at\":\"2024-03-0" + (1 + d % 9) + "T10:" + String.format("%02d", r) + ":00Z\",\"id\":\"t"
+            records.add("{\"at\":\"2024-03-0" + (1 + d % 9) + "T10:" + String.format(Locale.ROOT, "%02d", r)
+                    + ":00Z\",\"id\":\"t"
                     + trial + "-d" + d + "-r" + r
                     + "\",\"title\":\"delivery " + d + " record " + r + "\",\"host\":\"web" + r + "\"}");
         }
@@ -279,7 +282,7 @@ class WebhookCrashTests {
         if (!crashSpec.isEmpty()) {
             command.add("-Dhindsight.crash=" + crashSpec);
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.hindsight.HindsightApplication",
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.hindsight.web.HindsightCli",
                 "serve", "--port", Integer.toString(port), "--data", data.toString(), "--no-samples"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "crash-" + data.getFileName() + ".log").toFile()).start();

@@ -68,7 +68,7 @@ class IngestApiTests {
 
         mvc.perform(post("/api/ingest/sources").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
                 .content(body))
-                .andExpect(status().isBadRequest());
+                .andExpect(status().isConflict()); // the name is in use
         mvc.perform(post("/api/ingest/sources").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"kind\":\"pagerduty\",\"settings\":{\"name\":\"x\",\"interval\":\"soon\"}}"))
                 .andExpect(status().isBadRequest())

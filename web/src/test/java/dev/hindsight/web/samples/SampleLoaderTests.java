@@ -14,12 +14,12 @@ import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.core.incident.Viewer;
 import dev.hindsight.core.store.EventSearch;
 import dev.hindsight.core.store.SearchQuery;
-import dev.hindsight.search.incident.Incidents;
-import dev.hindsight.search.index.LuceneIndex;
-import dev.hindsight.search.store.DeadLetterRows;
-import dev.hindsight.search.store.EventRows;
+import dev.hindsight.search.incident.IncidentCatalog;
+import dev.hindsight.search.internal.index.LuceneIndex;
+import dev.hindsight.core.store.DeadLetterStore;
+import dev.hindsight.search.internal.store.EventRows;
 import dev.hindsight.core.timeline.Timeline;
-import dev.hindsight.search.timeline.TimelineEngine;
+import dev.hindsight.search.timeline.Timelines;
 import dev.hindsight.web.security.Accounts;
 import dev.hindsight.web.security.Role;
 import java.util.TreeMap;
@@ -43,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class SampleLoaderTests {
 
     @Autowired
-    TimelineEngine engine;
+    Timelines timelines;
 
     @Autowired
     MockMvc mvc;
@@ -54,13 +54,13 @@ class SampleLoaderTests {
     static Path data;
 
     @Autowired
-    Incidents incidents;
+    IncidentCatalog incidents;
 
     @Autowired
     EventRows events;
 
     @Autowired
-    DeadLetterRows deadLetters;
+    DeadLetterStore deadLetters;
 
     @Autowired
     EventSearch search;
@@ -81,18 +81,19 @@ class SampleLoaderTests {
         List<IncidentSummary> list = incidents.list(Viewer.LOCAL_ADMIN);
         assertThat(list).extracting(IncidentSummary::key).containsExactlyInAnyOrder("LP-2014-08-12", "CHK-2026-03-10");
         assertThat(list).allSatisfy(i -> assertThat(i.status()).isEqualTo(IncidentStatus.RESOLVED));
-        assertThat(deadLetters.list(false, 10)).isEmpty();
+        assertThat(deadLetters.list(Viewer.LOCAL_ADMIN, false, 10)).isEmpty();
         assertThat(events.count()).isEqualTo(158);
-        assertThat(incidents.eventCounts()).containsEntry("LP-2014-08-12", 82L).containsEntry("CHK-2026-03-10", 16L);
+        assertThat(incidents.eventCounts(Viewer.LOCAL_ADMIN)).containsEntry("LP-2014-08-12", 82L)
+                .containsEntry("CHK-2026-03-10", 16L);
         assertThat(data.resolve("samples/lp-2014-08-12/northwind-noc.mbox")).isRegularFile();
 
         index.refresh();
         var gigabit = search.search(new SearchQuery("\"100Mbps\" OR \"100 Mbps\"", null, null, Map.of(), 50, 0,
-                SearchQuery.Sort.TIME, Set.of()));
+                SearchQuery.Sort.TIME), Viewer.LOCAL_ADMIN);
         assertThat(gigabit.total()).isGreaterThanOrEqualTo(3);
         var rfo = search
                 .search(new SearchQuery("512,000 prefixes", null, null, Map.of("kind", Set.of("PROVIDER_NOTICE")), 5, 0,
-                        SearchQuery.Sort.DEFAULT, Set.of()));
+                        SearchQuery.Sort.DEFAULT), Viewer.LOCAL_ADMIN);
         assertThat(rfo.hits()).singleElement().satisfies(h -> assertThat(h.title()).startsWith("RFO – Ticket 884213"));
 
         loader.run(null); // a later start: the data directory is not empty, nothing is loaded twice
@@ -106,7 +107,7 @@ class SampleLoaderTests {
         try (var in = getClass().getResourceAsStream("/dev/hindsight/samples/expected/LP-2014-08-12.timeline.json")) {
             golden = JsonMapper.builder().build().readTree(in);
         }
-        Timeline t = engine.build(incidents.find("LP-2014-08-12", Viewer.LOCAL_ADMIN).orElseThrow(), Set.of());
+        Timeline t = timelines.timeline("LP-2014-08-12", Viewer.LOCAL_ADMIN);
 
         Map<String, String> moments = new TreeMap<>();
         t.moments().forEach(m -> moments.put(m.kind().name(), m.at().toString()));
@@ -195,7 +196,7 @@ class SampleLoaderTests {
                             "Quarterly single-data-center failover drill");
         }
         assertThat(new String(export("md", viewer), java.nio.charset.StandardCharsets.UTF_8))
-                .contains("## Lessons learned", "| Time to acknowledge | 7 min |",
+                .contains("## Lessons learned", "| Time to acknowledge | 7 min 12 s |",
                         "Move the status page to a hosted provider");
         assertThat(new String(export("html", viewer), java.nio.charset.StandardCharsets.UTF_8))
                 .contains("<h2>Lessons learned</h2>", "data:image/png;base64,").doesNotContain("<script");

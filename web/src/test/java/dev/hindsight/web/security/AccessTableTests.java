@@ -1,5 +1,6 @@
 package dev.hindsight.web.security;
 
+import dev.hindsight.core.incident.Viewer;
 import dev.hindsight.web.support.TestDataDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,13 +9,15 @@ import dev.hindsight.core.event.Event;
 import dev.hindsight.core.event.EventId;
 import dev.hindsight.core.event.EventKind;
 import dev.hindsight.core.incident.Severity;
+import dev.hindsight.core.store.DeadLetter;
 import dev.hindsight.core.store.EventBatch;
-import dev.hindsight.search.incident.Incidents;
+import dev.hindsight.search.incident.IncidentCatalog;
 import dev.hindsight.search.incident.NewIncident;
-import dev.hindsight.search.store.JdbcEventStore;
+import dev.hindsight.search.internal.store.JdbcEventStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,6 +35,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -46,10 +50,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessTableTests {
 
-    /** Who may call an endpoint: anyone, the sender's signature, or the least role. */
+    /** Who may call an endpoint: anyone, or the least role (a signing sender such as PagerDuty: HooksTests). */
     enum Access {
         PUBLIC,
-        SIGNED,
         VIEWER,
         RESPONDER,
         COMMANDER,
@@ -64,7 +67,6 @@ class AccessTableTests {
         Access c = Access.COMMANDER;
         Access a = Access.ADMIN;
         table(Access.PUBLIC, "GET /login");
-        table(Access.SIGNED, "POST /hooks/pagerduty");
         table(v, "GET /", "GET /search", "GET /incidents/{key}", "GET /incidents/{key}/postmortem", "GET /actions",
                 "GET /dashboard",
                 "GET /dashboard.xlsx", "GET /api/incidents", "GET /api/incidents/{key}",
@@ -111,7 +113,7 @@ class AccessTableTests {
     Accounts accounts;
 
     @Autowired
-    Incidents incidents;
+    IncidentCatalog incidents;
 
     @Autowired
     JdbcEventStore store;
@@ -127,18 +129,27 @@ class AccessTableTests {
     void seed() {
         for (Access role : List.of(Access.VIEWER, Access.RESPONDER, Access.COMMANDER, Access.ADMIN)) {
             tokens.put(role,
-                    "Bearer " + accounts.createToken("access-" + role.name().toLowerCase(), Role.valueOf(role.name())));
+                    "Bearer " + accounts.createToken("access-" + role.name().toLowerCase(Locale.ROOT),
+                            Role.valueOf(role.name())));
         }
         incidents.create(new NewIncident("OPEN-1", "open", T0, T0.plusSeconds(3600), Severity.SEV3, null, null, false,
-                Set.of()));
+                Set.of()), Viewer.LOCAL_ADMIN);
         incidents.create(new NewIncident("SEC-1", "restricted", T0, T0.plusSeconds(3600), Severity.SEV1, null, null,
-                true, Set.of("someone")));
+                true, Set.of("someone")), Viewer.LOCAL_ADMIN);
         store.append(
                 new EventBatch(List.of(Event.builder("jsonl", EventKind.NOTE, T0, "open note").dedupKey("o1").build()),
-                        List.of(), "OPEN-1", null));
+                        List.of(), "OPEN-1", null, Viewer.LOCAL_ADMIN));
         store.append(new EventBatch(
                 List.of(Event.builder("jsonl", EventKind.NOTE, T0, "secret note").dedupKey("s1").build()), List.of(),
-                "SEC-1", null));
+                "SEC-1", null, Viewer.LOCAL_ADMIN));
+        for (String incident : List.of("OPEN-1", "SEC-1")) {
+            String file = incident.startsWith("SEC") ? "secret.jsonl" : "open.jsonl";
+            store.append(new EventBatch(List.of(), List.of(new DeadLetter(file + "#1", "jsonl",
+                    "line 1: not valid JSON", "{".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    new DeadLetter.Replay(file, new byte[0], new byte[0], incident, null, java.time.ZoneOffset.UTC,
+                            null, null))),
+                    incident, null, Viewer.LOCAL_ADMIN));
+        }
     }
 
     /** "METHOD /path/{var}" for every handler method the application maps (framework error and doc endpoints aside). */
@@ -173,7 +184,7 @@ class AccessTableTests {
         List<String> wrong = new ArrayList<>();
         for (String endpoint : mapped()) {
             Access needed = TABLE.get(endpoint);
-            if (needed == null || needed == Access.PUBLIC || needed == Access.SIGNED) {
+            if (needed == null || needed == Access.PUBLIC) {
                 continue;
             }
             // nobody signed in: the API says 401 (403 for a write without a CSRF token), a page sends to the sign-in form
@@ -209,6 +220,53 @@ class AccessTableTests {
         }
         assertThat(leaks).as("a non-member commander must not learn anything about SEC-1").isEmpty();
         assertThat(call("GET /api/incidents/{key}", "SEC-1", tokens.get(Access.ADMIN)).getStatus()).isEqualTo(200);
+    }
+
+    /**
+     * The leaks of endpoints that do not name the incident in their path: search hits, totals and facets, the incident
+     * list and its counts, dead letters of an import into it, a declaration with its key, and curating or attaching its
+     * evidence through an open incident. A non-member commander learns nothing that an unknown key would not tell.
+     */
+    @Test
+    void nonMembersLearnNothingAboutARestrictedIncidentWhereItsKeyIsNotInThePath() throws Exception {
+        String commander = tokens.get(Access.COMMANDER);
+        String search = body(get("/api/search?q=note"), commander, 200);
+        assertThat(search).contains("open note").doesNotContain("secret note", "SEC-1");
+        assertThat(body(get("/api/incidents"), commander, 200)).contains("OPEN-1").doesNotContain("SEC-1");
+        assertThat(body(get("/api/dead-letters?pending=false"), commander, 200)).contains("open.jsonl")
+                .doesNotContain("secret.jsonl", "SEC-1");
+
+        // a taken key is all anyone learns, and it reads the same for an incident one may see
+        String declare = "{\"key\":\"%s\",\"title\":\"t\",\"from\":\"2024-02-02T02:00:00Z\",\"to\":\"2024-02-02T03:00:00Z\"}";
+        String hidden = body(post("/api/incidents", declare.replace("%s", "SEC-1")), commander, 409);
+        String visible = body(post("/api/incidents", declare.replace("%s", "OPEN-1")), commander, 409);
+        assertThat(hidden.replace("SEC-1", "KEY")).isEqualTo(visible.replace("OPEN-1", "KEY"));
+
+        // its evidence cannot be curated or attached through an open incident: no such entry, as for an unknown one
+        String secretEntry = EventId.of("jsonl", "s1");
+        for (String entry : List.of(secretEntry, EventId.of("jsonl", "nope"))) {
+            body(MockMvcRequestBuilders.patch("/api/incidents/OPEN-1/entries/" + entry)
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"pinned\":true}"), commander, 404);
+        }
+        mvc.perform(MockMvcRequestBuilders.post("/incidents/OPEN-1/attach").param("event", secretEntry)
+                .header("Authorization", commander)).andReturn();
+        assertThat(body(get("/api/incidents/OPEN-1/timeline"), commander, 200)).doesNotContain("secret note");
+    }
+
+    private static MockHttpServletRequestBuilder get(String path) {
+        return MockMvcRequestBuilders.get(path).accept(MediaType.APPLICATION_JSON);
+    }
+
+    private static MockHttpServletRequestBuilder post(String path, String json) {
+        return MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_JSON).content(json)
+                .accept(MediaType.APPLICATION_JSON);
+    }
+
+    private String body(MockHttpServletRequestBuilder request, String authorization, int status) throws Exception {
+        MockHttpServletResponse response = mvc.perform(request.header("Authorization", authorization)).andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
+        return response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private MockHttpServletResponse call(String endpoint, String key, String authorization) throws Exception {

@@ -1,15 +1,15 @@
 package dev.hindsight.ingest.source.alerts;
 
-import static dev.hindsight.ingest.spi.JsonSource.strings;
-import static dev.hindsight.ingest.spi.JsonSource.text;
+import static dev.hindsight.ingest.support.JsonSource.strings;
+import static dev.hindsight.ingest.support.JsonSource.text;
 
 import dev.hindsight.core.event.Event;
 import dev.hindsight.core.event.EventKind;
 import dev.hindsight.ingest.spi.DecodeContext;
-import dev.hindsight.ingest.spi.JsonSource;
+import dev.hindsight.ingest.support.JsonSource;
 import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceDataException;
-import dev.hindsight.ingest.spi.Timestamps;
+import dev.hindsight.ingest.support.Timestamps;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * alert is one record; firing at {@code startsAt}, resolved at {@code endsAt}. A repeated notification of the same
  * alert in the same state has the same dedup key, so re-delivery is a duplicate.
  */
-public final class AlertNotifications {
+final class AlertNotifications {
 
     /** Alertmanager's "no end yet" value of {@code endsAt}. */
     static final String OPEN_END = "0001-01-01T00:00:00Z";
@@ -55,7 +55,7 @@ public final class AlertNotifications {
                     "this is Grafana's legacy (pre-unified alerting) webhook body, which is not supported");
         }
         String groupKey = text(notification, "groupKey");
-        JsonSource.eachEntry(notification.get("alerts"), origin, "alerts", sink,
+        JsonSource.eachEntryIn(notification, "alerts", origin, sink,
                 entry -> alert(entry, source, groupKey, text(notification, "receiver"), context));
     }
 

@@ -2,15 +2,13 @@ package dev.hindsight.ingest.source.alerts;
 
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.FormatDecoder;
-import dev.hindsight.ingest.spi.JsonSource;
+import dev.hindsight.ingest.support.JsonSource;
 import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceFile;
 import java.io.IOException;
-import org.springframework.stereotype.Component;
 
 /** Alertmanager webhook notifications saved as files (one notification, or an array of them). */
-@Component
-public class AlertmanagerDecoder implements FormatDecoder {
+class AlertmanagerDecoder implements FormatDecoder {
 
     @Override
     public String format() {

@@ -2,15 +2,13 @@ package dev.hindsight.ingest.source.alerts;
 
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.FormatDecoder;
-import dev.hindsight.ingest.spi.JsonSource;
+import dev.hindsight.ingest.support.JsonSource;
 import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceFile;
 import java.io.IOException;
-import org.springframework.stereotype.Component;
 
 /** Grafana unified-alerting webhook notifications ({@code version "1"}, with {@code orgId} and {@code state}). */
-@Component
-public class GrafanaDecoder implements FormatDecoder {
+class GrafanaDecoder implements FormatDecoder {
 
     @Override
     public String format() {

@@ -5,8 +5,8 @@ import dev.hindsight.core.event.EventId;
 import dev.hindsight.core.event.EventKind;
 import dev.hindsight.core.event.RawRecord;
 import dev.hindsight.ingest.spi.DecodeContext;
-import dev.hindsight.ingest.spi.Timestamps;
-import dev.hindsight.ingest.spi.Titles;
+import dev.hindsight.ingest.support.Timestamps;
+import dev.hindsight.ingest.support.Titles;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 

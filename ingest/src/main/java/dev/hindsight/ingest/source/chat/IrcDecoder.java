@@ -1,14 +1,15 @@
 package dev.hindsight.ingest.source.chat;
 
 import dev.hindsight.core.event.RawRecord;
-import dev.hindsight.ingest.spi.Lines;
+import dev.hindsight.ingest.support.Lines;
 import dev.hindsight.ingest.spi.DecodeContext;
-import dev.hindsight.ingest.spi.FileDates;
+import dev.hindsight.ingest.spi.Envelope;
+import dev.hindsight.ingest.support.FileDates;
 import dev.hindsight.ingest.spi.FormatDecoder;
 import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceDataException;
 import dev.hindsight.ingest.spi.SourceFile;
-import dev.hindsight.ingest.spi.Timestamps;
+import dev.hindsight.ingest.support.Timestamps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -21,7 +22,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
 
 /**
  * IRC logs of irssi ({@code HH:MM <nick> text}), ZNC ({@code [HH:MM:SS] <nick> text}) and WeeChat
@@ -30,8 +30,7 @@ import org.springframework.stereotype.Component;
  * say so. Where lines carry no date, it comes from --year, a date in the file name, the log's own "Log opened" and
  * "Day changed" lines, or the file's modification time, in that order.
  */
-@Component
-public class IrcDecoder implements FormatDecoder {
+class IrcDecoder implements FormatDecoder {
 
     static final String PARSER = "irc/1";
     static final int MAX_LINE = 64 * 1024;
@@ -45,6 +44,7 @@ public class IrcDecoder implements FormatDecoder {
     private static final Pattern OPENED = Pattern
             .compile("^--- (?:Log opened|Day changed) (?:\\w{3} )?(\\w{3}) (\\d{1,2})(?: [\\d:]+)? (\\d{4})");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter BANNER_DAY = DateTimeFormatter.ofPattern("EEE MMM dd yyyy", Locale.ENGLISH);
 
     @Override
     public String format() {
@@ -96,7 +96,11 @@ public class IrcDecoder implements FormatDecoder {
             try {
                 line(text, current[0], zone, channel, new RawRecord(position, raw, PARSER), context, sink, position);
             } catch (SourceDataException | DateTimeParseException e) {
-                sink.rejected(position, "line " + number + ": " + e.getMessage(), raw);
+                // a replay reads the line alone: a day that came from the log's own banners (or the file's time)
+                // goes with it as a banner of its own
+                sink.rejected(position, "line " + number + ": " + e.getMessage(), raw, fixedDay
+                        ? Envelope.whole(file.name())
+                        : Envelope.afterHeader(file.name(), "--- Day changed " + BANNER_DAY.format(current[0])));
             }
         });
     }

@@ -1,28 +1,26 @@
 package dev.hindsight.ingest.source.chat;
 
-import static dev.hindsight.ingest.spi.JsonSource.text;
+import static dev.hindsight.ingest.support.JsonSource.text;
 
 import dev.hindsight.core.event.RawRecord;
-import dev.hindsight.ingest.spi.Lines;
+import dev.hindsight.ingest.support.Lines;
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.FormatDecoder;
-import dev.hindsight.ingest.spi.JsonSource;
+import dev.hindsight.ingest.support.JsonSource;
 import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceDataException;
 import dev.hindsight.ingest.spi.SourceFile;
-import dev.hindsight.ingest.spi.Timestamps;
+import dev.hindsight.ingest.support.Timestamps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Mattermost bulk export (JSONL, first line {@code {"type":"version"}}): each post and each reply is one message;
  * team, channel, user and other definition lines are skipped.
  */
-@Component
-public class MattermostDecoder implements FormatDecoder {
+class MattermostDecoder implements FormatDecoder {
 
     static final String PARSER = "mattermost/1";
     static final int MAX_LINE = 4 << 20;

@@ -1,24 +1,22 @@
 package dev.hindsight.ingest.source.chat;
 
-import static dev.hindsight.ingest.spi.JsonSource.text;
+import static dev.hindsight.ingest.support.JsonSource.text;
 
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.FormatDecoder;
-import dev.hindsight.ingest.spi.JsonSource;
+import dev.hindsight.ingest.support.JsonSource;
 import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceFile;
-import dev.hindsight.ingest.spi.Timestamps;
+import dev.hindsight.ingest.support.Timestamps;
 import java.io.IOException;
 import org.jsoup.Jsoup;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Microsoft Teams messages as Microsoft Graph returns them ({@code value[]} of chatMessage, replies expanded or not).
  * System and event messages are skipped; deleted messages too. HTML bodies become plain text.
  */
-@Component
-public class TeamsDecoder implements FormatDecoder {
+class TeamsDecoder implements FormatDecoder {
 
     static final String PARSER = "teams/1";
 

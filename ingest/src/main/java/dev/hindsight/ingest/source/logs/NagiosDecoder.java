@@ -4,28 +4,26 @@ import dev.hindsight.core.event.Event;
 import dev.hindsight.core.event.EventId;
 import dev.hindsight.core.event.EventKind;
 import dev.hindsight.core.event.RawRecord;
-import dev.hindsight.ingest.spi.Lines;
+import dev.hindsight.ingest.support.Lines;
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.FormatDecoder;
-import dev.hindsight.ingest.spi.JsonSource;
+import dev.hindsight.ingest.support.JsonSource;
 import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceDataException;
 import dev.hindsight.ingest.spi.SourceFile;
-import dev.hindsight.ingest.spi.Timestamps;
+import dev.hindsight.ingest.support.Timestamps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.stereotype.Component;
 
 /**
  * Nagios Core / Icinga logs ({@code [epoch] TYPE: fields;...}). HARD service and host alerts become ALERT_FIRING
  * (non-OK, non-UP) or ALERT_RESOLVED (OK, UP); every other line is a LOG_LINE. Keyed by file name + line number + hash.
  */
-@Component
-public class NagiosDecoder implements FormatDecoder {
+class NagiosDecoder implements FormatDecoder {
 
     static final String PARSER = "nagios/1";
     static final int MAX_LINE = 64 * 1024;

@@ -4,15 +4,15 @@ import dev.hindsight.core.event.Event;
 import dev.hindsight.core.event.EventId;
 import dev.hindsight.core.event.EventKind;
 import dev.hindsight.core.event.RawRecord;
-import dev.hindsight.ingest.spi.Lines;
+import dev.hindsight.ingest.support.Lines;
 import dev.hindsight.ingest.spi.DecodeContext;
-import dev.hindsight.ingest.spi.FileDates;
+import dev.hindsight.ingest.support.FileDates;
 import dev.hindsight.ingest.spi.FormatDecoder;
 import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceDataException;
 import dev.hindsight.ingest.spi.SourceFile;
-import dev.hindsight.ingest.spi.Timestamps;
-import dev.hindsight.ingest.spi.Titles;
+import dev.hindsight.ingest.support.Timestamps;
+import dev.hindsight.ingest.support.Titles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -23,7 +23,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
 
 /**
  * syslog files: RFC 5424 ({@code <PRI>1 TIMESTAMP HOST APP PROCID MSGID SD MSG}), RFC 3164 with or without the
@@ -31,8 +30,7 @@ import org.springframework.stereotype.Component;
  * time first). Each line is one LOG_LINE keyed by file name + line number + line hash. RFC 3164 times are read in the
  * configured zone and their year comes from --year, the file name, or the file's modification time.
  */
-@Component
-public class SyslogDecoder implements FormatDecoder {
+class SyslogDecoder implements FormatDecoder {
 
     static final String PARSER = "syslog/1";
     static final int MAX_LINE = 64 * 1024;

@@ -1,28 +1,26 @@
 package dev.hindsight.ingest.source.opsgenie;
 
-import static dev.hindsight.ingest.spi.JsonSource.text;
+import static dev.hindsight.ingest.support.JsonSource.text;
 
 import dev.hindsight.core.event.Event;
 import dev.hindsight.core.event.EventKind;
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.FormatDecoder;
-import dev.hindsight.ingest.spi.JsonSource;
+import dev.hindsight.ingest.support.JsonSource;
 import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceFile;
-import dev.hindsight.ingest.spi.Timestamps;
+import dev.hindsight.ingest.support.Timestamps;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Opsgenie alert logs ({@code GET /v2/alerts/{id}/logs}): each log entry is one record keyed by alert id + offset. The
  * alert id comes from the paging links (or {@code alertId} when the file adds it), else from the file name.
  */
-@Component
-public class OpsgenieDecoder implements FormatDecoder {
+class OpsgenieDecoder implements FormatDecoder {
 
     static final String PARSER = "opsgenie/1";
     private static final Pattern ALERT_IN_URL = Pattern.compile("/v2/alerts/([^/?]+)/logs");
@@ -44,7 +42,7 @@ public class OpsgenieDecoder implements FormatDecoder {
     public void decode(SourceFile file, DecodeContext context, RecordSink sink) throws IOException {
         JsonNode root = JsonSource.read(file);
         String alertId = alertId(root, file.name());
-        JsonSource.eachEntry(root.get("data"), file.name(), "data", sink, entry -> {
+        JsonSource.eachEntryIn(root, "data", file.name(), sink, entry -> {
             JsonNode log = entry.node();
             String message = JsonSource.required(log, "log");
             Timestamps.Parsed at = JsonSource.time(log, "createdAt");

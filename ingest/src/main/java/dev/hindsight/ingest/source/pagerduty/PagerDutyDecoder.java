@@ -2,15 +2,13 @@ package dev.hindsight.ingest.source.pagerduty;
 
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.FormatDecoder;
-import dev.hindsight.ingest.spi.JsonSource;
+import dev.hindsight.ingest.support.JsonSource;
 import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceFile;
 import java.io.IOException;
-import org.springframework.stereotype.Component;
 
 /** PagerDuty JSON as its REST API returns it (log entries, incidents) or as v3 webhooks deliver it. */
-@Component
-public class PagerDutyDecoder implements FormatDecoder {
+class PagerDutyDecoder implements FormatDecoder {
 
     @Override
     public String format() {

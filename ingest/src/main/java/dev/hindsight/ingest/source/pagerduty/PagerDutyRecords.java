@@ -1,14 +1,14 @@
 package dev.hindsight.ingest.source.pagerduty;
 
-import static dev.hindsight.ingest.spi.JsonSource.text;
+import static dev.hindsight.ingest.support.JsonSource.text;
 
 import dev.hindsight.core.event.Event;
 import dev.hindsight.core.event.EventKind;
 import dev.hindsight.ingest.spi.DecodeContext;
-import dev.hindsight.ingest.spi.JsonSource;
+import dev.hindsight.ingest.support.JsonSource;
 import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceDataException;
-import dev.hindsight.ingest.spi.Timestamps;
+import dev.hindsight.ingest.support.Timestamps;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * log entry id), {@code incidents} (trigger keyed by the incident's first trigger log entry, so it dedups with the log;
  * acknowledgements; resolution), and webhook {@code event}s (keyed by the event id).
  */
-public final class PagerDutyRecords {
+final class PagerDutyRecords {
 
     static final String SOURCE = "pagerduty";
     static final String PARSER = "pagerduty/1";
@@ -29,9 +29,9 @@ public final class PagerDutyRecords {
             JsonSource.eachEntry(root, origin, "events", sink,
                     e -> webhookEvent(e.node().path("event"), e.position(), context));
         } else if (root.has("log_entries")) {
-            JsonSource.eachEntry(root.get("log_entries"), origin, "log_entries", sink, e -> logEntry(e, context));
+            JsonSource.eachEntryIn(root, "log_entries", origin, sink, e -> logEntry(e, context));
         } else if (root.has("incidents")) {
-            JsonSource.eachEntry(root.get("incidents"), origin, "incidents", sink, e -> {
+            JsonSource.eachEntryIn(root, "incidents", origin, sink, e -> {
                 incident(e, context, sink);
                 return null;
             });

@@ -9,7 +9,7 @@ import dev.hindsight.ingest.spi.FormatDecoder;
 import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceDataException;
 import dev.hindsight.ingest.spi.SourceFile;
-import dev.hindsight.ingest.spi.Timestamps;
+import dev.hindsight.ingest.support.Timestamps;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -28,15 +28,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import org.jsoup.Jsoup;
-import org.springframework.stereotype.Component;
 
 /**
  * A provider's RFO e-mails, one message (.eml) or many (.mbox): each message is one PROVIDER_NOTICE at its Date header,
  * keyed by Message-ID. The text is the plain part, else the HTML part as text, plus the text of attached PDFs; the
  * times the provider states, its ticket number and affected sites become labels. A message without a Date is rejected.
  */
-@Component
-public class RfoEmailDecoder implements FormatDecoder {
+class RfoEmailDecoder implements FormatDecoder {
 
     static final String PARSER = "rfo-email/1";
     static final int MAX_MESSAGE = 32 * 1024 * 1024;

@@ -9,22 +9,20 @@ import dev.hindsight.ingest.spi.FormatDecoder;
 import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceDataException;
 import dev.hindsight.ingest.spi.SourceFile;
-import dev.hindsight.ingest.spi.Timestamps;
-import dev.hindsight.ingest.spi.Titles;
+import dev.hindsight.ingest.support.Timestamps;
+import dev.hindsight.ingest.support.Titles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.Locale;
-import org.springframework.stereotype.Component;
 
 /**
  * A provider's RFO as a PDF: one PROVIDER_NOTICE keyed by the document's hash, at its creation date (else the last
  * time it states), with the stated times, ticket and sites as labels.
  */
-@Component
-public class RfoPdfDecoder implements FormatDecoder {
+class RfoPdfDecoder implements FormatDecoder {
 
     static final String PARSER = "rfo-pdf/1";
     static final int MAX_PDF = 64 * 1024 * 1024;

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * "Service restored"...), zones too (GMT, UTC, EDT...); a time without a zone is read in the configured zone and
  * marked as assumed.
  */
-public final class StatedTimes {
+final class StatedTimes {
 
     /** What a stated time means, and the labels providers use for it. */
     enum Moment {

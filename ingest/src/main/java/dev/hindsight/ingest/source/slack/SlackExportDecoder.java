@@ -1,19 +1,20 @@
 package dev.hindsight.ingest.source.slack;
 
-import static dev.hindsight.ingest.spi.JsonSource.text;
+import static dev.hindsight.ingest.support.JsonSource.text;
 
 import dev.hindsight.core.event.Event;
 import dev.hindsight.core.event.EventKind;
 import dev.hindsight.ingest.spi.Archive;
 import dev.hindsight.ingest.spi.ArchiveDecoder;
 import dev.hindsight.ingest.spi.DecodeContext;
+import dev.hindsight.ingest.spi.Envelope;
 import dev.hindsight.ingest.spi.FormatDecoder;
-import dev.hindsight.ingest.spi.JsonSource;
+import dev.hindsight.ingest.support.JsonSource;
 import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceDataException;
 import dev.hindsight.ingest.spi.SourceFile;
-import dev.hindsight.ingest.spi.Timestamps;
-import dev.hindsight.ingest.spi.Titles;
+import dev.hindsight.ingest.support.Timestamps;
+import dev.hindsight.ingest.support.Titles;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -24,7 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,8 +33,7 @@ import tools.jackson.databind.JsonNode;
  * day file. Each message is one record keyed by channel + ts; joins, leaves, topic and purpose changes are skipped.
  * User ids become names and Slack's markup becomes plain text.
  */
-@Component
-public class SlackExportDecoder implements ArchiveDecoder, FormatDecoder {
+class SlackExportDecoder implements ArchiveDecoder, FormatDecoder {
 
     static final String PARSER = "slack-export/1";
 
@@ -171,7 +170,8 @@ public class SlackExportDecoder implements ArchiveDecoder, FormatDecoder {
                     sink.event(event);
                 }
             } catch (SourceDataException e) {
-                sink.rejected(position, label + ": entry " + i + ": " + e.getMessage(), JsonSource.bytes(m));
+                sink.rejected(position, label + ": entry " + i + ": " + e.getMessage(), JsonSource.bytes(m),
+                        Envelope.inArray(label));
             }
         }
     }

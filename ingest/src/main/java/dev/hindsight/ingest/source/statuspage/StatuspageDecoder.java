@@ -2,15 +2,13 @@ package dev.hindsight.ingest.source.statuspage;
 
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.FormatDecoder;
-import dev.hindsight.ingest.spi.JsonSource;
+import dev.hindsight.ingest.support.JsonSource;
 import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceFile;
 import java.io.IOException;
-import org.springframework.stereotype.Component;
 
 /** Statuspage JSON files: public API responses or saved webhook bodies. */
-@Component
-public class StatuspageDecoder implements FormatDecoder {
+class StatuspageDecoder implements FormatDecoder {
 
     @Override
     public String format() {

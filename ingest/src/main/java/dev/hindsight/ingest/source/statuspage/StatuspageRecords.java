@@ -1,14 +1,14 @@
 package dev.hindsight.ingest.source.statuspage;
 
-import static dev.hindsight.ingest.spi.JsonSource.text;
+import static dev.hindsight.ingest.support.JsonSource.text;
 
 import dev.hindsight.core.event.Event;
 import dev.hindsight.core.event.EventKind;
 import dev.hindsight.ingest.spi.DecodeContext;
-import dev.hindsight.ingest.spi.JsonSource;
+import dev.hindsight.ingest.support.JsonSource;
 import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceDataException;
-import dev.hindsight.ingest.spi.Timestamps;
+import dev.hindsight.ingest.support.Timestamps;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * webhook delivers one ({@code {"incident": ...}}): each incident update is one STATUS_UPDATE at the time the page
  * shows it ({@code display_at}), keyed by the update id.
  */
-public final class StatuspageRecords {
+final class StatuspageRecords {
 
     static final String PARSER = "statuspage/1";
 
@@ -42,7 +42,7 @@ public final class StatuspageRecords {
         for (int i = 0; i < incidents.size(); i++) {
             JsonNode incident = incidents.get(i);
             String where = origin + "#incidents[" + i + "]";
-            JsonSource.eachEntry(incident.get("incident_updates"), where, "incident_updates", sink,
+            JsonSource.eachEntryIn(incident, "incident_updates", where, sink,
                     entry -> update(entry, incident, page, context));
         }
     }

@@ -1,0 +1,22 @@
+package dev.hindsight.core.incident;
+
+import dev.hindsight.core.error.NotFoundException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Incidents as other modules read them, always for a viewer: an incident the viewer may not see does not exist for
+ * them (the same answer as for a missing one). Implemented by the search module.
+ */
+public interface IncidentDirectory {
+
+    Optional<IncidentSummary> find(String key, Viewer viewer);
+
+    /** Newest first. */
+    List<IncidentSummary> list(Viewer viewer);
+
+    /** @throws NotFoundException when it does not exist or the viewer may not see it */
+    default IncidentSummary require(String key, Viewer viewer) {
+        return find(key, viewer).orElseThrow(() -> new NotFoundException("no incident " + key));
+    }
+}

@@ -1,5 +1,0 @@
-/** The generic formats of the contract: jsonl and csv with the documented column mapping. */
-@NullMarked
-package dev.hindsight.ingest.generic;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,18 @@
+package dev.hindsight.search.internal.index;
+
+import dev.hindsight.core.event.StoredEvent;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/** The database as the index sees it: the ordered log it catches up from and compares itself with. */
+public interface EventHistory {
+
+    /** Up to {@code limit} events with a sequence greater than {@code afterSequence}, in sequence order. */
+    List<StoredEvent> after(long afterSequence, int limit);
+
+    /** Every current sequence, ascending. */
+    void forEachSequence(LongConsumer consumer);
+
+    /** Number of event rows. */
+    long count();
+}

@@ -1,0 +1,170 @@
+package dev.hindsight.search.internal.query;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.packed.PackedInts;
+
+/**
+ * Counts the facet fields of every hit while the query runs, instead of collecting the hits first and walking each
+ * field's doc values afterwards. Each segment's values are read once into a packed column of value numbers (a few
+ * bits per document: a field has few distinct values) and kept until the segment closes, so a count is an array read
+ * per hit and field. The fields hold one value per event.
+ */
+final class FacetCounts {
+
+    private final List<String> fields;
+    private final int top;
+    /** Columns by segment core: a refresh reuses every segment it did not change. */
+    private final Map<IndexReader.CacheKey, Segment> segments = new ConcurrentHashMap<>();
+
+    FacetCounts(List<String> fields, int top) {
+        this.fields = List.copyOf(fields);
+        this.top = top;
+    }
+
+    /** The hits' total and, per field, its most frequent values (most first, then by value) with their counts. */
+    record Result(long total, Map<String, Map<String, Long>> facets) {}
+
+    CollectorManager<Counter, Result> manager() {
+        return new CollectorManager<>() {
+            @Override
+            public Counter newCollector() {
+                return new Counter();
+            }
+
+            @Override
+            public Result reduce(Collection<Counter> counters) {
+                long total = 0;
+                List<Map<String, Long>> merged = new ArrayList<>();
+                fields.forEach(f -> merged.add(new HashMap<>()));
+                for (Counter c : counters) {
+                    total += c.total;
+                    for (int f = 0; f < fields.size(); f++) {
+                        Map<String, Long> into = merged.get(f);
+                        c.counts.get(f).forEach((label, count) -> into.merge(label, count, Long::sum));
+                    }
+                }
+                Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+                for (int f = 0; f < fields.size(); f++) {
+                    facets.put(fields.get(f), topValues(merged.get(f)));
+                }
+                return new Result(total, facets);
+            }
+        };
+    }
+
+    private Map<String, Long> topValues(Map<String, Long> counts) {
+        Map<String, Long> top = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.naturalOrder())))
+                .limit(this.top)
+                .forEach(e -> top.put(e.getKey(), e.getValue()));
+        return top;
+    }
+
+    /** One segment's value numbers (0: no value, n: the n-th value in the field's sorted terms) and their labels. */
+    private record Segment(PackedInts.Reader[] columns, String[][] labels) {}
+
+    private Segment segment(LeafReader leaf) throws IOException {
+        IndexReader.CacheHelper helper = leaf.getCoreCacheHelper();
+        if (helper == null) {
+            return read(leaf);
+        }
+        Segment cached = segments.get(helper.getKey());
+        if (cached == null) {
+            cached = read(leaf); // two searches may both read a new segment; the columns are the same
+            if (segments.putIfAbsent(helper.getKey(), cached) == null) {
+                helper.addClosedListener(segments::remove);
+            }
+        }
+        return cached;
+    }
+
+    private Segment read(LeafReader leaf) throws IOException {
+        PackedInts.Reader[] columns = new PackedInts.Reader[fields.size()];
+        String[][] labels = new String[fields.size()][];
+        for (int f = 0; f < fields.size(); f++) {
+            SortedSetDocValues values = DocValues.getSortedSet(leaf, fields.get(f));
+            int valueCount = (int) values.getValueCount();
+            PackedInts.Mutable column = PackedInts.getMutable(leaf.maxDoc(), PackedInts.bitsRequired(valueCount),
+                    PackedInts.COMPACT);
+            for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                column.set(doc, values.nextOrd() + 1);
+            }
+            labels[f] = new String[valueCount];
+            for (int ord = 0; ord < valueCount; ord++) {
+                labels[f][ord] = values.lookupOrd(ord).utf8ToString();
+            }
+            columns[f] = column;
+        }
+        return new Segment(columns, labels);
+    }
+
+    /** Counts on one thread; the manager merges the threads' counts by label. */
+    final class Counter implements Collector {
+        long total;
+        final List<Map<String, Long>> counts = new ArrayList<>();
+
+        Counter() {
+            fields.forEach(f -> counts.add(new HashMap<>()));
+        }
+
+        @Override
+        public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+            Segment segment = segment(context.reader());
+            PackedInts.Reader[] columns = segment.columns();
+            int[][] perValue = new int[columns.length][];
+            for (int f = 0; f < columns.length; f++) {
+                perValue[f] = new int[segment.labels()[f].length + 1];
+            }
+            return new LeafCollector() {
+                @Override
+                public void setScorer(Scorable scorer) {}
+
+                @Override
+                public void collect(int doc) {
+                    total++;
+                    for (int f = 0; f < columns.length; f++) {
+                        perValue[f][(int) columns[f].get(doc)]++;
+                    }
+                }
+
+                @Override
+                public void finish() {
+                    for (int f = 0; f < columns.length; f++) {
+                        String[] labels = segment.labels()[f];
+                        for (int value = 1; value < perValue[f].length; value++) {
+                            if (perValue[f][value] > 0) {
+                                counts.get(f).merge(labels[value - 1], (long) perValue[f][value], Long::sum);
+                            }
+                        }
+                    }
+                }
+            };
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+}

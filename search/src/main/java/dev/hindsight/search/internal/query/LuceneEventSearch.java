@@ -1,0 +1,275 @@
+package dev.hindsight.search.internal.query;
+
+import dev.hindsight.core.event.EventKind;
+import dev.hindsight.core.incident.Viewer;
+import dev.hindsight.core.store.EventSearch;
+import dev.hindsight.core.store.QueryRejectedException;
+import dev.hindsight.core.store.SearchQuery;
+import dev.hindsight.core.store.SearchResult;
+import dev.hindsight.search.internal.index.EventFields;
+import dev.hindsight.search.internal.index.LuceneIndex;
+import dev.hindsight.search.internal.visibility.Visibility;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.PointValues;
+import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
+
+/** {@link EventSearch} over the Lucene index: filters, exact totals, facet counts and highlighted snippets. */
+public class LuceneEventSearch implements EventSearch {
+
+    /** Distinct values shown per facet. */
+    static final int FACET_VALUES = 20;
+    static final int SNIPPET_CHARS = 240;
+
+    private final LuceneIndex index;
+    private final Visibility visibility;
+    private final BoundedQueryParser parser;
+    private final Duration timeBudget;
+    private final FacetCounts facetCounts = new FacetCounts(FACETS, FACET_VALUES);
+
+    public LuceneEventSearch(LuceneIndex index, Visibility visibility, Duration timeBudget) {
+        this.index = index;
+        this.visibility = visibility;
+        this.parser = new BoundedQueryParser(index.analyzer());
+        this.timeBudget = timeBudget;
+    }
+
+    @Override
+    public SearchResult search(SearchQuery query, Viewer viewer) {
+        Query textQuery = parser.parse(query.text());
+        Query full = withFilters(textQuery, query, visibility.hiddenFrom(viewer));
+        return index.withSearcher(shared -> {
+            // a searcher of our own per query: the time budget is per searcher and must not leak between threads
+            IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+            searcher.setTimeout(new QueryTimeoutImpl(timeBudget.toMillis()));
+            try {
+                return run(searcher, textQuery, full, query);
+            } catch (IndexSearcher.TooManyClauses e) {
+                throw new QueryRejectedException("query expands to too many terms; be more specific", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private SearchResult run(IndexSearcher searcher, Query textQuery, Query full, SearchQuery query)
+            throws IOException {
+        int wanted = Math.max(1, query.offset() + query.limit());
+        SearchQuery.Sort order = order(query, textQuery);
+        FacetCounts.Result counted = searcher.search(full, facetCounts.manager()); // the exact total and the facets
+        TopDocs top = searcher.timedOut()
+                ? null
+                : order == SearchQuery.Sort.NEWEST && counted.total() > 4L * wanted
+                        ? newestPage(searcher, full, wanted, counted.total(), query)
+                        : searcher.search(full, new TopFieldCollectorManager(sort(order), wanted, null, wanted));
+        if (searcher.timedOut() || top == null) {
+            throw new QueryRejectedException("query did not finish within " + timeBudget.toMillis()
+                    + " ms; narrow it with a time range or more specific terms");
+        }
+        ScoreDoc[] page = slice(top.scoreDocs, query.offset(), query.limit());
+        List<SearchResult.Hit> hits = hits(searcher, textQuery, top, page);
+        return new SearchResult(counted.total(), hits, counted.facets());
+    }
+
+    /**
+     * The newest {@code wanted} hits. Events are indexed roughly oldest first, so sorting every hit newest first would
+     * reorder the queue on almost every hit; instead ask for the latest stretch of time that should hold the page at
+     * the hits' average density, and widen it until it does. Every hit left out is older than every hit kept, so the
+     * page is the one a full sort gives.
+     */
+    private static TopDocs newestPage(IndexSearcher searcher, Query full, int wanted, long total, SearchQuery query)
+            throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        byte[] minPacked = PointValues.getMinPackedValue(reader, EventFields.AT);
+        byte[] maxPacked = PointValues.getMaxPackedValue(reader, EventFields.AT);
+        Sort sort = sort(SearchQuery.Sort.NEWEST);
+        if (minPacked == null || maxPacked == null) {
+            return searcher.search(full, new TopFieldCollectorManager(sort, wanted, null, wanted));
+        }
+        long newest = LongPoint.decodeDimension(maxPacked, 0);
+        long oldest = LongPoint.decodeDimension(minPacked, 0);
+        if (query.to() != null) {
+            newest = Math.min(newest, query.to().toEpochMilli());
+        }
+        if (query.from() != null) {
+            oldest = Math.max(oldest, query.from().toEpochMilli());
+        }
+        double span = (double) newest - oldest + 1;
+        double window = Math.max(1, span * Math.min(1.0, 2.0 * wanted / total));
+        while (window < span && !searcher.timedOut()) {
+            Query recent = new BooleanQuery.Builder()
+                    .add(full, Occur.MUST)
+                    .add(LongField.newRangeQuery(EventFields.AT, newest - (long) window + 1, Long.MAX_VALUE),
+                            Occur.FILTER)
+                    .build();
+            TopDocs top = searcher.search(recent, new TopFieldCollectorManager(sort, wanted, null, wanted));
+            if (top.scoreDocs.length >= wanted) {
+                return top;
+            }
+            window *= 4;
+        }
+        return searcher.search(full, new TopFieldCollectorManager(sort, wanted, null, wanted));
+    }
+
+    private static Query withFilters(Query text, SearchQuery query, Set<String> hiddenIncidents) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(text, text instanceof MatchAllDocsQuery ? Occur.FILTER : Occur.MUST);
+        if (query.from() != null || query.to() != null) {
+            long from = query.from() == null ? Long.MIN_VALUE : query.from().toEpochMilli();
+            long to = query.to() == null ? Long.MAX_VALUE : query.to().toEpochMilli();
+            b.add(LongField.newRangeQuery(EventFields.AT, from, to), Occur.FILTER);
+        }
+        for (Map.Entry<String, Set<String>> filter : query.filters().entrySet()) {
+            String field = filter.getKey();
+            if (!EventFields.KEYWORDS.contains(field)) {
+                throw new QueryRejectedException("cannot filter on '" + field + "'; filterable fields are "
+                        + EventFields.KEYWORDS);
+            }
+            if (filter.getValue().isEmpty()) {
+                continue;
+            }
+            List<BytesRef> values = filter.getValue().stream()
+                    .map(v -> new BytesRef(field.equals(EventFields.KIND) ? kindName(v) : v))
+                    .toList();
+            b.add(KeywordField.newSetQuery(field, values), Occur.FILTER);
+        }
+        if (!hiddenIncidents.isEmpty()) {
+            List<BytesRef> hidden = hiddenIncidents.stream().map(BytesRef::new).toList();
+            b.add(KeywordField.newSetQuery(EventFields.INCIDENT, hidden), Occur.MUST_NOT);
+        }
+        return b.build();
+    }
+
+    private static String kindName(String value) {
+        return EventKind.parse(value)
+                .map(Enum::name)
+                .orElseThrow(() -> new QueryRejectedException("unknown kind '" + value + "'"));
+    }
+
+    private static SearchQuery.Sort order(SearchQuery query, Query text) {
+        if (query.sort() == SearchQuery.Sort.DEFAULT) {
+            return text instanceof MatchAllDocsQuery ? SearchQuery.Sort.TIME : SearchQuery.Sort.RELEVANCE;
+        }
+        return query.sort();
+    }
+
+    private static Sort sort(SearchQuery.Sort order) {
+        SortField byTime = LongField.newSortField(EventFields.AT, false, SortedNumericSelector.Type.MIN);
+        SortField newest = LongField.newSortField(EventFields.AT, true, SortedNumericSelector.Type.MIN);
+        return switch (order) {
+            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, byTime);
+            case NEWEST -> new Sort(newest, SortField.FIELD_DOC);
+            default -> new Sort(byTime, SortField.FIELD_DOC);
+        };
+    }
+
+    private static ScoreDoc[] slice(ScoreDoc[] docs, int offset, int limit) {
+        if (offset >= docs.length) {
+            return new ScoreDoc[0];
+        }
+        int end = Math.min(docs.length, offset + limit);
+        ScoreDoc[] page = new ScoreDoc[end - offset];
+        System.arraycopy(docs, offset, page, 0, page.length);
+        return page;
+    }
+
+    private List<SearchResult.Hit> hits(IndexSearcher searcher, Query textQuery, TopDocs top, ScoreDoc[] page)
+            throws IOException {
+        if (page.length == 0) {
+            return List.of();
+        }
+        Map<Integer, String> snippets = snippets(searcher, textQuery, page);
+        var stored = searcher.storedFields();
+        List<SearchResult.Hit> hits = new ArrayList<>(page.length);
+        for (ScoreDoc sd : page) {
+            Document doc = stored.document(sd.doc);
+            hits.add(new SearchResult.Hit(
+                    doc.get(EventFields.ID),
+                    Instant.ofEpochMilli(doc.getField(EventFields.AT).numericValue().longValue()),
+                    doc.get(EventFields.SOURCE),
+                    EventKind.valueOf(doc.get(EventFields.KIND)),
+                    doc.get(EventFields.TITLE),
+                    snippets.getOrDefault(sd.doc, "")));
+        }
+        return hits;
+    }
+
+    /** Best passage of the text (else the title) with matches in {@code <mark>}, everything else HTML-escaped. */
+    private Map<Integer, String> snippets(IndexSearcher searcher, Query textQuery, ScoreDoc[] page)
+            throws IOException {
+        int[] docIds = new int[page.length];
+        for (int i = 0; i < page.length; i++) {
+            docIds[i] = page[i].doc;
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withFieldMatcher(field -> true) // queries name the catch-all field; mark the stored fields
+                .withMaxNoHighlightPassages(1)
+                .withMaxLength(10_000)
+                .build();
+        String[] fields = {EventFields.TEXT, EventFields.TITLE};
+        Map<String, String[]> highlighted = highlighter.highlightFields(fields, textQuery, docIds, new int[]{1, 1});
+        Map<Integer, String> snippets = new LinkedHashMap<>();
+        String[] text = highlighted.get(EventFields.TEXT);
+        String[] title = highlighted.get(EventFields.TITLE);
+        for (int i = 0; i < docIds.length; i++) {
+            String snippet = text[i];
+            if ((snippet == null || !snippet.contains("<mark>")) && title[i] != null && title[i].contains("<mark>")) {
+                snippet = title[i];
+            }
+            snippets.put(docIds[i], snippet == null ? "" : shorten(snippet));
+        }
+        return snippets;
+    }
+
+    private static String shorten(String snippet) {
+        if (snippet.length() <= SNIPPET_CHARS) {
+            return snippet;
+        }
+        int mark = snippet.indexOf("<mark>");
+        int start = mark > SNIPPET_CHARS / 2 ? snippet.lastIndexOf(' ', mark - SNIPPET_CHARS / 3) : 0;
+        start = Math.max(0, start);
+        int end = Math.min(snippet.length(), start + SNIPPET_CHARS);
+        // never cut inside a tag or an entity
+        int lastOpen = snippet.lastIndexOf('<', end);
+        if (lastOpen > snippet.lastIndexOf('>', end - 1) && lastOpen >= start) {
+            int close = snippet.indexOf('>', lastOpen);
+            end = close < 0 ? lastOpen : close + 1;
+        }
+        int amp = snippet.lastIndexOf('&', end - 1);
+        if (amp >= start && snippet.indexOf(';', amp) >= end) {
+            end = amp;
+        }
+        String cut = snippet.substring(start, end);
+        if (cut.lastIndexOf("<mark>") > cut.lastIndexOf("</mark>")) {
+            cut += "</mark>";
+        }
+        return (start > 0 ? "… " : "") + cut + (end < snippet.length() ? " …" : "");
+    }
+}

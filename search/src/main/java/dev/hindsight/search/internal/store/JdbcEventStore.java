@@ -1,0 +1,359 @@
+package dev.hindsight.search.internal.store;
+
+import static dev.hindsight.search.internal.store.EventRows.chunks;
+import static dev.hindsight.search.internal.store.EventRows.placeholders;
+import static dev.hindsight.search.internal.store.EventRows.utc;
+
+import dev.hindsight.core.event.Event;
+import dev.hindsight.core.event.EventId;
+import dev.hindsight.core.event.RawRecord;
+import dev.hindsight.core.event.StoredEvent;
+import dev.hindsight.core.store.AppendResult;
+import dev.hindsight.core.store.EventBatch;
+import dev.hindsight.core.store.EventSink;
+import dev.hindsight.core.store.StoreUnavailableException;
+import dev.hindsight.core.text.Texts;
+import dev.hindsight.core.error.NotFoundException;
+import dev.hindsight.core.fault.FaultPoints;
+import dev.hindsight.core.incident.Viewer;
+import dev.hindsight.search.internal.visibility.Visibility;
+import dev.hindsight.search.internal.index.LuceneIndex;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The durable write path: one database transaction per batch (events, attachments, dead letters, checkpoint), then the
+ * new rows go to the index. Writers are serialized so that sequence order is commit order, which is what lets the
+ * index catch up by sequence without ever skipping a row.
+ */
+public class JdbcEventStore implements EventSink {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcEventStore.class);
+
+    /** The event row as stored; public for the bench's raw JDBC baseline, which inserts the same rows. */
+    public static final String INSERT = "insert into event (id, seq, source, dedup_key, kind, occurred_at, "
+            + "original_time, original_zone, zone_assumed, ingested_at, title, body, actor, service, host, location, "
+            + "severity, labels, links, provider, raw_origin, raw_hash, raw_size, raw_truncated, parser_version, "
+            + "raw_payload) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final EventRows rows;
+    private final LuceneIndex index;
+    private final Clock clock;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final DiskWatermark disk;
+    private final Visibility visibility;
+    private final DeadLetterRows deadLetters;
+    private final CheckpointRows checkpoints;
+    /** Highest sequence committed; -1 until read from the database under the lock. */
+    private long sequence = -1;
+    /**
+     * PostgreSQL plans the duplicate check from its table statistics, which lag far behind a bulk load (autovacuum
+     * analyses about once a minute): with a table it believes empty it scans every row for every batch. Whether the
+     * database is PostgreSQL (null until asked), and the events inserted since the statistics were last refreshed.
+     */
+    private @Nullable Boolean refreshesStatistics;
+    private long rowsAtLastAnalyze;
+    private long insertedSinceAnalyze;
+
+    public JdbcEventStore(JdbcTemplate jdbc, TransactionTemplate tx, EventRows rows, LuceneIndex index, Clock clock,
+            DiskWatermark disk, Visibility visibility, DeadLetterRows deadLetters, CheckpointRows checkpoints) {
+        this.jdbc = jdbc;
+        this.visibility = visibility;
+        this.deadLetters = deadLetters;
+        this.checkpoints = checkpoints;
+        this.disk = disk;
+        this.tx = tx;
+        this.rows = rows;
+        this.index = index;
+        this.clock = clock;
+    }
+
+    @Override
+    public AppendResult append(EventBatch batch) {
+        disk.check();
+        writeLock.lock();
+        try {
+            long before = currentSequence();
+            Instant now = clock.instant();
+            Written written;
+            try {
+                written = tx.execute(status -> write(batch, now));
+            } catch (RuntimeException e) {
+                sequence = before; // nothing was committed
+                throw translate(e);
+            }
+            FaultPoints.reach(FaultPoints.STORE_AFTER_COMMIT);
+            keepStatisticsCurrent(written.accepted);
+            index.submit(written.toIndex(rows)); // in commit order, indexed on the indexer thread
+            return new AppendResult(written.accepted + written.concealed, written.duplicates - written.concealed,
+                    sequence);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Attaches existing events to an incident (durably) and re-indexes them so that visibility rules apply at once.
+     *
+     * @return how many events were newly attached
+     */
+    public int attach(String incidentKey, Collection<String> eventIds) {
+        writeLock.lock();
+        try {
+            long before = currentSequence();
+            List<String> attached;
+            try {
+                attached = tx.execute(status -> attachExisting(incidentKey, eventIds, clock.instant()));
+            } catch (RuntimeException e) {
+                sequence = before;
+                throw translate(e);
+            }
+            index.submit(rows.byIds(attached)); // behind the batches before it, then at once: visibility rules apply now
+            index.awaitIndexed();
+            return attached.size();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Refreshes PostgreSQL's statistics each time the table has doubled (at least every 10,000 rows): linear in all. */
+    private void keepStatisticsCurrent(int inserted) {
+        if (refreshesStatistics == null) {
+            refreshesStatistics = jdbc.execute(
+                    (ConnectionCallback<Boolean>) c -> c.getMetaData().getDatabaseProductName().equals("PostgreSQL"));
+        }
+        insertedSinceAnalyze += inserted;
+        if (Boolean.TRUE.equals(refreshesStatistics) && insertedSinceAnalyze >= Math.max(10_000, rowsAtLastAnalyze)) {
+            try {
+                jdbc.execute("analyze event");
+                rowsAtLastAnalyze += insertedSinceAnalyze;
+                insertedSinceAnalyze = 0;
+            } catch (DataAccessException e) { // the batch is committed; a stale plan is only slower
+                log.warn("Refreshing the event table's statistics failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** The highest committed sequence. */
+    public long lastSequence() {
+        writeLock.lock();
+        try {
+            return currentSequence();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private long currentSequence() {
+        if (sequence < 0) {
+            Long max = jdbc.queryForObject("select coalesce(max(seq), 0) from event", Long.class);
+            sequence = max == null ? 0 : max;
+        }
+        return sequence;
+    }
+
+    /**
+     * What one transaction wrote, and what the index needs afterwards.
+     *
+     * @param concealed duplicates attached to incidents the writer may not see, reported to them as accepted
+     */
+    private record Written(int accepted, int duplicates, int concealed, List<StoredEvent> inserted,
+            List<String> reattached) {
+        List<StoredEvent> toIndex(EventRows rows) {
+            if (reattached.isEmpty()) {
+                return inserted;
+            }
+            List<StoredEvent> all = new ArrayList<>(inserted);
+            all.addAll(rows.byIds(reattached));
+            return all;
+        }
+    }
+
+    private Written write(EventBatch batch, Instant now) {
+        if (batch.incidentKey() != null && !visibility.maySeeIncident(batch.incidentKey(), batch.writer())) {
+            throw new NotFoundException("no incident " + batch.incidentKey());
+        }
+        Map<String, Event> unique = new LinkedHashMap<>();
+        for (Event event : batch.events()) {
+            unique.putIfAbsent(event.id(), event);
+        }
+        int repeatedInBatch = batch.events().size() - unique.size();
+        Set<String> existing = existingIds(unique.keySet());
+        List<StoredEvent> inserted = new ArrayList<>(unique.size() - existing.size());
+        Set<String> incidents = batch.incidentKey() == null ? Set.of() : Set.of(batch.incidentKey());
+        for (Map.Entry<String, Event> entry : unique.entrySet()) {
+            if (!existing.contains(entry.getKey())) {
+                inserted.add(new StoredEvent(entry.getKey(), ++sequence, now, entry.getValue(), incidents));
+            }
+        }
+        insert(inserted);
+        List<String> reattached = List.of();
+        if (batch.incidentKey() != null) {
+            insertAttachments(batch.incidentKey(), inserted.stream().map(StoredEvent::id).toList(), now);
+            reattached = attachExisting(batch.incidentKey(), existing, now);
+        }
+        deadLetters.insert(batch.deadLetters(), now);
+        if (batch.checkpoint() != null) {
+            checkpoints.save(batch.checkpoint(), now);
+        }
+        FaultPoints.reach(FaultPoints.STORE_BEFORE_COMMIT);
+        return new Written(inserted.size(), existing.size() + repeatedInBatch, concealed(existing, batch.writer()),
+                inserted, reattached);
+    }
+
+    /** Stored events attached to an incident the writer may not see: never confirmed to them as duplicates. */
+    private int concealed(Set<String> existing, Viewer writer) {
+        if (existing.isEmpty() || writer.admin()) {
+            return 0;
+        }
+        Set<String> hidden = visibility.hiddenFrom(writer);
+        if (hidden.isEmpty()) {
+            return 0;
+        }
+        return (int) rows.incidentsOf(existing).values().stream().filter(i -> !Collections.disjoint(i, hidden))
+                .count();
+    }
+
+    private Set<String> existingIds(Collection<String> ids) {
+        Set<String> found = new HashSet<>();
+        for (List<String> chunk : chunks(List.copyOf(ids))) {
+            jdbc.query(
+                    "select id from event where id in (" + placeholders(chunk.size()) + ")",
+                    rs -> {
+                        found.add(rs.getString(1));
+                    },
+                    chunk.toArray());
+        }
+        return found;
+    }
+
+    private void insert(List<StoredEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(INSERT, events, 1000, (ps, stored) -> bind(ps, stored));
+    }
+
+    /** Binds one event to {@link #INSERT}. */
+    public static void bind(PreparedStatement ps, StoredEvent stored) throws SQLException {
+        Event e = stored.event();
+        int i = 0;
+        ps.setString(++i, stored.id());
+        ps.setLong(++i, stored.sequence());
+        ps.setString(++i, e.source());
+        ps.setString(++i, e.dedupKey());
+        ps.setString(++i, e.kind().name());
+        ps.setObject(++i, utc(e.occurredAt()));
+        ps.setString(++i, Texts.clipNullable(e.originalTime(), 200));
+        ps.setString(++i, Texts.clipNullable(e.originalZone(), 64));
+        ps.setBoolean(++i, e.zoneAssumed());
+        ps.setObject(++i, utc(stored.ingestedAt()));
+        ps.setString(++i, e.title());
+        ps.setString(++i, e.text());
+        ps.setString(++i, Texts.clipNullable(e.actor(), 512));
+        ps.setString(++i, Texts.clipNullable(e.service(), 512));
+        ps.setString(++i, Texts.clipNullable(e.host(), 512));
+        ps.setString(++i, Texts.clipNullable(e.location(), 512));
+        ps.setString(++i, Texts.clipNullable(e.severity(), 64));
+        ps.setString(++i, e.labels().isEmpty() ? null : EventRows.json(e.labels()));
+        ps.setString(++i, e.links().isEmpty() ? null : EventRows.json(e.links()));
+        ps.setBoolean(++i, e.provider());
+        RawRecord raw = e.raw();
+        if (raw == null) {
+            ps.setNull(++i, Types.VARCHAR);
+            ps.setNull(++i, Types.VARCHAR);
+            ps.setNull(++i, Types.INTEGER);
+            ps.setNull(++i, Types.BOOLEAN);
+            ps.setNull(++i, Types.VARCHAR);
+            ps.setNull(++i, Types.VARBINARY);
+        } else {
+            ps.setString(++i, Texts.clipNullable(raw.origin(), 2048));
+            ps.setString(++i, EventId.contentHash(raw.bytes()));
+            ps.setInt(++i, raw.bytes().length);
+            ps.setBoolean(++i, raw.bytes().length > RawPayloads.MAX_KEPT);
+            ps.setString(++i, Texts.clipNullable(raw.parserVersion(), 64));
+            ps.setBytes(++i, RawPayloads.compress(raw.bytes()));
+        }
+    }
+
+    private void insertAttachments(String incidentKey, List<String> ids, Instant now) {
+        jdbc.batchUpdate(
+                "insert into incident_event (incident_key, event_id, attached_at) values (?,?,?)",
+                ids,
+                1000,
+                (ps, id) -> {
+                    ps.setString(1, incidentKey);
+                    ps.setString(2, id);
+                    ps.setObject(3, utc(now));
+                });
+    }
+
+    /** Attaches existing events not yet attached, bumping their sequence so the index re-reads them. */
+    private List<String> attachExisting(String incidentKey, Collection<String> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Set<String> known = existingIds(ids);
+        Set<String> already = new HashSet<>();
+        for (List<String> chunk : chunks(List.copyOf(known))) {
+            List<Object> args = new ArrayList<>();
+            args.add(incidentKey);
+            args.addAll(chunk);
+            jdbc.query(
+                    "select event_id from incident_event where incident_key = ? and event_id in ("
+                            + placeholders(chunk.size()) + ")",
+                    rs -> {
+                        already.add(rs.getString(1));
+                    },
+                    args.toArray());
+        }
+        List<String> fresh = known.stream().filter(id -> !already.contains(id)).sorted().toList();
+        insertAttachments(incidentKey, fresh, now);
+        jdbc.batchUpdate("update event set seq = ? where id = ?", fresh, 1000, (ps, id) -> {
+            ps.setLong(1, ++sequence);
+            ps.setString(2, id);
+        });
+        return fresh;
+    }
+
+    private static RuntimeException translate(RuntimeException e) {
+        if (e instanceof CannotGetJdbcConnectionException
+                || e instanceof CannotCreateTransactionException
+                || e instanceof DataAccessResourceFailureException
+                || e instanceof TransientDataAccessException) {
+            // the driver's message (host, port, SQL state) goes to the log, not to senders
+            log.warn("The database refused a write: {}", e.toString());
+            return new StoreUnavailableException("the database cannot accept writes now", e);
+        }
+        if (e instanceof DataAccessException) {
+            return new IllegalStateException("storing the batch failed: " + e.getMessage(), e);
+        }
+        return e;
+    }
+
+}

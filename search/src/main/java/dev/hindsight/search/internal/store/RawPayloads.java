@@ -1,0 +1,56 @@
+package dev.hindsight.search.internal.store;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/** Bounded, compressed copies of raw records: enough for provenance and replay without letting one record bloat the database. */
+public final class RawPayloads {
+
+    /** Raw bytes kept per record; the rest is dropped and the row says it was truncated. */
+    public static final int MAX_KEPT = 256 * 1024;
+
+    private RawPayloads() {}
+
+    /** The first {@link #MAX_KEPT} bytes, deflated. */
+    static byte[] compress(byte[] raw) {
+        byte[] kept = raw.length > MAX_KEPT ? Arrays.copyOf(raw, MAX_KEPT) : raw;
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(kept);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, kept.length / 3));
+            byte[] buffer = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    static byte[] decompress(byte[] stored) {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(stored);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(stored.length * 3);
+            byte[] buffer = new byte[8192];
+            // bounded by construction: we never stored more than MAX_KEPT bytes
+            while (!inflater.finished() && out.size() <= MAX_KEPT) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    break;
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("stored raw payload is corrupt", e);
+        } finally {
+            inflater.end();
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.hindsight.search.maintenance;
+
+import dev.hindsight.search.internal.index.EventFields;
+import dev.hindsight.search.internal.index.LuceneIndex;
+import dev.hindsight.search.internal.store.EventRows;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.springframework.stereotype.Service;
+
+/** Maintenance of the store: rebuild the index from the database, and prove the two agree. */
+@Service
+public class StoreMaintenance {
+
+    /** Differences listed by example in a consistency report. */
+    static final int EXAMPLES = 10;
+
+    private final LuceneIndex index;
+    private final EventRows rows;
+
+    StoreMaintenance(LuceneIndex index, EventRows rows) {
+        this.index = index;
+        this.rows = rows;
+    }
+
+    /** How many events the store holds. */
+    public long eventCount() {
+        return rows.count();
+    }
+
+    /** Drops the index and rebuilds it from the database; returns the number of events indexed. */
+    public long reindex() {
+        return index.rebuild();
+    }
+
+    /**
+     * Catches the index up, commits it, then compares the committed index with the database row by row (by
+     * sequence, which identifies a row version).
+     */
+    public ConsistencyReport check() {
+        index.catchUpAndCommit();
+        long[] indexed = index.withCommittedReader(StoreMaintenance::sequences);
+        Arrays.sort(indexed);
+        Comparison comparison = new Comparison(indexed);
+        rows.forEachSequence(comparison::database);
+        comparison.finish();
+        return new ConsistencyReport(
+                comparison.databaseCount,
+                indexed.length,
+                index.committedSequence(),
+                comparison.missing,
+                comparison.extra,
+                comparison.missingExamples,
+                comparison.extraExamples);
+    }
+
+    private static long[] sequences(DirectoryReader reader) {
+        try {
+            long[] all = new long[reader.numDocs()];
+            int n = 0;
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                SortedNumericDocValues seqs = DocValues.getSortedNumeric(leaf.reader(), EventFields.SEQ);
+                for (int doc = seqs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = seqs.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        if (n == all.length) {
+                            all = Arrays.copyOf(all, n * 2 + 1);
+                        }
+                        all[n++] = seqs.nextValue();
+                    }
+                }
+            }
+            return Arrays.copyOf(all, n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Merge of two ascending sequence lists. */
+    private static final class Comparison {
+        final long[] indexed;
+        int cursor;
+        long databaseCount;
+        long missing;
+        long extra;
+        final List<Long> missingExamples = new ArrayList<>();
+        final List<Long> extraExamples = new ArrayList<>();
+
+        Comparison(long[] indexed) {
+            this.indexed = indexed;
+        }
+
+        void database(long seq) {
+            databaseCount++;
+            while (cursor < indexed.length && indexed[cursor] < seq) {
+                extra(indexed[cursor++]);
+            }
+            if (cursor < indexed.length && indexed[cursor] == seq) {
+                cursor++;
+            } else {
+                missing++;
+                if (missingExamples.size() < EXAMPLES) {
+                    missingExamples.add(seq);
+                }
+            }
+        }
+
+        void finish() {
+            while (cursor < indexed.length) {
+                extra(indexed[cursor++]);
+            }
+        }
+
+        private void extra(long seq) {
+            extra++;
+            if (extraExamples.size() < EXAMPLES) {
+                extraExamples.add(seq);
+            }
+        }
+    }
+
+    /**
+     * The outcome of {@link #check()}.
+     *
+     * @param missingFromIndex database rows the index lacks
+     * @param extraInIndex index documents with no matching database row (stale or orphaned)
+     */
+    public record ConsistencyReport(
+            long databaseEvents,
+            long indexedEvents,
+            long indexedThroughSequence,
+            long missingFromIndex,
+            long extraInIndex,
+            List<Long> missingSequences,
+            List<Long> extraSequences) {
+
+        public boolean consistent() {
+            return missingFromIndex == 0 && extraInIndex == 0;
+        }
+    }
+}

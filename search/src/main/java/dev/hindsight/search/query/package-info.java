@@ -1,5 +1,0 @@
-/** Search over the index: bounded query parsing, filters, facets, highlighted snippets. */
-@NullMarked
-package dev.hindsight.search.query;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,0 @@
-/** The database side of the store: durable, deduplicated, sequenced event rows, dead letters, checkpoints. */
-@NullMarked
-package dev.hindsight.search.store;
-
-import org.jspecify.annotations.NullMarked;

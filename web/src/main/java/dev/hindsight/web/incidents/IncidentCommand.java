@@ -1,0 +1,137 @@
+package dev.hindsight.web.incidents;
+
+import dev.hindsight.web.cli.OutputFormat;
+import dev.hindsight.web.cli.TimeArguments;
+import dev.hindsight.web.cli.Json;
+import dev.hindsight.web.cli.DataOption;
+import dev.hindsight.web.cli.CliContext;
+import dev.hindsight.core.incident.IncidentSummary;
+import dev.hindsight.core.incident.Severity;
+import dev.hindsight.core.incident.Viewer;
+import dev.hindsight.search.incident.IncidentCatalog;
+import dev.hindsight.search.incident.NewIncident;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "incident", mixinStandardHelpOptions = true, description = "Declares and lists incidents.", subcommands = {
+        IncidentCommand.Create.class, IncidentCommand.ListIncidents.class})
+public class IncidentCommand {
+
+    /** An incident as the CLI prints it. */
+    record IncidentJson(
+            String key,
+            String title,
+            String severity,
+            String status,
+            Instant from,
+            Instant to,
+            String scope,
+            String commander,
+            boolean restricted,
+            List<String> members,
+            long events) {
+
+        static IncidentJson of(IncidentSummary i, long events) {
+            return new IncidentJson(i.key(), i.title(), i.severity().name(), i.status().name(), i.from(), i.to(),
+                    i.scope(), i.commander(), i.restricted(), i.members().stream().sorted().toList(), events);
+        }
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Declares an incident; prints it as JSON.")
+    static class Create implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOption dataOption;
+
+        @Parameters(index = "0", paramLabel = "KEY", description = "Short unique key, e.g. INC-2041.")
+        String key;
+
+        @Option(names = "--title", required = true, paramLabel = "T")
+        String title;
+
+        @Option(names = "--from", required = true, paramLabel = "ISO8601", converter = TimeArguments.class, description = "Start of the incident window.")
+        Instant from;
+
+        @Option(names = "--to", required = true, paramLabel = "ISO8601", converter = TimeArguments.class, description = "End of the incident window.")
+        Instant to;
+
+        @Option(names = "--severity", defaultValue = "SEV3", paramLabel = "SEV1..SEV5", description = "Default: ${DEFAULT-VALUE}.")
+        Severity severity;
+
+        @Option(names = "--restricted", description = "Visible only to its members and admins, in every view, search, count and export.")
+        boolean restricted;
+
+        @Option(names = "--member", paramLabel = "NAME", description = "A user who may see a restricted incident (repeatable).")
+        List<String> members = new ArrayList<>();
+
+        @Option(names = "--commander", paramLabel = "NAME", description = "The incident commander.")
+        String commander;
+
+        @Option(names = "--scope", paramLabel = "QUERY", description = "A search query selecting the incident's events inside its window.")
+        String scope;
+
+        @Override
+        public Integer call() {
+            try (CliContext app = CliContext.open(dataOption.resolve())) {
+                IncidentSummary created = app.bean(IncidentCatalog.class).create(new NewIncident(key, title, from, to,
+                        severity, scope, commander, restricted, Set.copyOf(members)), Viewer.LOCAL_ADMIN);
+                Json.print(spec.commandLine().getOut(), IncidentJson.of(created, 0));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists incidents, newest first.")
+    static class ListIncidents implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOption dataOption;
+
+        @Option(names = "--format", defaultValue = "json", paramLabel = "json|text", description = "Default: ${DEFAULT-VALUE}.")
+        OutputFormat format;
+
+        @Override
+        public Integer call() {
+            try (CliContext app = CliContext.open(dataOption.resolve())) {
+                IncidentCatalog incidents = app.bean(IncidentCatalog.class);
+                Map<String, Long> counts = incidents.eventCounts(Viewer.LOCAL_ADMIN);
+                List<IncidentJson> list = incidents.list(Viewer.LOCAL_ADMIN).stream()
+                        .map(i -> IncidentJson.of(i, counts.getOrDefault(i.key(), 0L)))
+                        .toList();
+                PrintWriter out = spec.commandLine().getOut();
+                if (format == OutputFormat.json) {
+                    Json.print(out, list);
+                } else {
+                    if (list.isEmpty()) {
+                        out.println(
+                                "No incidents yet. Declare one with: hindsight incident create KEY --title T --from ISO --to ISO");
+                    }
+                    for (IncidentJson i : list) {
+                        out.printf(Locale.ROOT, "%-16s %-5s %-9s %s .. %s  %6d events  %s%s%n", i.key(), i.severity(),
+                                i.status(),
+                                i.from(), i.to(), i.events(), i.title(), i.restricted() ? "  [restricted]" : "");
+                    }
+                    out.flush();
+                }
+                return 0;
+            }
+        }
+    }
+
+}

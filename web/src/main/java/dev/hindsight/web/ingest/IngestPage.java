@@ -1,0 +1,41 @@
+package dev.hindsight.web.ingest;
+
+import dev.hindsight.ingest.deadletters.DeadLetters;
+import dev.hindsight.ingest.pull.PullSources;
+import dev.hindsight.search.incident.IncidentCatalog;
+import dev.hindsight.web.security.CurrentViewer;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The ingest page: pull sources and their lag, imports with their progress, an upload box, and dead letters. */
+@Controller
+class IngestPage {
+
+    private final PullSources sources;
+    private final ImportJobs jobs;
+    private final DeadLetters deadLetters;
+    private final Imports imports;
+    private final IncidentCatalog incidents;
+
+    IngestPage(PullSources sources, ImportJobs jobs, DeadLetters deadLetters, Imports imports,
+            IncidentCatalog incidents) {
+        this.sources = sources;
+        this.jobs = jobs;
+        this.deadLetters = deadLetters;
+        this.imports = imports;
+        this.incidents = incidents;
+    }
+
+    @GetMapping("/ingest")
+    String ingest(Model model) {
+        var viewer = CurrentViewer.get();
+        model.addAttribute("sources", sources.statuses());
+        model.addAttribute("imports",
+                jobs.recent().stream().filter(j -> viewer.admin() || j.user().equals(viewer.name())).toList());
+        model.addAttribute("deadLetters", deadLetters.list(viewer, false, 100));
+        model.addAttribute("formats", imports.formats());
+        model.addAttribute("incidents", incidents.list(viewer));
+        return "ingest";
+    }
+}
