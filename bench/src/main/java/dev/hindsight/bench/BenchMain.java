@@ -8,6 +8,7 @@ import dev.hindsight.core.incident.IncidentStatus;
 import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.core.incident.Severity;
 import dev.hindsight.core.incident.Viewer;
+import dev.hindsight.core.store.DataRoot;
 import dev.hindsight.core.store.EventSearch;
 import dev.hindsight.core.timeline.Timeline;
 import dev.hindsight.ingest.files.FileImports;
@@ -179,6 +180,8 @@ public final class BenchMain {
 
     static ConfigurableApplicationContext start(Path data, String databaseUrl, String user) {
         return new SpringApplicationBuilder(BenchApplication.class)
+                // the web module, left out here, is where the application binds its data directory
+                .initializers(context -> context.getBeanFactory().registerSingleton("dataRoot", new DataRoot(data)))
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)

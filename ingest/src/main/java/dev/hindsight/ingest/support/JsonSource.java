@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -107,17 +108,17 @@ public final class JsonSource {
     public static void eachEntryIn(JsonNode container, String field, String file, RecordSink sink,
             Function<Entry, @Nullable Event> decode) {
         each(container.get(field), file, field, sink, decode,
-                Envelope.inJsonArray(documentName(file), container, field));
+                () -> Envelope.inJsonArray(documentName(file), container, field));
     }
 
     /** As {@link #eachEntryIn} for an array that is the document itself. */
     public static void eachEntry(JsonNode array, String file, String what, RecordSink sink,
             Function<Entry, @Nullable Event> decode) {
-        each(array, file, what, sink, decode, Envelope.inArray(documentName(file)));
+        each(array, file, what, sink, decode, () -> Envelope.inArray(documentName(file)));
     }
 
     private static void each(@Nullable JsonNode array, String file, String what, RecordSink sink,
-            Function<Entry, @Nullable Event> decode, Envelope envelope) {
+            Function<Entry, @Nullable Event> decode, Supplier<Envelope> envelope) {
         if (array == null || !array.isArray()) {
             throw new SourceDataException("expected an array '" + what + "'");
         }
@@ -130,7 +131,8 @@ public final class JsonSource {
                     sink.event(event);
                 }
             } catch (SourceDataException e) {
-                sink.rejected(position, what + "[" + i + "]: " + e.getMessage(), bytes(element), envelope);
+                // the envelope copies the document: made only for the rare element that is rejected
+                sink.rejected(position, what + "[" + i + "]: " + e.getMessage(), bytes(element), envelope.get());
             } catch (Skip skip) {
                 sink.skipped(position, skip.getMessage());
             }
