@@ -6,6 +6,7 @@ import dev.hindsight.search.internal.index.EventAnalyzers;
 import dev.hindsight.search.internal.index.LuceneIndex;
 import dev.hindsight.search.internal.query.LuceneEventSearch;
 import dev.hindsight.search.internal.schema.ModuleMigrations;
+import dev.hindsight.search.internal.schema.RekeyLineLogs;
 import dev.hindsight.search.internal.store.CheckpointRows;
 import dev.hindsight.search.internal.store.DeadLetterRows;
 import dev.hindsight.search.internal.store.DiskWatermark;
@@ -15,6 +16,7 @@ import dev.hindsight.search.internal.visibility.Visibility;
 import dev.hindsight.search.timeline.TimelineSettings;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -46,7 +48,7 @@ class SearchConfiguration {
     /** Runs each module's migrations in order, each with its own history table. */
     @Bean
     FlywayMigrationStrategy moduleMigrations(List<ModuleSchema> schemas) {
-        return new ModuleMigrations(schemas);
+        return new ModuleMigrations(schemas, Map.of("search", List.of(new RekeyLineLogs())));
     }
 
     @Bean

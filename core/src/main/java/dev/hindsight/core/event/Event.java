@@ -144,6 +144,11 @@ public record Event(
             return this;
         }
 
+        /** The line key of a line-based log needs the host and time the decoder found. */
+        public String lineKey(LineKeys keys, byte[] text) {
+            return keys.next(host, occurredAt, text);
+        }
+
         public Builder dedupKey(String value) {
             this.dedupKey = value;
             return this;

@@ -52,4 +52,8 @@ public record ImportOptions(@Nullable String incidentKey, @Nullable String forma
     public ImportOptions withProvider(@Nullable String statementsOf) {
         return new ImportOptions(incidentKey, format, zone, year, statementsOf, batchSize, namesRelativeTo);
     }
+
+    public ImportOptions withYear(@Nullable Integer timesWithoutOne) {
+        return new ImportOptions(incidentKey, format, zone, timesWithoutOne, provider, batchSize, namesRelativeTo);
+    }
 }

@@ -73,7 +73,7 @@ public final class JsonSource {
     /** An RFC 3339 time field; missing or malformed is a rejection naming the field. */
     public static Timestamps.Parsed time(JsonNode node, String field) {
         String text = required(node, field);
-        return Timestamps.parseIso(text, java.time.ZoneOffset.UTC)
+        return Timestamps.parseIso(text, new LocalTimeline(java.time.ZoneOffset.UTC))
                 .orElseThrow(
                         () -> new SourceDataException("field '" + field + "' is not an RFC 3339 time: '" + text + "'"));
     }

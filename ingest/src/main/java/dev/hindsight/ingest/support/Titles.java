@@ -1,5 +1,7 @@
 package dev.hindsight.ingest.support;
 
+import dev.hindsight.core.text.Texts;
+
 /** Titles of events made from free text: short enough for a timeline line; the full text stays in the event's text. */
 public final class Titles {
 
@@ -10,7 +12,7 @@ public final class Titles {
 
     /** The text clipped to {@link #MAX} characters, with an ellipsis when it was longer. */
     public static String clip(String text) {
-        return text.length() <= MAX ? text : text.substring(0, MAX - 1) + "…";
+        return Texts.clip(text, MAX);
     }
 
     /** The first line of a message, clipped. */

@@ -13,6 +13,7 @@ import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.FormatDecoder;
 import dev.hindsight.ingest.spi.SourceDataException;
 import dev.hindsight.ingest.spi.SourceFile;
+import dev.hindsight.ingest.support.LocalTimeline;
 import dev.hindsight.ingest.support.Timestamps;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -103,8 +104,9 @@ class DecoderFuzzTests {
         String text = new String(raw, StandardCharsets.UTF_8);
         ZoneId zone = ZONES.get(Math.floorMod(text.hashCode(), ZONES.size()));
         try {
-            Timestamps.parseIso(text, zone).ifPresent(
-                    parsed -> assertThat(Timestamps.parseIso(parsed.original(), zone).orElseThrow().instant())
+            Timestamps.parseIso(text, new LocalTimeline(zone)).ifPresent(
+                    parsed -> assertThat(
+                            Timestamps.parseIso(parsed.original(), new LocalTimeline(zone)).orElseThrow().instant())
                             .isEqualTo(parsed.instant()));
             Timestamps.parseOffset(text).ifPresent(parsed -> assertThat(parsed.zoneAssumed()).isFalse());
         } catch (SourceDataException e) { // the declared refusal: a time outside 1990-2100

@@ -1,5 +1,6 @@
 package dev.hindsight.reporting.actions;
 
+import dev.hindsight.core.text.Texts;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -82,7 +83,7 @@ class JiraTracker {
             return created.key();
         } catch (RestClientResponseException e) {
             throw new TrackerException("Jira refused the issue (HTTP " + e.getStatusCode().value() + "): "
-                    + e.getResponseBodyAsString().substring(0, Math.min(300, e.getResponseBodyAsString().length())), e);
+                    + Texts.clip(e.getResponseBodyAsString(), 300), e);
         } catch (org.springframework.web.client.ResourceAccessException e) {
             throw new TrackerException("Jira is unreachable at " + baseUrl + ": " + e.getMessage(), e);
         }

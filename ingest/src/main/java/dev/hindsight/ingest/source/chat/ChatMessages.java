@@ -18,8 +18,8 @@ final class ChatMessages {
     static Event message(String source, String channel, Timestamps.Parsed at, @Nullable String author, String text,
             RawRecord raw, DecodeContext context) {
         String hash = EventId.contentHash(text.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
-        Event.Builder event = Event.builder(source, EventKind.CHAT_MESSAGE, at.instant(), Titles.firstLine(text))
-                .originalTime(at.original(), at.zone(), at.zoneAssumed())
+        Event.Builder event = at.applyTo(
+                Event.builder(source, EventKind.CHAT_MESSAGE, at.instant(), Titles.firstLine(text)))
                 .text(text)
                 .actor(author)
                 .label("channel", channel)

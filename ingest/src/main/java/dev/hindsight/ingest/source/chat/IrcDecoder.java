@@ -5,6 +5,7 @@ import dev.hindsight.ingest.support.Lines;
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.Envelope;
 import dev.hindsight.ingest.support.FileDates;
+import dev.hindsight.ingest.support.LocalTimeline;
 import dev.hindsight.ingest.spi.FormatDecoder;
 import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceDataException;
@@ -78,6 +79,7 @@ class IrcDecoder implements FormatDecoder {
         }
         LocalDate[] current = {day}; // "Log opened" and "Day changed" move it along
         boolean fixedDay = dayFromName;
+        LocalTimeline times = new LocalTimeline(zone);
         Lines.each(file, MAX_LINE, sink, (number, text, position) -> {
             Matcher opened = OPENED.matcher(text);
             if (opened.find()) {
@@ -94,7 +96,7 @@ class IrcDecoder implements FormatDecoder {
             }
             byte[] raw = text.getBytes(StandardCharsets.UTF_8);
             try {
-                line(text, current[0], zone, channel, new RawRecord(position, raw, PARSER), context, sink, position);
+                line(text, current[0], times, channel, new RawRecord(position, raw, PARSER), context, sink, position);
             } catch (SourceDataException | DateTimeParseException e) {
                 // a replay reads the line alone: a day that came from the log's own banners (or the file's time)
                 // goes with it as a banner of its own
@@ -105,7 +107,7 @@ class IrcDecoder implements FormatDecoder {
         });
     }
 
-    private static void line(String text, LocalDate day, ZoneId zone, String channel, RawRecord raw,
+    private static void line(String text, LocalDate day, LocalTimeline times, String channel, RawRecord raw,
             DecodeContext context,
             RecordSink sink, String position) {
         Matcher weechat = WEECHAT.matcher(text);
@@ -119,7 +121,7 @@ class IrcDecoder implements FormatDecoder {
             }
             String author = prefix.equals("*") ? message.split(" ", 2)[0] : prefix.replaceFirst("^[~&@%+]", "");
             String body = prefix.equals("*") ? message : message;
-            emit(time, weechat.group(1), zone, channel, author, body, raw, context, sink);
+            emit(time, weechat.group(1), times, channel, author, body, raw, context, sink);
             return;
         }
         Matcher znc = ZNC.matcher(text);
@@ -138,26 +140,25 @@ class IrcDecoder implements FormatDecoder {
         LocalDateTime time = day.atTime(LocalTime.parse(clock.length() == 5 ? clock + ":00" : clock));
         Matcher say = SAY.matcher(rest);
         if (say.matches()) {
-            emit(time, day + " " + clock, zone, channel, say.group(1), say.group(2), raw, context, sink);
+            emit(time, day + " " + clock, times, channel, say.group(1), say.group(2), raw, context, sink);
             return;
         }
         Matcher action = ACTION.matcher(rest);
         if (action.matches() && !rest.startsWith("***") && !rest.startsWith("-!-")) {
-            emit(time, day + " " + clock, zone, channel, action.group(1), action.group(1) + " " + action.group(2), raw,
+            emit(time, day + " " + clock, times, channel, action.group(1), action.group(1) + " " + action.group(2), raw,
                     context, sink);
             return;
         }
         sink.skipped(position, "server line (join, part, quit, mode or topic)");
     }
 
-    private static void emit(LocalDateTime time, String original, ZoneId zone, String channel, @Nullable String author,
+    private static void emit(LocalDateTime time, String original, LocalTimeline times, String channel,
+            @Nullable String author,
             String text, RawRecord raw, DecodeContext context, RecordSink sink) {
         if (text.isBlank()) {
             throw new SourceDataException("empty message");
         }
-        var instant = time.atZone(zone).toInstant();
-        Timestamps.requirePlausible(instant, original);
-        var at = new Timestamps.Parsed(instant, original, zone.getId(), true);
+        Timestamps.Parsed at = Timestamps.Parsed.local(time, original, times);
         sink.event(ChatMessages.message("irc", channel, at, author, text, raw, context));
     }
 

@@ -3,6 +3,7 @@ package dev.hindsight.ingest.source.generic;
 import dev.hindsight.core.event.EventId;
 import dev.hindsight.core.event.RawRecord;
 import dev.hindsight.ingest.spi.DecodeContext;
+import dev.hindsight.ingest.support.LocalTimeline;
 import dev.hindsight.ingest.spi.Envelope;
 import dev.hindsight.ingest.spi.FormatDecoder;
 import dev.hindsight.ingest.spi.RecordSink;
@@ -69,9 +70,10 @@ class CsvDecoder implements FormatDecoder {
             if (!header.contains("at") || !header.contains("title")) {
                 throw new SourceDataException("the header row must name the columns 'at' and 'title'; found " + header);
             }
+            LocalTimeline times = new LocalTimeline(context.zone());
             try {
                 for (CSVRecord record : parser) {
-                    decodeRecord(file, context, sink, header, record);
+                    decodeRecord(file, times, context, sink, header, record);
                 }
             } catch (UncheckedIOException e) {
                 // commons-csv reports malformed quoting as an unchecked IOException: the rest of the file is unreadable
@@ -83,7 +85,8 @@ class CsvDecoder implements FormatDecoder {
     }
 
     private static void decodeRecord(
-            SourceFile file, DecodeContext context, RecordSink sink, List<String> header, CSVRecord record) {
+            SourceFile file, LocalTimeline times, DecodeContext context, RecordSink sink, List<String> header,
+            CSVRecord record) {
         String position = file.name() + "#" + record.getRecordNumber();
         // the row as CSV again (quoted where it needs to be), after its header: what a replay decodes
         byte[] raw = line(List.of(record.values())).getBytes(StandardCharsets.UTF_8);
@@ -104,6 +107,7 @@ class CsvDecoder implements FormatDecoder {
                     // the values joined by commas: the key rows have always had, so re-imports stay duplicates
                     EventId.contentHash(String.join(",", record.values()).getBytes(StandardCharsets.UTF_8)),
                     new RawRecord(position, raw, PARSER),
+                    times,
                     context));
         } catch (SourceDataException e) {
             sink.rejected(position, "row " + record.getRecordNumber() + ": " + e.getMessage(), raw,

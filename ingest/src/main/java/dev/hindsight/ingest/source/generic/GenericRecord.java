@@ -5,6 +5,7 @@ import dev.hindsight.core.event.EventKind;
 import dev.hindsight.core.event.RawRecord;
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.SourceDataException;
+import dev.hindsight.ingest.support.LocalTimeline;
 import dev.hindsight.ingest.support.Timestamps;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,10 +36,11 @@ final class GenericRecord {
             String defaultSource,
             String contentHash,
             RawRecord raw,
+            LocalTimeline times,
             DecodeContext context) {
         String at = require(field, "at");
         String title = require(field, "title");
-        Timestamps.Parsed time = Timestamps.parseIso(at, context.zone())
+        Timestamps.Parsed time = Timestamps.parseIso(at, times)
                 .orElseThrow(() -> new SourceDataException("field 'at' is not an ISO-8601 time: '" + at + "'"));
         String source = orDefault(field.apply("source"), defaultSource);
         if (source.length() > MAX_SOURCE) {
@@ -51,8 +53,7 @@ final class GenericRecord {
                         "field 'kind' is '" + kindText + "', not one of "
                                 + java.util.Arrays.toString(EventKind.values())));
         String id = field.apply("id");
-        Event.Builder event = Event.builder(source, kind, time.instant(), title)
-                .originalTime(time.original(), time.zone(), time.zoneAssumed())
+        Event.Builder event = time.applyTo(Event.builder(source, kind, time.instant(), title))
                 .text(field.apply("text"))
                 .service(field.apply("service"))
                 .host(field.apply("host"))

@@ -4,6 +4,7 @@ import dev.hindsight.core.event.EventId;
 import dev.hindsight.core.event.RawRecord;
 import dev.hindsight.ingest.support.JsonSource;
 import dev.hindsight.ingest.support.Lines;
+import dev.hindsight.ingest.support.LocalTimeline;
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.FormatDecoder;
 import dev.hindsight.ingest.spi.RecordSink;
@@ -54,20 +55,21 @@ class JsonlDecoder implements FormatDecoder {
 
     @Override
     public void decode(SourceFile file, DecodeContext context, RecordSink sink) throws IOException {
+        LocalTimeline times = new LocalTimeline(context.zone());
         if (isDocument(file)) {
             JsonNode root = JsonSource.read(file);
             if (root.isArray()) {
                 JsonSource.eachEntry(root, file.name(), "records", sink,
-                        e -> decodeRecord(e.node(), JsonSource.bytes(e.node()), e.position(), context));
+                        e -> decodeRecord(e.node(), JsonSource.bytes(e.node()), e.position(), times, context));
             } else {
-                sink.event(decodeRecord(root, JsonSource.bytes(root), file.name(), context));
+                sink.event(decodeRecord(root, JsonSource.bytes(root), file.name(), times, context));
             }
             return;
         }
         Lines.each(file, MAX_LINE, sink, (number, text, position) -> {
             byte[] raw = text.getBytes(StandardCharsets.UTF_8);
             try {
-                sink.event(decodeLine(text, raw, position, context));
+                sink.event(decodeLine(text, raw, position, times, context));
             } catch (SourceDataException e) {
                 sink.rejected(position, "line " + number + ": " + e.getMessage(), raw);
             }
@@ -96,19 +98,19 @@ class JsonlDecoder implements FormatDecoder {
     }
 
     private static dev.hindsight.core.event.Event decodeLine(
-            String text, byte[] raw, String position, DecodeContext context) {
+            String text, byte[] raw, String position, LocalTimeline times, DecodeContext context) {
         JsonNode node;
         try {
             node = JSON.readTree(text);
         } catch (JacksonException e) {
             throw new SourceDataException("not valid JSON (" + e.getOriginalMessage() + ")");
         }
-        return decodeRecord(node, raw, position, context);
+        return decodeRecord(node, raw, position, times, context);
     }
 
     /** One generic record already parsed. */
     static dev.hindsight.core.event.Event decodeRecord(JsonNode node, byte[] raw, String position,
-            DecodeContext context) {
+            LocalTimeline times, DecodeContext context) {
         if (node == null || !node.isObject()) {
             throw new SourceDataException(
                     "expected a JSON object, found " + (node == null ? "nothing" : node.getNodeType()));
@@ -127,6 +129,7 @@ class JsonlDecoder implements FormatDecoder {
                 "jsonl",
                 EventId.contentHash(raw),
                 new RawRecord(position, raw, PARSER),
+                times,
                 context);
     }
 

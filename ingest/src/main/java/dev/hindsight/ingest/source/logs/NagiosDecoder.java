@@ -1,7 +1,7 @@
 package dev.hindsight.ingest.source.logs;
 
 import dev.hindsight.core.event.Event;
-import dev.hindsight.core.event.EventId;
+import dev.hindsight.core.event.LineKeys;
 import dev.hindsight.core.event.EventKind;
 import dev.hindsight.core.event.RawRecord;
 import dev.hindsight.ingest.support.Lines;
@@ -21,11 +21,12 @@ import java.util.regex.Pattern;
 
 /**
  * Nagios Core / Icinga logs ({@code [epoch] TYPE: fields;...}). HARD service and host alerts become ALERT_FIRING
- * (non-OK, non-UP) or ALERT_RESOLVED (OK, UP); every other line is a LOG_LINE. Keyed by file name + line number + hash.
+ * (non-OK, non-UP) or ALERT_RESOLVED (OK, UP); every other line is a LOG_LINE. Keyed by the contract's line key
+ * ({@link LineKeys}: host, time, text, occurrence), never by the file's name.
  */
 class NagiosDecoder implements FormatDecoder {
 
-    static final String PARSER = "nagios/1";
+    static final String PARSER = "nagios/2";
     static final int MAX_LINE = 64 * 1024;
 
     private static final Pattern LINE = Pattern.compile("^\\[(\\d{9,11})\\] ([A-Z][A-Z _]+?): (.*)$");
@@ -46,7 +47,7 @@ class NagiosDecoder implements FormatDecoder {
 
     @Override
     public void decode(SourceFile file, DecodeContext context, RecordSink sink) throws IOException {
-        String fileName = file.name().substring(file.name().replace('\\', '/').lastIndexOf('/') + 1);
+        LineKeys keys = new LineKeys();
         Lines.each(file, MAX_LINE, sink, (number, text, position) -> {
             byte[] raw = text.getBytes(StandardCharsets.UTF_8);
             try {
@@ -54,8 +55,7 @@ class NagiosDecoder implements FormatDecoder {
                 if (context.provider() != null) {
                     event.provider(true).label("provider", context.provider());
                 }
-                sink.event(event.dedupKey(fileName + "#" + number + "#" + EventId.contentHash(raw).substring(0, 16))
-                        .build());
+                sink.event(event.dedupKey(event.lineKey(keys, raw)).build());
             } catch (SourceDataException e) {
                 sink.rejected(position, "line " + number + ": " + e.getMessage(), raw);
             }

@@ -1,5 +1,6 @@
 package dev.hindsight.ingest.source.rfo;
 
+import dev.hindsight.core.text.Texts;
 import dev.hindsight.core.event.Event;
 import dev.hindsight.core.event.EventId;
 import dev.hindsight.core.event.EventKind;
@@ -119,7 +120,7 @@ class RfoEmailDecoder implements FormatDecoder {
                             : mail.getFrom()[0].toString();
             StringBuilder text = new StringBuilder();
             collectText(mail, text);
-            String body = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text.toString();
+            String body = Texts.clip(text.toString(), MAX_TEXT);
             String messageId = mail.getMessageID();
             StatedTimes.Findings findings = StatedTimes.find(body, context.zone(),
                     sent.atZone(context.zone()).toLocalDate());

@@ -1,5 +1,6 @@
 package dev.hindsight.ingest.source.rfo;
 
+import dev.hindsight.core.text.Texts;
 import dev.hindsight.core.event.Event;
 import dev.hindsight.core.event.EventId;
 import dev.hindsight.core.event.EventKind;
@@ -60,7 +61,7 @@ class RfoPdfDecoder implements FormatDecoder {
         String title = text.lines().filter(l -> !l.isBlank()).findFirst().orElse(file.name()).strip();
         Event.Builder event = Event.builder("rfo-pdf", EventKind.PROVIDER_NOTICE, at, Titles.clip(title))
                 .originalTime(at.toString(), ZoneOffset.UTC.getId(), false)
-                .text(text.length() > RfoEmailDecoder.MAX_TEXT ? text.substring(0, RfoEmailDecoder.MAX_TEXT) : text)
+                .text(Texts.clip(text, RfoEmailDecoder.MAX_TEXT))
                 .location(findings.sites())
                 .provider(true)
                 .labels(findings.labels())

@@ -15,4 +15,12 @@ public interface EventHistory {
 
     /** Number of event rows. */
     long count();
+
+    /** Ids of events the database no longer has (re-keyed or merged), which the index may still hold. */
+    default List<String> removed() {
+        return List.of();
+    }
+
+    /** The index has dropped these. */
+    default void forgetRemoved(List<String> ids) {}
 }

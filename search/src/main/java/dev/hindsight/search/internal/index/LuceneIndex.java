@@ -113,6 +113,7 @@ public final class LuceneIndex implements AutoCloseable {
             committedSequence = sequence == null ? 0 : Long.parseLong(sequence);
             addedSequence = committedSequence;
             searchers = new SearcherManager(writer, null);
+            dropRemoved();
             long caughtUp = catchUp();
             if (caughtUp > 0) {
                 log.info("Index caught up {} events from the database (through sequence {})", caughtUp, addedSequence);
@@ -226,6 +227,18 @@ public final class LuceneIndex implements AutoCloseable {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** Drops the documents of events the database no longer has, e.g. ids re-keyed by a migration. */
+    private void dropRemoved() throws IOException {
+        List<String> removed = history.removed();
+        if (removed.isEmpty()) {
+            return;
+        }
+        writer.deleteDocuments(removed.stream().map(id -> new Term(EventFields.ID, id)).toArray(Term[]::new));
+        writer.commit();
+        history.forgetRemoved(removed);
+        log.info("Dropped {} events from the index that the database no longer holds", removed.size());
     }
 
     /** Drops every document and rebuilds the index from the database; returns the number of events indexed. */

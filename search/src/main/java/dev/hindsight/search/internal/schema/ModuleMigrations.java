@@ -3,11 +3,13 @@ package dev.hindsight.search.internal.schema;
 import dev.hindsight.core.store.ModuleSchema;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,9 +25,12 @@ public final class ModuleMigrations implements FlywayMigrationStrategy {
     static final String LEGACY_HISTORY = "flyway_schema_history";
 
     private final List<ModuleSchema> schemas;
+    private final Map<String, List<JavaMigration>> javaMigrations;
 
-    public ModuleMigrations(List<ModuleSchema> schemas) {
+    /** @param javaMigrations migrations written in Java, by module, beside its SQL scripts */
+    public ModuleMigrations(List<ModuleSchema> schemas, Map<String, List<JavaMigration>> javaMigrations) {
         this.schemas = schemas.stream().sorted(Comparator.comparingInt(ModuleSchema::order)).toList();
+        this.javaMigrations = Map.copyOf(javaMigrations);
     }
 
     @Override
@@ -34,6 +39,8 @@ public final class ModuleMigrations implements FlywayMigrationStrategy {
         Set<String> legacy = legacyVersions(base.getDataSource());
         for (ModuleSchema schema : schemas) {
             Flyway.configure().configuration(base).locations(schema.location()).table(schema.historyTable())
+                    .javaMigrations(javaMigrations.getOrDefault(schema.module(), List.of())
+                            .toArray(JavaMigration[]::new))
                     .baselineOnMigrate(true).baselineVersion(Integer.toString(reached(schema, legacy)))
                     .baselineDescription("from the shared history of an earlier release").load().migrate();
         }

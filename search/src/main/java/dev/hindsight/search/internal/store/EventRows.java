@@ -74,6 +74,16 @@ public class EventRows implements EventHistory {
         return n == null ? 0 : n;
     }
 
+    @Override
+    public List<String> removed() {
+        return jdbc.queryForList("select event_id from event_removed", String.class);
+    }
+
+    @Override
+    public void forgetRemoved(List<String> ids) {
+        jdbc.batchUpdate("delete from event_removed where event_id = ?", ids, 1000, (ps, id) -> ps.setString(1, id));
+    }
+
     /** The events from {@code from} to {@code to}, oldest first (then by id), at most {@code limit}, with their incidents. */
     List<StoredEvent> between(Instant from, Instant to, int limit) {
         List<Row> rows = jdbc.query("select " + COLUMNS + " from event where occurred_at >= ? and occurred_at <= ?"

@@ -15,7 +15,7 @@ public final class RawPayloads {
     private RawPayloads() {}
 
     /** The first {@link #MAX_KEPT} bytes, deflated. */
-    static byte[] compress(byte[] raw) {
+    public static byte[] compress(byte[] raw) {
         byte[] kept = raw.length > MAX_KEPT ? Arrays.copyOf(raw, MAX_KEPT) : raw;
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try {
@@ -32,7 +32,7 @@ public final class RawPayloads {
         }
     }
 
-    static byte[] decompress(byte[] stored) {
+    public static byte[] decompress(byte[] stored) {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(stored);
