@@ -6,7 +6,7 @@ import java.util.List;
  * The outcome of an import: {@code accepted + duplicates + skipped + rejected} is every record (or unreadable file)
  * that was read.
  *
- * @param rejections the first {@link FileImporter#MAX_LISTED_REJECTIONS} rejections; the rest are only counted
+ * @param rejections the first 1,000 rejections; the rest are only counted
  * @param inputRead false when not a single input could be read (a missing path, or only unreadable files)
  */
 public record ImportReport(

@@ -180,7 +180,8 @@ class BrokenInputTests {
         ImportReport report = importDir();
 
         assertThat(sink.events()).extracting(Event::source).containsOnly("alertmanager", "nagios");
-        assertThat(reasonFor(report, "evidence.zip#inner.zip")).contains("nested archives are not read");
+        assertThat(reasonFor(report, "evidence.zip#inner.zip"))
+                .isEqualTo("archive refused: not a readable zip archive: Archive is not a ZIP archive");
         assertThat(sink.events()).anySatisfy(e -> assertThat(e.raw().origin())
                 .startsWith(dir.resolve("evidence.zip") + "#alerts/notification.json"));
     }

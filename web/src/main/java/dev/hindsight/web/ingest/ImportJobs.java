@@ -167,7 +167,8 @@ public class ImportJobs implements DisposableBean {
     /** The last path element, without characters a file system or a later reader could misread. */
     static String safeName(String clientName) {
         String base = clientName.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
+        // keep what names carry meaning ("#ops.log" names a channel; dates, @ and + appear in exports), no more
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[^\\p{L}\\p{N}._\\-#@+=,()\\[\\] ]", "_");
         if (base.isEmpty() || base.startsWith(".")) {
             base = "upload" + base;
         }

@@ -110,6 +110,9 @@ class ImportApiTests {
     void unsafeNamesAreFlattened() {
         assertThat(ImportJobs.safeName("..\\..\\windows\\evil.jsonl")).isEqualTo("evil.jsonl");
         assertThat(ImportJobs.safeName("../.ssh")).isEqualTo("upload.ssh");
-        assertThat(ImportJobs.safeName("rfo <2014>.eml")).isEqualTo("rfo__2014_.eml");
+        assertThat(ImportJobs.safeName("rfo <2014>.eml")).isEqualTo("rfo _2014_.eml");
+        assertThat(ImportJobs.safeName("#lastpass-ops.log")).isEqualTo("#lastpass-ops.log");
+        assertThat(ImportJobs.safeName("C:\\logs\\syslog-2014-08-12 (copy).log"))
+                .isEqualTo("syslog-2014-08-12 (copy).log");
     }
 }

@@ -1,52 +1,51 @@
 package dev.hindsight.ingest.internal.files;
 
-import dev.hindsight.ingest.files.FileImports;
-import dev.hindsight.core.event.Event;
-import dev.hindsight.core.store.AppendResult;
 import dev.hindsight.core.incident.Viewer;
-import dev.hindsight.core.store.DeadLetter;
-import dev.hindsight.core.store.EventBatch;
 import dev.hindsight.core.store.EventSink;
+import dev.hindsight.ingest.files.FileImports;
 import dev.hindsight.ingest.files.ImportOptions;
 import dev.hindsight.ingest.files.ImportProgress;
 import dev.hindsight.ingest.files.ImportReport;
 import dev.hindsight.ingest.internal.registry.SourceRegistry;
 import dev.hindsight.ingest.spi.Archive;
-import dev.hindsight.ingest.spi.Envelope;
-import dev.hindsight.ingest.support.CollectingSink;
+import dev.hindsight.ingest.spi.ArchiveDecoder;
 import dev.hindsight.ingest.spi.FormatDecoder;
-import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceDataException;
 import dev.hindsight.ingest.spi.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
  * Imports files and folders: detects each file's format, decodes it streaming, and stores events in durable batches.
  * A record that cannot be decoded is rejected with its position and reason and goes to the dead-letter store in the
- * same transaction as its neighbours; a file that cannot be read at all is rejected as a whole. Nothing stops the rest.
+ * same transaction as its neighbours; a file that cannot be read at all is rejected as a whole. Nothing stops the rest,
+ * and every file and every archive entry gets exactly one outcome: an export inside a folder or a zip is read as one,
+ * the other entries beside it each on their own, and a zip inside a zip is opened too, {@value #MAX_NESTING} deep.
  */
 @Service
 public class FileImporter implements FileImports {
-
-    /** Rejections listed one by one in a report; beyond this they are only counted. */
-    public static final int MAX_LISTED_REJECTIONS = 1_000;
 
     /** Bytes read to detect a format. */
     static final int HEAD_BYTES = 8_192;
 
     /** Bytes of an unreadable file kept as its dead letter. */
     static final int DEAD_FILE_BYTES = 256 * 1024;
+
+    /** Zips inside zips are opened this deep (the outer one is 1). */
+    static final int MAX_NESTING = 3;
 
     private final EventSink sink;
     private final SourceRegistry formats;
@@ -59,7 +58,7 @@ public class FileImporter implements FileImports {
     @Override
     public ImportReport importPaths(List<Path> paths, ImportOptions options, Viewer writer,
             ImportProgress.Listener listener) {
-        Run run = new Run(options, writer, listener);
+        ImportRun run = new ImportRun(options, writer, sink, listener);
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             collect(path, files, run);
@@ -69,6 +68,7 @@ public class FileImporter implements FileImports {
         for (Path file : files) {
             importFile(file, run);
         }
+        run.endSource();
         run.flush();
         return run.report();
     }
@@ -83,26 +83,41 @@ public class FileImporter implements FileImports {
         return formats.knows(format);
     }
 
-    private static void collect(Path path, List<Path> files, Run run) {
+    /** Files to import, in name order; a folder holding an export's index files is one input, wherever it is. */
+    private static void collect(Path path, List<Path> files, ImportRun run) {
         if (Files.isSymbolicLink(path)) {
             run.rejectFile(path.toString(), "is a symbolic link; links are not followed", new byte[0]);
-        } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) && isExportFolder(path)) {
-            files.add(path); // read as one archive, e.g. an unpacked Slack export
         } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-            try (Stream<Path> walk = Files.walk(path)) {
-                walk.filter(p -> !p.equals(path))
-                        .filter(p -> !hidden(path, p))
-                        .sorted()
-                        .forEach(p -> {
-                            if (Files.isSymbolicLink(p)) {
-                                run.rejectFile(p.toString(), "is a symbolic link; links are not followed", new byte[0]);
-                            } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                                files.add(p);
-                            }
-                        });
+            List<Path> found = new ArrayList<>();
+            try {
+                Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        if (!dir.equals(path) && hidden(dir)) {
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        if (isExportFolder(dir)) {
+                            found.add(dir); // read as one archive, e.g. an unpacked Slack export
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        if (attrs.isSymbolicLink()) {
+                            run.rejectFile(file.toString(), "is a symbolic link; links are not followed",
+                                    new byte[0]);
+                        } else if (attrs.isRegularFile() && !hidden(file)) {
+                            found.add(file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
             } catch (IOException | UncheckedIOException e) {
                 run.rejectFile(path.toString(), "cannot list the folder: " + e.getMessage(), new byte[0]);
             }
+            found.stream().sorted().forEach(files::add);
         } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
             files.add(path);
         } else {
@@ -116,14 +131,9 @@ public class FileImporter implements FileImports {
         return Files.isRegularFile(dir.resolve("channels.json")) || Files.isRegularFile(dir.resolve("users.json"));
     }
 
-    /** Dot-files and dot-folders below the given root (.DS_Store, .git) are not inputs. */
-    private static boolean hidden(Path root, Path p) {
-        for (Path part : root.relativize(p)) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
+    /** Dot-files and dot-folders (.DS_Store, .git) are not inputs. */
+    private static boolean hidden(Path p) {
+        return p.getFileName() != null && p.getFileName().toString().startsWith(".");
     }
 
     private static long sizeOf(Path file) {
@@ -134,23 +144,19 @@ public class FileImporter implements FileImports {
         }
     }
 
-    private void importFile(Path path, Run run) {
+    private void importFile(Path path, ImportRun run) {
         String name = run.options.nameOf(path);
         run.startFile(name);
         try {
             if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                importArchive(new FolderArchive(path, name), run);
+                importArchive(new FolderArchive(path, name), run, 1);
                 return;
             }
             SourceFile file = new SourceFile(name, Files.size(path), Files.getLastModifiedTime(path).toInstant(),
                     () -> Files.newInputStream(path));
             byte[] head = readHead(file, HEAD_BYTES);
             if (ZipArchive.looksLikeZip(name, head)) {
-                try (ZipArchive zip = ZipArchive.open(path, name, file.modified())) {
-                    importArchive(zip, run);
-                } catch (SourceDataException e) {
-                    run.rejectFile(name, "archive refused: " + e.getMessage(), new byte[0]);
-                }
+                importZip(path, file, run, 1);
                 return;
             }
             importSource(file, head, run);
@@ -161,12 +167,25 @@ public class FileImporter implements FileImports {
         }
     }
 
-    /** An archive: one decoder for the whole of it when one recognizes it, else entry by entry. */
-    private void importArchive(Archive archive, Run run) throws IOException {
-        String forced = run.options.format();
-        var decoder = formats.archiveDecoder(archive, forced);
+    private void importZip(Path path, SourceFile file, ImportRun run, int depth) throws IOException {
+        try (ZipArchive zip = ZipArchive.open(path, file.name(), file.modified())) {
+            importArchive(zip, run, depth);
+        } catch (SourceDataException e) {
+            run.rejectFile(file.name(), "archive refused: " + e.getMessage(), new byte[0]);
+        }
+    }
+
+    /**
+     * An archive: the entries of a format that spans several files (a Slack export) through its archive decoder, every
+     * other entry on its own.
+     */
+    private void importArchive(Archive archive, ImportRun run, int depth) throws IOException {
+        Optional<ArchiveDecoder> decoder = formats.archiveDecoder(archive, run.options.format());
+        Set<String> parts = Set.of();
         if (decoder.isPresent()) {
-            run.currentFormat = decoder.get().format();
+            parts = decoder.get().parts(archive);
+            run.beginSource(new SourceFile(archive.name(), 0, java.time.Instant.EPOCH, InputStream::nullInputStream),
+                    decoder.get().format());
             try {
                 decoder.get().decode(archive, run.options.context(), run);
                 run.inputRead = true;
@@ -174,9 +193,12 @@ public class FileImporter implements FileImports {
                 run.rejectFile(archive.name(), "not a valid " + decoder.get().format() + " archive: " + e.getMessage(),
                         new byte[0]);
             }
-            return;
+            run.endSource();
         }
         for (SourceFile entry : archive.entries()) {
+            if (parts.contains(entry.name())) {
+                continue;
+            }
             byte[] head;
             try {
                 head = readHead(entry, HEAD_BYTES);
@@ -185,23 +207,52 @@ public class FileImporter implements FileImports {
                 continue;
             }
             if (ZipArchive.looksLikeZip(entry.name(), head)) {
-                run.rejectFile(entry.name(), "nested archives are not read; unpack it and import it on its own",
-                        new byte[0]);
+                importNested(entry, run, depth + 1);
                 continue;
             }
             importSource(entry, head, run);
         }
     }
 
+    /** A zip inside an archive: copied out (within the outer archive's limits) and opened like any other. */
+    private void importNested(SourceFile entry, ImportRun run, int depth) {
+        if (depth > MAX_NESTING) {
+            run.rejectFile(entry.name(), "zips nested more than " + MAX_NESTING + " deep are not opened; unpack it"
+                    + " and import it on its own", new byte[0]);
+            return;
+        }
+        if (!run.spendNested(entry.size())) {
+            run.rejectFile(entry.name(), "the nested archives of this import expand to more than "
+                    + ZipArchive.MAX_TOTAL_BYTES + " bytes; unpack them and import them on their own", new byte[0]);
+            return;
+        }
+        Path copy = null;
+        try {
+            copy = Files.createTempFile("hindsight-nested-", ".zip");
+            try (InputStream in = entry.open()) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            importZip(copy, entry, run, depth);
+        } catch (IOException | UncheckedIOException | SourceDataException e) {
+            run.rejectFile(entry.name(), "cannot read the nested archive: " + e.getMessage(), new byte[0]);
+        } finally {
+            if (copy != null) {
+                try {
+                    Files.deleteIfExists(copy);
+                } catch (IOException e) {
+                    copy.toFile().deleteOnExit();
+                }
+            }
+        }
+    }
+
     /** One file or archive entry: detect (or take the forced format), decode, count. */
-    private void importSource(SourceFile file, byte[] head, Run run) {
+    private void importSource(SourceFile file, byte[] head, ImportRun run) {
         String forced = run.options.format();
         String leaf = file.name().substring(Math.max(file.name().lastIndexOf('/'), file.name().lastIndexOf('#')) + 1);
         FormatDecoder decoder = forced != null
                 ? formats.byName(forced).orElse(null)
                 : formats.detect(leaf, head).orElse(null);
-        run.currentFormat = decoder == null ? "unknown" : decoder.format();
-        run.currentModified = file.modified();
         if (decoder == null) {
             run.rejectFile(file.name(), forced != null
                     ? "format " + forced + " reads archives only, and this is a single file"
@@ -210,6 +261,7 @@ public class FileImporter implements FileImports {
                     head);
             return;
         }
+        run.beginSource(file, decoder.format());
         try {
             decoder.decode(file, run.options.context(), run);
             run.inputRead = true;
@@ -218,6 +270,7 @@ public class FileImporter implements FileImports {
         } catch (IOException | UncheckedIOException e) {
             run.rejectFile(file.name(), "reading failed: " + e.getMessage(), safeHead(file));
         }
+        run.endSource();
     }
 
     private static byte[] readHead(SourceFile file, int bytes) throws IOException {
@@ -231,114 +284,6 @@ public class FileImporter implements FileImports {
             return readHead(file, DEAD_FILE_BYTES);
         } catch (IOException | SourceDataException e) {
             return new byte[0];
-        }
-    }
-
-    /** The state of one import: pending batch, counters, listener. Single-threaded. */
-    private final class Run implements RecordSink {
-        final ImportOptions options;
-        final Viewer writer;
-        final ImportProgress.Listener listener;
-        final List<Event> events = new ArrayList<>();
-        final List<DeadLetter> deadLetters = new ArrayList<>();
-        final List<ImportReport.Rejection> rejections = new ArrayList<>();
-        long pendingSkipped;
-        long pendingRejected;
-        long accepted;
-        long duplicates;
-        long skipped;
-        long rejected;
-        int filesTotal;
-        int filesDone;
-        long bytesTotal;
-        long bytesDone;
-        String currentFile = "";
-        String currentFormat = "unknown";
-        /** The modification time of the file being decoded, kept with its dead letters for a replay. */
-        @Nullable
-        Instant currentModified;
-        boolean inputRead;
-
-        Run(ImportOptions options, Viewer writer, ImportProgress.Listener listener) {
-            this.options = options;
-            this.writer = writer;
-            this.listener = listener;
-        }
-
-        void startFile(String name) {
-            currentFile = name;
-            currentFormat = "unknown";
-            currentModified = null;
-            listener.progress(progress());
-        }
-
-        void finishFile(long size) {
-            filesDone++;
-            bytesDone += size;
-            listener.progress(progress());
-        }
-
-        @Override
-        public void event(Event event) {
-            events.add(event);
-            maybeFlush();
-        }
-
-        @Override
-        public void skipped(String position, String reason) {
-            pendingSkipped++;
-            maybeFlush();
-        }
-
-        @Override
-        public void rejected(String position, String reason, byte[] raw, Envelope envelope) {
-            deadLetters.add(CollectingSink.deadLetter(position, currentFormat, reason, raw, envelope,
-                    options.context(), options.incidentKey(), currentModified));
-            list(position, reason);
-            pendingRejected++;
-            maybeFlush();
-        }
-
-        void rejectFile(String name, String reason, byte[] raw) {
-            rejected(name, reason, raw, Envelope.whole(name));
-        }
-
-        private void list(String position, String reason) {
-            if (rejections.size() < MAX_LISTED_REJECTIONS) {
-                rejections.add(new ImportReport.Rejection(position, reason));
-            }
-        }
-
-        private void maybeFlush() {
-            if (events.size() + deadLetters.size() + pendingSkipped >= options.batchSize()) {
-                flush();
-            }
-        }
-
-        /** One durable commit; counters move only after it succeeded. */
-        void flush() {
-            if (events.isEmpty() && deadLetters.isEmpty() && pendingSkipped == 0) {
-                return;
-            }
-            AppendResult result = sink.append(new EventBatch(events, deadLetters, options.incidentKey(), null, writer));
-            accepted += result.accepted();
-            duplicates += result.duplicates();
-            skipped += pendingSkipped;
-            rejected += pendingRejected;
-            events.clear();
-            deadLetters.clear();
-            pendingSkipped = 0;
-            pendingRejected = 0;
-            listener.progress(progress());
-        }
-
-        ImportProgress progress() {
-            return new ImportProgress(currentFile, filesDone, filesTotal, bytesDone, bytesTotal,
-                    accepted + duplicates + skipped + rejected, accepted, duplicates, skipped, rejected);
-        }
-
-        ImportReport report() {
-            return new ImportReport(accepted, duplicates, skipped, rejected, List.copyOf(rejections), inputRead);
         }
     }
 }

@@ -27,9 +27,8 @@ final class ZipArchive implements Archive, AutoCloseable {
     static final int MAX_ENTRIES = 20_000;
     static final long MAX_ENTRY_BYTES = 1L << 30;
     static final long MAX_TOTAL_BYTES = 4L << 30;
-    /** Uncompressed/compressed ratio above which a large entry is treated as a bomb. */
+    /** Uncompressed/compressed ratio above which an entry is treated as a bomb, whatever its size. */
     static final long MAX_RATIO = 200;
-    static final long RATIO_CHECK_FROM = 1L << 20;
 
     private final String name;
     private final ZipFile zip;
@@ -94,7 +93,7 @@ final class ZipArchive implements Archive, AutoCloseable {
                 throw new SourceDataException("entry '" + entryName + "' is " + size
                         + " bytes uncompressed; the limit is " + MAX_ENTRY_BYTES);
             }
-            if (size > RATIO_CHECK_FROM && compressed > 0 && size / compressed > MAX_RATIO) {
+            if (compressed > 0 && size / compressed > MAX_RATIO) {
                 throw new SourceDataException(
                         "entry '" + entryName + "' expands " + (size / compressed) + " times (zip bomb)");
             }

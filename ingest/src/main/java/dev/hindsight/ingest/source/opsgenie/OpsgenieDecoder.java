@@ -1,5 +1,8 @@
 package dev.hindsight.ingest.source.opsgenie;
 
+import org.jspecify.annotations.Nullable;
+import java.nio.charset.StandardCharsets;
+import dev.hindsight.core.event.EventId;
 import static dev.hindsight.ingest.support.JsonSource.text;
 
 import dev.hindsight.core.event.Event;
@@ -18,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Opsgenie alert logs ({@code GET /v2/alerts/{id}/logs}): each log entry is one record keyed by alert id + offset. The
- * alert id comes from the paging links (or {@code alertId} when the file adds it), else from the file name.
+ * alert id comes from the paging links (or {@code alertId} when the file adds it); a page without either is keyed by
+ * its entries' own offsets and text, never by the file's name, so a renamed copy is still a duplicate.
  */
 class OpsgenieDecoder implements FormatDecoder {
 
@@ -41,7 +45,7 @@ class OpsgenieDecoder implements FormatDecoder {
     @Override
     public void decode(SourceFile file, DecodeContext context, RecordSink sink) throws IOException {
         JsonNode root = JsonSource.read(file);
-        String alertId = alertId(root, file.name());
+        String alertId = alertId(root);
         JsonSource.eachEntryIn(root, "data", file.name(), sink, entry -> {
             JsonNode log = entry.node();
             String message = JsonSource.required(log, "log");
@@ -49,10 +53,15 @@ class OpsgenieDecoder implements FormatDecoder {
             Event.Builder event = Event.builder("opsgenie", kindOf(message), at.instant(), message)
                     .originalTime(at.original(), at.zone(), false)
                     .actor(text(log, "owner"))
-                    .label("alert_id", alertId)
                     .label("log_type", String.valueOf(text(log, "type")))
-                    .dedupKey(alertId + "|" + JsonSource.required(log, "offset"))
+                    .dedupKey(alertId != null
+                            ? alertId + "|" + JsonSource.required(log, "offset")
+                            : "offset|" + JsonSource.required(log, "offset") + "|"
+                                    + EventId.contentHash(message.getBytes(StandardCharsets.UTF_8)).substring(0, 16))
                     .raw(JsonSource.raw(entry.position(), log, PARSER));
+            if (alertId != null) {
+                event.label("alert_id", alertId);
+            }
             if (context.provider() != null) {
                 event.provider(true).label("provider", context.provider());
             }
@@ -87,7 +96,7 @@ class OpsgenieDecoder implements FormatDecoder {
         return EventKind.PAGE_NOTE;
     }
 
-    private static String alertId(JsonNode root, String fileName) {
+    private static @Nullable String alertId(JsonNode root) {
         String explicit = text(root, "alertId");
         if (explicit != null) {
             return explicit;
@@ -100,7 +109,6 @@ class OpsgenieDecoder implements FormatDecoder {
                 }
             }
         }
-        String base = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('#')) + 1);
-        return base.replaceFirst("\\.json$", "");
+        return null;
     }
 }

@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +39,8 @@ class SlackExportDecoder implements ArchiveDecoder, FormatDecoder {
     static final String PARSER = "slack-export/1";
 
     private static final Pattern DAY_FILE = Pattern.compile("^(?:(.+)/)?([^/]+)/(\\d{4}-\\d{2}-\\d{2})\\.json$");
+    /** The index files at an export's root: users, channels, groups, DMs, integration logs, canvases... */
+    private static final Pattern METADATA = Pattern.compile("^[a-z_]+\\.json$");
     private static final Pattern TS = Pattern.compile("^\\d{9,11}\\.\\d{6}$");
     private static final Pattern MENTION = Pattern.compile("<@([A-Z0-9]+)(?:\\|([^>]+))?>");
     private static final Pattern CHANNEL = Pattern.compile("<#([A-Z0-9]+)(?:\\|([^>]*))?>");
@@ -58,18 +61,49 @@ class SlackExportDecoder implements ArchiveDecoder, FormatDecoder {
         return root(archive).isPresent();
     }
 
-    /** The folder holding users.json/channels.json ("" at the top, or one folder down as some zips wrap it). */
+    /**
+     * The folder holding users.json/channels.json: the top, or the shallowest folder below it that holds one (an
+     * export zipped inside a folder, or kept beside other evidence).
+     */
     private static Optional<String> root(Archive archive) {
+        String best = null;
         for (SourceFile entry : archive.entries()) {
             String rel = archive.relative(entry);
-            if (rel.endsWith("channels.json") || rel.endsWith("users.json")) {
+            String leaf = rel.substring(rel.lastIndexOf('/') + 1);
+            if (leaf.equals("channels.json") || leaf.equals("users.json")) {
                 String prefix = rel.substring(0, rel.lastIndexOf('/') + 1);
-                if (prefix.isEmpty() || prefix.indexOf('/') == prefix.length() - 1) {
-                    return Optional.of(prefix);
+                if (best == null || depth(prefix) < depth(best)) {
+                    best = prefix;
                 }
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(best);
+    }
+
+    private static long depth(String prefix) {
+        return prefix.chars().filter(c -> c == '/').count();
+    }
+
+    /** The export's own files: its index files at its root and its channels' day files. */
+    @Override
+    public Set<String> parts(Archive archive) {
+        Optional<String> root = root(archive);
+        Set<String> parts = new HashSet<>();
+        for (SourceFile entry : archive.entries()) {
+            String rel = archive.relative(entry);
+            if (root.isPresent() && rel.startsWith(root.get())) {
+                String inside = rel.substring(root.get().length());
+                if (METADATA.matcher(inside).matches() || dayFile(inside)) {
+                    parts.add(entry.name());
+                }
+            }
+        }
+        return parts;
+    }
+
+    private static boolean dayFile(String inside) {
+        Matcher day = DAY_FILE.matcher(inside);
+        return day.matches() && day.group(1) == null;
     }
 
     @Override
@@ -96,21 +130,21 @@ class SlackExportDecoder implements ArchiveDecoder, FormatDecoder {
                 .orElseThrow(() -> new SourceDataException("not a Slack export (no users.json or channels.json)"));
         Map<String, String> users = users(archive, root);
         Map<String, String> channelIds = channels(archive, root);
+        Set<String> parts = parts(archive);
         for (SourceFile entry : archive.entries()) {
-            String rel = archive.relative(entry);
-            if (!rel.startsWith(root)) {
+            if (!parts.contains(entry.name())) {
                 continue;
             }
-            Matcher day = DAY_FILE.matcher(rel.substring(root.length()));
-            if (!day.matches() || day.group(1) != null) {
-                if (!rel.endsWith(".json")) {
-                    sink.skipped(entry.name(), "not part of a Slack export");
-                }
+            String inside = archive.relative(entry).substring(root.length());
+            if (!dayFile(inside)) {
+                sink.skipped(entry.name(), "the export's index of " + inside.replace(".json", "")
+                        + " (read for names, holds no messages)");
                 continue;
             }
+            Matcher day = DAY_FILE.matcher(inside);
+            day.matches();
             String folder = day.group(2);
-            day(entry, rel.substring(root.length()), channelIds.getOrDefault(folder, folder), folder, users, context,
-                    sink);
+            day(entry, inside, channelIds.getOrDefault(folder, folder), folder, users, context, sink);
         }
     }
 
