@@ -55,6 +55,14 @@ public record Event(
         return EventId.of(source, dedupKey);
     }
 
+    /** This event with one more label. */
+    public Event withLabel(String name, String value) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(labels);
+        more.put(name, value);
+        return new Event(source, kind, occurredAt, originalTime, originalZone, zoneAssumed, title, text, actor, service,
+                host, location, severity, more, links, provider, dedupKey, raw);
+    }
+
     public static Builder builder(String source, EventKind kind, Instant occurredAt, String title) {
         return new Builder(source, kind, occurredAt, title);
     }

@@ -147,6 +147,11 @@ public final class JsonSource {
         return origin.replaceAll("(#(\\w+\\[\\d+]|\\d+))+$", "");
     }
 
+    /** A node as the only element of an array, for a file that holds one record of a format of many. */
+    public static JsonNode arrayOf(JsonNode node) {
+        return MAPPER.createArrayNode().add(node);
+    }
+
     /** One element of an array being decoded, with its position for provenance. */
     public record Entry(JsonNode node, String position, int index) {}
 

@@ -55,15 +55,20 @@ final class AlertNotifications {
                     "this is Grafana's legacy (pre-unified alerting) webhook body, which is not supported");
         }
         String groupKey = text(notification, "groupKey");
+        String groupStatus = text(notification, "status");
         JsonSource.eachEntryIn(notification, "alerts", origin, sink,
-                entry -> alert(entry, source, groupKey, text(notification, "receiver"), context));
+                entry -> alert(entry, source, groupKey, groupStatus, text(notification, "receiver"), context));
     }
 
     private static Event alert(JsonSource.Entry entry, String source, @Nullable String groupKey,
-            @Nullable String receiver,
-            DecodeContext context) {
+            @Nullable String groupStatus, @Nullable String receiver, DecodeContext context) {
         JsonNode alert = entry.node();
-        String status = JsonSource.required(alert, "status");
+        // senders that relay Alertmanager's body (and their test fixtures) may leave the per-alert status out: the
+        // notification's own status is then each alert's
+        String status = text(alert, "status") != null ? text(alert, "status") : groupStatus;
+        if (status == null) {
+            throw new SourceDataException("field 'status' is missing, on the alert and on the notification");
+        }
         Map<String, String> labels = strings(alert, "labels");
         Map<String, String> annotations = strings(alert, "annotations");
         Timestamps.Parsed startsAt = JsonSource.time(alert, "startsAt");

@@ -7,6 +7,7 @@ import dev.hindsight.ingest.support.Lines;
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.FormatDecoder;
 import dev.hindsight.ingest.support.JsonSource;
+import dev.hindsight.ingest.support.MessageAttachments;
 import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceDataException;
 import dev.hindsight.ingest.spi.SourceFile;
@@ -75,7 +76,12 @@ class MattermostDecoder implements FormatDecoder {
         if (post == null || !post.isObject()) {
             throw new SourceDataException("the post object is missing");
         }
-        sink.event(message(post, channel, position, raw, context));
+        String postType = text(post, "type");
+        if (postType != null && postType.startsWith("system_")) {
+            sink.skipped(position, "system post " + postType + " (joins, leaves, header changes)");
+        } else {
+            sink.event(message(post, channel, position, raw, context));
+        }
         JsonNode replies = post.path("replies");
         for (int i = 0; i < replies.size(); i++) {
             sink.event(message(replies.get(i), channel, position + "/replies[" + i + "]", raw, context));
@@ -93,7 +99,13 @@ class MattermostDecoder implements FormatDecoder {
         }
         var instant = JsonSource.epochMillis(millis, createAt);
         var at = new Timestamps.Parsed(instant, createAt, ZoneOffset.UTC.getId(), false);
-        String text = JsonSource.required(post, "message");
+        String message = text(post, "message") == null ? "" : text(post, "message").strip();
+        // an integration's post: its words are in its attachments
+        String attachments = MessageAttachments.text(post.path("props").path("attachments"), part -> part);
+        String text = message.isEmpty() ? attachments : attachments.isEmpty() ? message : message + "\n" + attachments;
+        if (text.isEmpty()) {
+            throw new SourceDataException("the post has no message and no attachments with text");
+        }
         return ChatMessages.message("mattermost", channel == null ? "unknown" : channel, at, text(post, "user"), text,
                 new RawRecord(position, raw, PARSER), context);
     }

@@ -34,6 +34,11 @@ class TeamsDecoder implements FormatDecoder {
     @Override
     public void decode(SourceFile file, DecodeContext context, RecordSink sink) throws IOException {
         JsonNode root = JsonSource.read(file);
+        if (root.isObject() && root.has("messageType") && !root.has("value")) {
+            // one message, as GET .../messages/{id} returns it
+            decodeMessages(JsonSource.arrayOf(root), file.name(), "message", context, sink);
+            return;
+        }
         JsonNode messages = root.isArray() ? root : root.get("value");
         decodeMessages(messages, file.name(), "value", context, sink);
     }
@@ -60,9 +65,11 @@ class TeamsDecoder implements FormatDecoder {
             }
             JsonNode body = m.path("body");
             String content = text(body, "content") == null ? "" : text(body, "content");
-            String plain = "html".equalsIgnoreCase(text(body, "contentType"))
-                    ? Jsoup.parse(content).wholeText().strip()
-                    : content;
+            boolean html = "html".equalsIgnoreCase(text(body, "contentType"));
+            String plain = (html ? Jsoup.parse(content).wholeText() : content).replace('\u00A0', ' ').strip();
+            if (plain.isEmpty()) {
+                plain = placeholder(m, html ? Jsoup.parse(content) : null);
+            }
             String subject = text(m, "subject");
             if (subject != null) {
                 plain = subject + "\n" + plain;
@@ -76,7 +83,25 @@ class TeamsDecoder implements FormatDecoder {
                     : text(m, "chatId") != null ? text(m, "chatId") : origin;
             var event = ChatMessages.message("teams", channel, at, author, plain,
                     JsonSource.raw(entry.position(), m, PARSER), context);
-            return event;
+            String replyTo = text(m, "replyToId");
+            return replyTo == null ? event : event.withLabel("thread", replyTo);
         });
+    }
+
+    /** What a message without words shows: its images, its attachments by name, or its cards. */
+    private static String placeholder(JsonNode m, org.jsoup.nodes.@org.jspecify.annotations.Nullable Document html) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        int images = html == null ? 0 : html.select("img").size();
+        if (images > 0) {
+            parts.add(images == 1 ? "[image]" : "[" + images + " images]");
+        }
+        for (JsonNode a : m.path("attachments")) {
+            String name = text(a, "name");
+            String type = text(a, "contentType");
+            parts.add(name != null
+                    ? "[attachment: " + name + "]"
+                    : type != null && type.contains("card") ? "[card]" : "[attachment]");
+        }
+        return String.join(" ", parts);
     }
 }

@@ -24,6 +24,9 @@ class PagerDutyDecoder implements FormatDecoder {
         if (JsonSource.hasKey(text, "incidents") && JsonSource.hasKey(text, "incident_number")) {
             return 85;
         }
+        if (JsonSource.hasKey(text, "messages") && text.contains("\"incident.")) {
+            return 80; // v1 and v2 webhooks
+        }
         return JsonSource.hasKey(text, "event_type") && text.contains("\"incident.") ? 85 : 0;
     }
 

@@ -37,6 +37,17 @@ final class PagerDutyRecords {
             });
         } else if (root.has("event")) {
             sink.event(webhookEvent(root.get("event"), origin, context));
+        } else if (root.path("messages").isArray()) {
+            // v1 and v2 webhooks (retired in 2022, still in archives): a v2 message carries its log entries, a v1
+            // message is itself the change, at its created_on
+            JsonSource.eachEntryIn(root, "messages", origin, sink, m -> {
+                JsonNode entries = m.node().path("log_entries");
+                if (entries.isArray() && !entries.isEmpty()) {
+                    JsonSource.eachEntryIn(m.node(), "log_entries", m.position(), sink, e -> logEntry(e, context));
+                    return null;
+                }
+                return v1Message(m, context);
+            });
         } else {
             throw new SourceDataException("expected log_entries, incidents or a webhook event");
         }
@@ -122,8 +133,12 @@ final class PagerDutyRecords {
                     .dedupKey("incident:" + id + ":ack:" + at.instant())
                     .build());
         }
-        if ("resolved".equals(text(i, "status")) && text(i, "resolved_at") != null) {
-            Timestamps.Parsed at = JsonSource.time(i, "resolved_at");
+        // older payloads have no resolved_at: the last status change of a resolved incident is its resolution
+        String resolvedField = text(i, "resolved_at") != null
+                ? "resolved_at"
+                : text(i, "last_status_change_at") != null ? "last_status_change_at" : null;
+        if ("resolved".equals(text(i, "status")) && resolvedField != null) {
+            Timestamps.Parsed at = JsonSource.time(i, resolvedField);
             sink.event(incidentEvent(EventKind.PAGE_RESOLVED, at, "Resolved: " + title, service, id, i,
                     entry.position(), context)
                     .dedupKey("incident:" + id + ":resolved")
@@ -143,6 +158,29 @@ final class PagerDutyRecords {
         label(event, "priority", text(incident.path("priority"), "summary"));
         link(event, text(incident, "html_url"));
         return event;
+    }
+
+    /** One message of a v1 webhook: {@code incident.trigger}, {@code .acknowledge}, {@code .resolve}, ... */
+    private static Event v1Message(JsonSource.Entry entry, DecodeContext context) {
+        JsonNode m = entry.node();
+        String type = JsonSource.required(m, "type");
+        Timestamps.Parsed at = JsonSource.time(m, "created_on");
+        JsonNode incident = m.path("data").path("incident");
+        String summary = text(incident.path("trigger_summary_data"), "subject") != null
+                ? text(incident.path("trigger_summary_data"), "subject")
+                : text(incident.path("trigger_summary_data"), "description");
+        EventKind kind = kindOfWebhook(type.endsWith("e") ? type + "d" : type + "ed");
+        String verb = type.startsWith("incident.") ? type.substring("incident.".length()) : type;
+        Event.Builder event = base(kind, at, capitalize(verb) + (summary == null ? "" : ": " + summary), context)
+                .actor(text(incident.path("last_status_change_by"), "name"))
+                .service(text(incident.path("service"), "name"))
+                .label("event_type", type)
+                .dedupKey(JsonSource.required(m, "id"))
+                .raw(JsonSource.raw(entry.position(), m, PARSER));
+        label(event, "incident_id", text(incident, "id"));
+        label(event, "incident_number", text(incident, "incident_number"));
+        link(event, text(incident, "html_url"));
+        return event.build();
     }
 
     /** One v3 webhook event ({@code {"event": {...}}}'s inner object). */

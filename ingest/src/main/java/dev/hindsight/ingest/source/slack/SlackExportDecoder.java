@@ -10,6 +10,7 @@ import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.spi.Envelope;
 import dev.hindsight.ingest.spi.FormatDecoder;
 import dev.hindsight.ingest.support.JsonSource;
+import dev.hindsight.ingest.support.MessageAttachments;
 import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceDataException;
 import dev.hindsight.ingest.spi.SourceFile;
@@ -49,7 +50,8 @@ class SlackExportDecoder implements ArchiveDecoder, FormatDecoder {
     private static final Set<String> SKIPPED = Set.of("channel_join", "channel_leave", "channel_topic",
             "channel_purpose",
             "channel_name", "channel_archive", "channel_unarchive", "group_join", "group_leave", "group_topic",
-            "group_purpose", "group_name", "pinned_item", "unpinned_item", "message_deleted", "tombstone");
+            "group_purpose", "group_name", "pinned_item", "unpinned_item", "message_deleted", "tombstone", "bot_add",
+            "bot_remove", "channel_convert_to_private", "channel_convert_to_public");
 
     @Override
     public String format() {
@@ -155,10 +157,7 @@ class SlackExportDecoder implements ArchiveDecoder, FormatDecoder {
             if (entry.isPresent()) {
                 for (JsonNode user : JsonSource.read(entry.get())) {
                     String id = text(user, "id");
-                    JsonNode profile = user.path("profile");
-                    String name = firstNonNull(text(profile, "display_name"), text(profile, "real_name"),
-                            text(user, "real_name"),
-                            text(user, "name"));
+                    String name = displayName(user);
                     if (id != null && name != null) {
                         names.put(id, name);
                     }
@@ -232,14 +231,14 @@ class SlackExportDecoder implements ArchiveDecoder, FormatDecoder {
         Instant at = instant(ts);
         Timestamps.requirePlausible(at, ts);
         String author = author(m, users);
-        String body = plain(text(m, "text") == null ? "" : text(m, "text"), users);
+        String body = plain(text(m, "text") == null ? "" : text(m, "text"), users).strip();
+        if (body.isEmpty() && m.has("blocks")) {
+            body = plain(SlackBlocks.text(m.path("blocks")), users);
+        }
         StringBuilder text = new StringBuilder(body);
-        for (JsonNode attachment : m.path("attachments")) {
-            String part = firstNonNull(text(attachment, "fallback"),
-                    join(text(attachment, "title"), text(attachment, "text")));
-            if (part != null) {
-                text.append(text.isEmpty() ? "" : "\n").append(plain(part, users));
-            }
+        String attachments = MessageAttachments.text(m.path("attachments"), part -> plain(part, users));
+        if (!attachments.isEmpty()) {
+            text.append(text.isEmpty() ? "" : "\n").append(attachments);
         }
         for (JsonNode f : m.path("files")) {
             String name = firstNonNull(text(f, "title"), text(f, "name"));
@@ -275,8 +274,30 @@ class SlackExportDecoder implements ArchiveDecoder, FormatDecoder {
         return event.build();
     }
 
+    /** How Slack shows a user: their display name, else their real name, else their handle. */
+    static @org.jspecify.annotations.Nullable String displayName(JsonNode user) {
+        JsonNode profile = user.path("profile");
+        return firstNonNull(text(profile, "display_name"), text(profile, "real_name"), text(user, "real_name"),
+                text(user, "name"));
+    }
+
+    /** The user ids a message names: its author, a file comment's author, and everyone it mentions. */
+    static java.util.Set<String> userIds(JsonNode m) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (String id : new String[]{text(m, "user"), text(m.path("comment"), "user")}) {
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        String body = text(m, "text");
+        if (body != null) {
+            MENTION.matcher(body).results().forEach(r -> ids.add(r.group(1)));
+        }
+        return ids;
+    }
+
     private static String author(JsonNode m, Map<String, String> users) {
-        String user = text(m, "user");
+        String user = firstNonNull(text(m, "user"), text(m.path("comment"), "user")); // file_comment: the commenter
         if (user != null) {
             return users.getOrDefault(user, user);
         }
@@ -310,12 +331,5 @@ class SlackExportDecoder implements ArchiveDecoder, FormatDecoder {
             }
         }
         return null;
-    }
-
-    private static String join(String a, String b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null ? a : a + "\n" + b;
     }
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Slack's {@code conversations.history} for one channel: messages after {@code oldest} (the newest ts stored so far),
@@ -32,6 +33,10 @@ final class SlackHistoryPull extends NamedPullSource {
     private final String channelId;
     private final String channelName;
     private final HttpJson http = new HttpJson();
+    /** User and bot names looked up so far, by id. */
+    private final Map<String, String> users = new java.util.HashMap<>();
+    private final Map<String, @Nullable String> bots = new java.util.HashMap<>();
+    static final int MAX_REMEMBERED = 50_000;
 
     public SlackHistoryPull(String name, URI baseUrl, String token, String channelId, String channelName,
             Duration interval) {
@@ -72,8 +77,8 @@ final class SlackHistoryPull extends NamedPullSource {
             JsonNode m = messages.get(i);
             String position = name + "@" + oldest + "#" + i;
             try {
-                Event event = SlackExportDecoder.decodeMessage(m, position, channelId, channelName, Map.of(),
-                        DecodeContext.utc());
+                Event event = SlackExportDecoder.decodeMessage(withBotName(m), position, channelId, channelName,
+                        names(m), DecodeContext.utc());
                 if (event != null) {
                     out.event(event);
                 }
@@ -91,6 +96,43 @@ final class SlackHistoryPull extends NamedPullSource {
             return out.page(oldest + "|" + next + "|" + (newest == null ? oldest : newest), true);
         }
         return out.page(newest == null ? oldest : newest, false);
+    }
+
+    /**
+     * Names of the users a message names, as the export would have them; asked of {@code users.info} once per user and
+     * remembered. Without the {@code users:read} scope the ids stay.
+     */
+    private Map<String, String> names(JsonNode m) {
+        for (String id : SlackExportDecoder.userIds(m)) {
+            if (!users.containsKey(id) && users.size() < MAX_REMEMBERED) {
+                users.put(id, lookup("users.info?user=" + enc(id), "user").map(SlackExportDecoder::displayName)
+                        .orElse(id));
+            }
+        }
+        return users;
+    }
+
+    /** A bot's post without a username gets its bot's name from {@code bots.info}, not its bot id. */
+    private JsonNode withBotName(JsonNode m) {
+        String bot = JsonSource.text(m, "bot_id");
+        if (bot == null || JsonSource.text(m, "username") != null
+                || JsonSource.text(m.path("bot_profile"), "name") != null || !(m instanceof ObjectNode o)) {
+            return m;
+        }
+        String botName = bots.computeIfAbsent(bot, id -> lookup("bots.info?bot=" + enc(id), "bot")
+                .map(b -> JsonSource.text(b, "name")).orElse(null));
+        return botName == null ? m : o.deepCopy().put("username", botName);
+    }
+
+    private java.util.Optional<JsonNode> lookup(String call, String field) {
+        try {
+            JsonNode answer = http.get(URI.create(baseUrl + "/" + call), Map.of("Authorization", "Bearer " + token));
+            return answer.path("ok").asBoolean(false)
+                    ? java.util.Optional.of(answer.path(field))
+                    : java.util.Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty(); // a name is a nicety: the message is stored with the id
+        }
     }
 
     private static String enc(String s) {

@@ -21,6 +21,9 @@ class StatuspageDecoder implements FormatDecoder {
         if (JsonSource.hasKey(text, "incident_updates")) {
             return 90;
         }
+        if (JsonSource.hasKey(text, "component_update") && JsonSource.hasKey(text, "new_status")) {
+            return 85;
+        }
         return JsonSource.hasKey(text, "incidents") && JsonSource.hasKey(text, "page")
                 && !JsonSource.hasKey(text, "incident_number") ? 60 : 0;
     }

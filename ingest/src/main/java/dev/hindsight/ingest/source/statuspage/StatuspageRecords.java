@@ -35,7 +35,8 @@ final class StatuspageRecords {
         } else if (root.has("incident_updates")) {
             incidents.add(root);
         } else if (root.has("component_update")) {
-            throw new JsonSource.Skip("a component status change carries no incident update");
+            sink.event(componentUpdate(root, origin, page, context));
+            return;
         } else {
             throw new SourceDataException("expected incidents, an incident, or incident_updates");
         }
@@ -45,6 +46,37 @@ final class StatuspageRecords {
             JsonSource.eachEntryIn(incident, "incident_updates", where, sink,
                     entry -> update(entry, incident, page, context));
         }
+    }
+
+    /**
+     * A component's status change, as a webhook delivers it without any incident ({@code major_outage},
+     * {@code under_maintenance}, back to {@code operational}): a STATUS_UPDATE of the component, keyed by the change.
+     */
+    private static Event componentUpdate(JsonNode root, String origin, @Nullable String page, DecodeContext context) {
+        JsonNode change = root.get("component_update");
+        JsonNode component = root.path("component");
+        String name = text(component, "name") != null
+                ? text(component, "name")
+                : JsonSource.required(change, "component_id");
+        String from = text(change, "old_status");
+        String to = JsonSource.required(change, "new_status");
+        Timestamps.Parsed at = JsonSource.time(change, "created_at");
+        Event.Builder event = Event.builder("statuspage", EventKind.STATUS_UPDATE, at.instant(),
+                name + " — " + (from == null ? "" : from.replace('_', ' ') + " → ") + to.replace('_', ' '))
+                .originalTime(at.original(), at.zone(), false)
+                .service(name)
+                .label("status", to)
+                .label("component_id", String.valueOf(text(change, "component_id")))
+                .dedupKey("component_update:" + JsonSource.required(change, "id"))
+                .raw(JsonSource.raw(origin, change, PARSER));
+        String pageId = page != null ? page : text(root.path("page"), "id");
+        if (pageId != null) {
+            event.label("page", pageId);
+        }
+        if (context.provider() != null) {
+            event.provider(true).label("provider", context.provider());
+        }
+        return event.build();
     }
 
     private static Event update(JsonSource.Entry entry, JsonNode incident, @Nullable String page,
@@ -61,9 +93,15 @@ final class StatuspageRecords {
                 .dedupKey(JsonSource.required(u, "id"))
                 .raw(JsonSource.raw(entry.position(), u, PARSER));
         JsonNode components = u.path("affected_components");
-        if (components.isArray() && !components.isEmpty()) {
-            List<String> names = new ArrayList<>();
-            components.forEach(c -> names.add(String.valueOf(text(c, "name"))));
+        List<String> names = new ArrayList<>();
+        for (JsonNode c : components) {
+            String component = text(c, "name");
+            // the old API's stand-in when nothing was affected is not a component
+            if (component != null && !component.startsWith("No components were affected")) {
+                names.add(component);
+            }
+        }
+        if (!names.isEmpty()) {
             event.service(String.join(", ", names));
         }
         String incidentId = text(incident, "id");
