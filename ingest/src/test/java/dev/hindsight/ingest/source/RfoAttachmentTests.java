@@ -65,4 +65,53 @@ class RfoAttachmentTests {
                 .containsEntry("stated.impactEnd", "2014-08-12T20:15:00Z")
                 .containsEntry("ticket", "RFO-2014-0812");
     }
+
+    @Test
+    void aDamagedPdfIsARejectionOfItsOwnAndTheMessageIsKeptInItsSendersZone() throws Exception {
+        MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()));
+        mail.setFrom("NOC <noc@dc-provider.example>");
+        mail.setSubject("RFO for ticket 884213");
+        mail.setHeader("Date", "Fri, 15 Aug 2014 08:00:00 -0400");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("Outage Start: 2014-08-12 07:55 UTC\nService Restored: 2014-08-12 20:15 UTC", "utf-8");
+        MimeBodyPart attachment = new MimeBodyPart();
+        attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(
+                "%PDF-1.4 this file was cut off in transit".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                "application/pdf")));
+        attachment.setFileName("RFO-884213.pdf");
+        mail.setContent(new MimeMultipart(text, attachment));
+        try (OutputStream out = Files.newOutputStream(dir.resolve("rfo.eml"))) {
+            mail.writeTo(out);
+        }
+        InMemoryEventSink sink = new InMemoryEventSink();
+
+        var report = new FileImporter(sink, Fixtures.registry()).importPaths(List.of(dir.resolve("rfo.eml")),
+                ImportOptions.defaults().namingRelativeTo(dir), Viewer.LOCAL_ADMIN, ImportProgress.Listener.NONE);
+
+        assertThat(sink.events()).singleElement().satisfies(notice -> {
+            assertThat(notice.title()).isEqualTo("RFO for ticket 884213");
+            assertThat(notice.originalZone()).isEqualTo("-04:00");
+            assertThat(notice.labels()).containsEntry("stated.impactEnd", "2014-08-12T20:15:00Z");
+        });
+        assertThat(report.rejections()).singleElement().satisfies(r -> {
+            assertThat(r.source()).isEqualTo("rfo.eml#RFO-884213.pdf");
+            assertThat(r.reason()).startsWith("attachment 'RFO-884213.pdf' of the message 'RFO for ticket 884213'"
+                    + " cannot be read (the message itself is kept): the PDF cannot be read");
+        });
+        assertThat(sink.deadLetters()).singleElement().satisfies(letter -> assertThat(letter.raw()).isNotEmpty());
+    }
+
+    @Test
+    void aPdfWithoutProviderIsTheStatementOfTheDomainItNames() throws Exception {
+        Path pdf = dir.resolve("report.pdf");
+        Fixtures.rfoPdf(pdf, List.of("Reason For Outage", "Contact: noc@dc-provider.example",
+                "Outage Start: 2014-08-12 07:55 UTC"));
+        InMemoryEventSink sink = new InMemoryEventSink();
+
+        new FileImporter(sink, Fixtures.registry()).importPaths(List.of(pdf), ImportOptions.defaults(),
+                Viewer.LOCAL_ADMIN, ImportProgress.Listener.NONE);
+
+        assertThat(sink.events()).singleElement()
+                .satisfies(e -> assertThat(e.labels()).containsEntry("provider", "dc-provider.example"));
+    }
 }

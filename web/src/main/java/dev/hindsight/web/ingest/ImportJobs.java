@@ -44,7 +44,10 @@ public class ImportJobs implements DisposableBean {
     private final Imports imports;
     private final Path uploads;
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    /** Uploads decoded at once: one slow file (a PDF at its time budget) does not hold the others up. */
+    static final int WORKERS = 2;
+
+    private final ExecutorService worker = Executors.newFixedThreadPool(WORKERS, r -> {
         Thread t = new Thread(r, "import-jobs");
         t.setDaemon(true);
         return t;

@@ -102,7 +102,8 @@ final class ImapPull extends NamedPullSource {
             message.writeTo(raw);
             String position = name + "#uid=" + uid;
             try {
-                out.event(RfoEmailDecoder.decodeMessage(raw.toByteArray(), position, context));
+                RfoEmailDecoder.emit(RfoEmailDecoder.decodeMessage(raw.toByteArray(), position, context), position,
+                        out);
             } catch (SourceDataException e) {
                 out.rejected(position, e.getMessage(), raw.toByteArray());
             }

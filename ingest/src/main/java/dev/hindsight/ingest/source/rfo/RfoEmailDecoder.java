@@ -1,5 +1,9 @@
 package dev.hindsight.ingest.source.rfo;
 
+import java.time.ZoneId;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import dev.hindsight.ingest.spi.Envelope;
 import dev.hindsight.core.text.Texts;
 import dev.hindsight.core.event.Event;
 import dev.hindsight.core.event.EventId;
@@ -11,7 +15,6 @@ import dev.hindsight.ingest.spi.RecordSink;
 import dev.hindsight.ingest.spi.SourceDataException;
 import dev.hindsight.ingest.spi.SourceFile;
 import dev.hindsight.ingest.support.Timestamps;
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -19,7 +22,6 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import org.jsoup.Jsoup;
 
 /**
  * A provider's RFO e-mails, one message (.eml) or many (.mbox): each message is one PROVIDER_NOTICE at its Date header,
@@ -42,6 +43,7 @@ class RfoEmailDecoder implements FormatDecoder {
     static final int MAX_TEXT = 200_000;
 
     private static final Session SESSION = Session.getInstance(new Properties());
+    private static final Pattern DATE_OFFSET = Pattern.compile("([+-]\\d{2})(\\d{2})(?:\\s*\\(.*\\))?\\s*$");
 
     @Override
     public String format() {
@@ -75,7 +77,7 @@ class RfoEmailDecoder implements FormatDecoder {
             String position = messages.size() == 1 ? file.name() : file.name() + "#" + (i + 1);
             byte[] raw = messages.get(i);
             try {
-                sink.event(decodeMessage(raw, position, context));
+                emit(decodeMessage(raw, position, context), position, sink);
             } catch (SourceDataException e) {
                 sink.rejected(position, (messages.size() == 1 ? "" : "message " + (i + 1) + ": ") + e.getMessage(),
                         raw);
@@ -102,8 +104,24 @@ class RfoEmailDecoder implements FormatDecoder {
         return messages;
     }
 
+    /** A message's notice, and the attachments that could not be read. */
+    public record Decoded(Event event, List<Unreadable> unreadable) {}
+
+    /** An attachment that could not be read, with its bytes (bounded) for a dead letter. */
+    public record Unreadable(String name, String reason, byte[] bytes) {}
+
+    /** The notice, and each attachment that could not be read as a rejection of its own naming the message. */
+    static void emit(Decoded decoded, String position, RecordSink sink) {
+        sink.event(decoded.event());
+        for (Unreadable a : decoded.unreadable()) {
+            sink.rejected(position + "#" + a.name(), "attachment '" + a.name() + "' of the message '"
+                    + decoded.event().title() + "' cannot be read (the message itself is kept): " + a.reason(),
+                    a.bytes(), Envelope.whole(a.name()));
+        }
+    }
+
     /** One RFC 5322 message; a message without a Date is rejected. */
-    public static Event decodeMessage(byte[] raw, String position, DecodeContext context) {
+    public static Decoded decodeMessage(byte[] raw, String position, DecodeContext context) {
         try {
             MimeMessage mail = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
             if (mail.getSentDate() == null) {
@@ -119,14 +137,17 @@ class RfoEmailDecoder implements FormatDecoder {
                             ? (a.getPersonal() != null ? a.getPersonal() + " <" + a.getAddress() + ">" : a.getAddress())
                             : mail.getFrom()[0].toString();
             StringBuilder text = new StringBuilder();
-            collectText(mail, text);
+            List<Unreadable> unreadable = new ArrayList<>();
+            collectText(mail, text, unreadable);
             String body = Texts.clip(text.toString(), MAX_TEXT);
             String messageId = mail.getMessageID();
-            StatedTimes.Findings findings = StatedTimes.find(body, context.zone(),
-                    sent.atZone(context.zone()).toLocalDate());
+            String dateHeader = mail.getHeader("Date")[0];
+            ZoneId senderZone = senderZone(dateHeader);
+            StatedTimes.Findings findings = StatedTimes.find(body, subject, domainOf(from), context.zone(),
+                    sent.atZone(senderZone).toLocalDate());
             String provider = context.provider() != null ? context.provider() : domainOf(from);
             Event.Builder event = Event.builder("rfo-email", EventKind.PROVIDER_NOTICE, sent, subject)
-                    .originalTime(mail.getHeader("Date")[0], ZoneOffset.UTC.getId(), false)
+                    .originalTime(dateHeader, senderZone.getId(), false)
                     .text(body.isBlank() ? null : body.strip())
                     .actor(from)
                     .location(findings.sites())
@@ -141,7 +162,7 @@ class RfoEmailDecoder implements FormatDecoder {
             if (inReplyTo != null) {
                 event.label("in_reply_to", inReplyTo[0]);
             }
-            return event.build();
+            return new Decoded(event.build(), unreadable);
         } catch (MessagingException e) {
             throw new SourceDataException("not a readable e-mail: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -150,40 +171,68 @@ class RfoEmailDecoder implements FormatDecoder {
     }
 
     /** Plain text first; HTML as text when there is no plain part; PDF attachments as text. */
-    private static void collectText(Part part, StringBuilder out) throws MessagingException, IOException {
+    /** The offset the sender wrote its Date header in ("-0400"), or UTC when it has none. */
+    static ZoneId senderZone(String dateHeader) {
+        Matcher offset = DATE_OFFSET.matcher(dateHeader);
+        if (offset.find()) {
+            try {
+                return ZoneOffset.of(offset.group(1) + ":" + offset.group(2));
+            } catch (java.time.DateTimeException e) {
+                return ZoneOffset.UTC;
+            }
+        }
+        return ZoneOffset.UTC;
+    }
+
+    private static void collectText(Part part, StringBuilder out, List<Unreadable> unreadable)
+            throws MessagingException, IOException {
         if (part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
             out.append(out.isEmpty() ? "" : "\n").append(String.valueOf(part.getContent()));
         } else if (part.isMimeType("text/html") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-            if (out.isEmpty()) {
-                out.append(Jsoup.parse(String.valueOf(part.getContent())).wholeText().strip());
-            }
+            out.append(out.isEmpty() ? "" : "\n").append(HtmlText.of(String.valueOf(part.getContent())));
         } else if (part.isMimeType("multipart/alternative")) {
+            // the same message twice: the rendering with more to read (a forward's plain part can be all headers)
             Multipart multipart = (Multipart) part.getContent();
-            Part best = null;
+            String best = "";
             for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart p = multipart.getBodyPart(i);
-                if (p.isMimeType("text/plain") || best == null) {
-                    best = p;
+                StringBuilder one = new StringBuilder();
+                collectText(multipart.getBodyPart(i), one, unreadable);
+                if (one.length() > best.length() * 1.5 || best.isEmpty()) {
+                    best = one.toString();
                 }
             }
-            if (best != null) {
-                collectText(best, out);
-            }
+            out.append(out.isEmpty() || best.isEmpty() ? "" : "\n").append(best);
         } else if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
-                collectText(multipart.getBodyPart(i), out);
+                collectText(multipart.getBodyPart(i), out, unreadable);
             }
         } else if (part.isMimeType("application/pdf")
                 || (part.getFileName() != null && part.getFileName().toLowerCase(Locale.ROOT).endsWith(".pdf"))) {
-            ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+            byte[] pdf;
             try (InputStream in = part.getInputStream()) {
-                in.transferTo(pdf);
+                pdf = in.readNBytes(PdfText.MAX_BYTES + 1);
             }
-            out.append(out.isEmpty() ? "" : "\n\n").append("[attachment ").append(part.getFileName()).append("]\n")
-                    .append(PdfText.extract(pdf.toByteArray()));
+            String name = part.getFileName() == null ? "attachment.pdf" : part.getFileName();
+            try {
+                String pdfText = PdfText.extract(pdf);
+                out.append(out.isEmpty() ? "" : "\n\n").append("[attachment ").append(name).append("]\n")
+                        .append(pdfText);
+            } catch (SourceDataException e) {
+                unreadable.add(new Unreadable(name, e.getMessage(),
+                        java.util.Arrays.copyOf(pdf, Math.min(pdf.length, 256 * 1024))));
+                out.append(out.isEmpty() ? "" : "\n\n").append("[attachment ").append(name)
+                        .append(" could not be read]");
+            }
+        } else if (part.isMimeType("text/calendar") || (part.getFileName() != null
+                && part.getFileName().toLowerCase(Locale.ROOT).endsWith(".ics"))) {
+            // a calendar entry states the window in DTSTART/DTEND: its text is read too
+            try (InputStream in = part.getInputStream()) {
+                out.append(out.isEmpty() ? "" : "\n\n").append(new String(in.readNBytes(256 * 1024),
+                        StandardCharsets.UTF_8));
+            }
         } else if (part.isMimeType("message/rfc822")) {
-            collectText((Part) part.getContent(), out);
+            collectText((Part) part.getContent(), out, unreadable);
         }
     }
 

@@ -28,6 +28,18 @@ class RfoPdfDecoder implements FormatDecoder {
     static final String PARSER = "rfo-pdf/1";
     static final int MAX_PDF = 64 * 1024 * 1024;
 
+    private static final java.util.regex.Pattern DOMAIN = java.util.regex.Pattern.compile(
+            "(?i)[a-z0-9._%+-]+@([a-z0-9-]+(?:\\.[a-z0-9-]+)+)|\\bwww\\.([a-z0-9-]+(?:\\.[a-z0-9-]+)+)");
+
+    /** The first e-mail or web domain a text names: "noc@dc-provider.example" is dc-provider.example's. */
+    static java.util.Optional<String> domainIn(String text) {
+        java.util.regex.Matcher m = DOMAIN.matcher(text);
+        return m.find()
+                ? java.util.Optional.of((m.group(1) != null ? m.group(1) : m.group(2))
+                        .toLowerCase(Locale.ROOT))
+                : java.util.Optional.empty();
+    }
+
     @Override
     public String format() {
         return "rfo-pdf";
@@ -67,9 +79,11 @@ class RfoPdfDecoder implements FormatDecoder {
                 .labels(findings.labels())
                 .dedupKey(EventId.contentHash(pdf))
                 .raw(new RawRecord(file.name(), pdf, PARSER));
-        if (context.provider() != null) {
-            event.label("provider", context.provider());
-        }
+        // whose statement it is: as imported (--provider), else the domain it names, else its author; never the format
+        String provider = context.provider() != null
+                ? context.provider()
+                : domainIn(text).or(() -> PdfText.author(pdf)).orElse("unknown provider");
+        event.label("provider", provider);
         sink.event(event.build());
     }
 }
