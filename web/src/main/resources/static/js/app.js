@@ -42,10 +42,24 @@
 
 // Forms with date-time fields send the zone their times are meant in: the one picked in the top bar.
 (function () {
+  // a UTC instant as the value of a datetime-local field, on the viewer's clock
+  function local(iso, zone) {
+    var parts = {};
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso))
+      .forEach(function (p) { parts[p.type] = p.value; });
+    return parts.year + '-' + parts.month + '-' + parts.day + 'T' + parts.hour + ':' + parts.minute;
+  }
   function fill() {
     var zone = window.hindsightZone ? window.hindsightZone() : 'UTC';
     document.querySelectorAll('input[data-viewer-zone]').forEach(function (el) { el.value = zone; });
+    document.querySelectorAll('input[type=datetime-local][data-utc]').forEach(function (el) {
+      if (!el.dataset.touched) { el.value = local(el.dataset.utc, zone); }
+    });
   }
+  document.querySelectorAll('input[type=datetime-local][data-utc]').forEach(function (el) {
+    el.addEventListener('input', function () { el.dataset.touched = 'yes'; });
+  });
   document.addEventListener('hindsight:zone', fill);
   fill();
   // the attach form posts to the incident picked in its list

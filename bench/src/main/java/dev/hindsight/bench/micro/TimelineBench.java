@@ -46,7 +46,7 @@ public class TimelineBench {
     @Setup(Level.Trial)
     public void generate() {
         window = BenchCorpus.stored(events, Duration.ofDays(3));
-        incident = new IncidentSummary("BENCH-1", "bench window", Severity.SEV3, IncidentStatus.ACTIVE,
+        incident = new IncidentSummary("BENCH-1", "bench window", Severity.SEV3, IncidentStatus.INVESTIGATING,
                 window.getFirst().event().occurredAt(),
                 window.getLast().event().occurredAt(), null, null, false, Set.of());
         engine = new TimelineAssembler(TimelineSettings.defaults());

@@ -52,6 +52,33 @@ class Incident {
     @Column(name = "username")
     private Set<String> members = new HashSet<>();
 
+    private @Nullable String summary;
+
+    private @Nullable String team;
+
+    @Column(name = "cause_category")
+    private @Nullable String causeCategory;
+
+    private @Nullable String scribe;
+
+    @Column(name = "comms_lead")
+    private @Nullable String commsLead;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "incident_tag", joinColumns = @JoinColumn(name = "incident_key"))
+    @Column(name = "tag")
+    private Set<String> tags = new HashSet<>();
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "incident_service", joinColumns = @JoinColumn(name = "incident_key"))
+    @Column(name = "service")
+    private Set<String> services = new HashSet<>();
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "incident_participant", joinColumns = @JoinColumn(name = "incident_key"))
+    @Column(name = "username")
+    private Set<String> participants = new HashSet<>();
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -64,7 +91,7 @@ class Incident {
         this.key = key;
         this.title = title;
         this.severity = severity;
-        this.status = IncidentStatus.ACTIVE;
+        this.status = IncidentStatus.INVESTIGATING;
         this.from = from;
         this.to = to;
         this.createdAt = now;
@@ -96,5 +123,42 @@ class Incident {
         this.commander = newCommander;
         this.restricted = newRestricted;
         this.members = new HashSet<>(newMembers);
+    }
+
+    /** What the lifecycle reads and changes beyond the summary; read inside a transaction (lazy collections). */
+    IncidentDetails details() {
+        return new IncidentDetails(summary(), summary, team, causeCategory, scribe, commsLead, Set.copyOf(services),
+                Set.copyOf(tags), Set.copyOf(participants), createdAt, updatedAt);
+    }
+
+    void title(String newTitle) {
+        this.title = newTitle;
+    }
+
+    void severity(Severity newSeverity) {
+        this.severity = newSeverity;
+    }
+
+    void commander(@Nullable String newCommander) {
+        this.commander = newCommander;
+    }
+
+    void describe(@Nullable String newSummary, @Nullable String newTeam, @Nullable String newCause,
+            @Nullable String newScribe, @Nullable String newCommsLead) {
+        this.summary = newSummary;
+        this.team = newTeam;
+        this.causeCategory = newCause;
+        this.scribe = newScribe;
+        this.commsLead = newCommsLead;
+    }
+
+    void sets(Set<String> newServices, Set<String> newTags, Set<String> newParticipants) {
+        this.services = new HashSet<>(newServices);
+        this.tags = new HashSet<>(newTags);
+        this.participants = new HashSet<>(newParticipants);
+    }
+
+    void touched(Instant now) {
+        this.updatedAt = now;
     }
 }

@@ -53,10 +53,7 @@ public class IncidentCatalog implements IncidentDirectory {
     @Transactional
     public IncidentSummary create(NewIncident draft, Viewer viewer) {
         requireValidKey(draft.key());
-        if (!draft.to().isAfter(draft.from())) {
-            throw new InvalidInputException(
-                    "the window must end after it starts (from " + draft.from() + ", to " + draft.to() + ")");
-        }
+        requireSaneWindow(draft.from(), draft.to());
         if (repository.existsById(draft.key())) {
             throw keyInUse(draft.key());
         }
@@ -189,6 +186,21 @@ public class IncidentCatalog implements IncidentDirectory {
     private Incident visible(String key, Viewer viewer) {
         return repository.findById(key).filter(i -> viewer.maySee(i.summary()))
                 .orElseThrow(() -> new NotFoundException("no incident " + key));
+    }
+
+    /** Incidents happen between 1990 and 2100 (a typed year of -999999999 would break every chart). */
+    static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
+    static void requireSaneWindow(Instant from, Instant to) {
+        for (Instant at : new Instant[]{from, to}) {
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                throw new InvalidInputException("the window must lie between 1990 and 2100; " + at + " does not");
+            }
+        }
+        if (!to.isAfter(from)) {
+            throw new InvalidInputException("the window must end after it starts (from " + from + ", to " + to + ")");
+        }
     }
 
     private static void requireValidKey(String key) {

@@ -27,7 +27,7 @@ class TimelineAssemblerTests {
 
     static final Instant T0 = Instant.parse("2014-08-12T07:50:00Z");
     static final IncidentSummary INCIDENT = new IncidentSummary("INC-1", "dc-east down", Severity.SEV1,
-            IncidentStatus.ACTIVE,
+            IncidentStatus.INVESTIGATING,
             T0.minusSeconds(600), T0.plusSeconds(6 * 3600), null, null, false, Set.of());
 
     private final TimelineAssembler engine = new TimelineAssembler(TimelineSettings.defaults());

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class TimelineStepsTests {
 
     static final IncidentSummary INCIDENT = new IncidentSummary("INC-1", "dc-east down", Severity.SEV1,
-            IncidentStatus.ACTIVE, T0.minusSeconds(600), T0.plusSeconds(6 * 3600), null, null, false, Set.of());
+            IncidentStatus.INVESTIGATING, T0.minusSeconds(600), T0.plusSeconds(6 * 3600), null, null, false, Set.of());
 
     static ExtractedEvents extracted(StoredEvent... events) {
         return ExtractedEvents.of(new ArrayList<>(List.of(events)));

@@ -4,6 +4,9 @@ import dev.hindsight.core.error.InvalidInputException;
 import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.core.incident.Severity;
 import dev.hindsight.search.incident.IncidentCatalog;
+import dev.hindsight.search.incident.IncidentChange;
+import dev.hindsight.search.incident.IncidentDetails;
+import dev.hindsight.search.incident.IncidentLifecycle;
 import dev.hindsight.search.incident.NewIncident;
 import dev.hindsight.web.security.CurrentViewer;
 import dev.hindsight.web.support.AuditLog;
@@ -15,11 +18,13 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,11 +34,31 @@ import org.springframework.web.bind.annotation.RestController;
 class IncidentApi {
 
     private final IncidentCatalog incidents;
+    private final IncidentLifecycle lifecycle;
+    private final IncidentEdits edits;
     private final AuditLog audit;
 
-    IncidentApi(IncidentCatalog incidents, AuditLog audit) {
+    IncidentApi(IncidentCatalog incidents, IncidentLifecycle lifecycle, IncidentEdits edits, AuditLog audit) {
         this.incidents = incidents;
+        this.lifecycle = lifecycle;
+        this.edits = edits;
         this.audit = audit;
+    }
+
+    /** An incident with everything recorded about it, as the single-incident endpoints answer. */
+    record IncidentDetailView(String key, String title, Severity severity, String status, Instant from, Instant to,
+            @Nullable String scope, @Nullable String commander, boolean restricted, long events,
+            @Nullable String summary, @Nullable String scribe, @Nullable String commsLead, @Nullable String team,
+            @Nullable String causeCategory, List<String> services, List<String> tags, List<String> participants,
+            Instant updatedAt) {
+
+        static IncidentDetailView of(IncidentDetails d, long events) {
+            IncidentSummary i = d.incident();
+            return new IncidentDetailView(i.key(), i.title(), i.severity(), i.status().name(), i.from(), i.to(),
+                    i.scope(), i.commander(), i.restricted(), events, d.summary(), d.scribe(), d.commsLead(),
+                    d.team(), d.causeCategory(), d.services().stream().sorted().toList(),
+                    d.tags().stream().sorted().toList(), d.participants().stream().sorted().toList(), d.updatedAt());
+        }
     }
 
     /** An incident with its number of attached events the caller may see. */
@@ -60,11 +85,28 @@ class IncidentApi {
     }
 
     @GetMapping("/{key}")
-    IncidentView get(@PathVariable String key) {
+    IncidentDetailView get(@PathVariable String key) {
         var viewer = CurrentViewer.get();
-        IncidentSummary incident = incidents.require(key, viewer);
-        audit.restrictedView(incident, viewer.name(), "view incident");
-        return IncidentView.of(incident, incidents.eventCounts(viewer).getOrDefault(key, 0L));
+        IncidentDetails incident = lifecycle.details(key, viewer);
+        audit.restrictedView(incident.incident(), viewer.name(), "view incident");
+        return IncidentDetailView.of(incident, incidents.eventCounts(viewer).getOrDefault(key, 0L));
+    }
+
+    /**
+     * Changes what the body names: title, severity, status, summary, from, to, commander, scribe, commsLead, team,
+     * causeCategory, services, tags, participants. Statuses: INVESTIGATING, IDENTIFIED, MONITORING, RESOLVED, CLOSED.
+     */
+    @PatchMapping("/{key}")
+    IncidentDetailView update(@PathVariable String key, @RequestBody IncidentEdits.Patch patch) {
+        var viewer = CurrentViewer.get();
+        return IncidentDetailView.of(edits.apply(key, patch, viewer),
+                incidents.eventCounts(viewer).getOrDefault(key, 0L));
+    }
+
+    /** What changed, newest first: field, from, to, who, when. */
+    @GetMapping("/{key}/changes")
+    List<IncidentChange> changes(@PathVariable String key, @RequestParam(defaultValue = "100") int limit) {
+        return lifecycle.changes(key, CurrentViewer.get(), limit);
     }
 
     /** Who may see the incident. Members are user names; the incident's commander always sees it. */

@@ -9,6 +9,7 @@ import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.core.incident.Severity;
 import dev.hindsight.core.incident.Viewer;
 import dev.hindsight.search.incident.IncidentCatalog;
+import dev.hindsight.search.incident.IncidentDetails;
 import dev.hindsight.search.incident.NewIncident;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -25,8 +26,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "incident", mixinStandardHelpOptions = true, description = "Declares and lists incidents.", subcommands = {
-        IncidentCommand.Create.class, IncidentCommand.ListIncidents.class})
+@Command(name = "incident", mixinStandardHelpOptions = true, description = "Declares, changes, closes, reopens and lists incidents.", subcommands = {
+        IncidentCommand.Create.class, IncidentCommand.Update.class, IncidentCommand.Close.class,
+        IncidentCommand.Reopen.class, IncidentCommand.ListIncidents.class})
 public class IncidentCommand {
 
     /** An incident as the CLI prints it. */
@@ -134,4 +136,118 @@ public class IncidentCommand {
         }
     }
 
+    @Command(name = "update", mixinStandardHelpOptions = true, description = {
+            "Changes an incident: only what you name. Prints it as JSON; every change is recorded and audited.",
+            "Statuses: INVESTIGATING, IDENTIFIED, MONITORING, RESOLVED, CLOSED."})
+    static class Update implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOption dataOption;
+
+        @Parameters(index = "0", paramLabel = "KEY")
+        String key;
+
+        @Option(names = "--title", paramLabel = "T")
+        String title;
+
+        @Option(names = "--severity", paramLabel = "SEV1..SEV5")
+        String severity;
+
+        @Option(names = "--status", paramLabel = "S", description = "INVESTIGATING, IDENTIFIED, MONITORING, RESOLVED or CLOSED.")
+        String status;
+
+        @Option(names = "--summary", paramLabel = "TEXT", description = "A few sentences on what happened.")
+        String summary;
+
+        @Option(names = "--from", paramLabel = "ISO8601", converter = TimeArguments.class, description = "Start of the incident window.")
+        Instant from;
+
+        @Option(names = "--to", paramLabel = "ISO8601", converter = TimeArguments.class, description = "End of the incident window.")
+        Instant to;
+
+        @Option(names = "--commander", paramLabel = "NAME", description = "A user; empty clears it.")
+        String commander;
+
+        @Option(names = "--scribe", paramLabel = "NAME")
+        String scribe;
+
+        @Option(names = "--comms-lead", paramLabel = "NAME")
+        String commsLead;
+
+        @Option(names = "--team", paramLabel = "TEAM")
+        String team;
+
+        @Option(names = "--cause", paramLabel = "CATEGORY", description = "Cause category, e.g. deploy, capacity, provider.")
+        String cause;
+
+        @Option(names = "--service", paramLabel = "NAME", description = "An affected service (repeatable; replaces the list).")
+        List<String> services;
+
+        @Option(names = "--tag", paramLabel = "T", description = "A tag (repeatable; replaces the list).")
+        List<String> tags;
+
+        @Option(names = "--participant", paramLabel = "NAME", description = "A user who worked it (repeatable; replaces the list).")
+        List<String> participants;
+
+        @Override
+        public Integer call() {
+            return change(spec, dataOption, key, (edits, viewer) -> edits.apply(key, new IncidentEdits.Patch(title,
+                    severity, status, summary, from, to, commander, scribe, commsLead, team, cause, set(services),
+                    set(tags), set(participants)), viewer));
+        }
+
+        private static @org.jspecify.annotations.Nullable Set<String> set(
+                @org.jspecify.annotations.Nullable List<String> values) {
+            return values == null ? null : Set.copyOf(values);
+        }
+    }
+
+    @Command(name = "close", mixinStandardHelpOptions = true, description = "Closes an incident (status CLOSED); prints it as JSON.")
+    static class Close implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOption dataOption;
+
+        @Parameters(index = "0", paramLabel = "KEY")
+        String key;
+
+        @Override
+        public Integer call() {
+            return change(spec, dataOption, key, (edits, viewer) -> edits.close(key, viewer));
+        }
+    }
+
+    @Command(name = "reopen", mixinStandardHelpOptions = true, description = "Reopens an incident (status INVESTIGATING); prints it as JSON.")
+    static class Reopen implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOption dataOption;
+
+        @Parameters(index = "0", paramLabel = "KEY")
+        String key;
+
+        @Override
+        public Integer call() {
+            return change(spec, dataOption, key, (edits, viewer) -> edits.reopen(key, viewer));
+        }
+    }
+
+    private interface Change {
+        IncidentDetails apply(IncidentEdits edits, Viewer viewer);
+    }
+
+    private static int change(CommandSpec spec, DataOption dataOption, String key, Change change) {
+        try (CliContext app = CliContext.open(dataOption.resolve())) {
+            IncidentDetails changed = change.apply(app.bean(IncidentEdits.class), Viewer.LOCAL_ADMIN);
+            long events = app.bean(IncidentCatalog.class).eventCounts(Viewer.LOCAL_ADMIN).getOrDefault(key, 0L);
+            Json.print(spec.commandLine().getOut(), IncidentApi.IncidentDetailView.of(changed, events));
+            return 0;
+        }
+    }
 }

@@ -65,6 +65,11 @@ public class Accounts {
         return users.stream().findFirst();
     }
 
+    /** Every enabled user's name, sorted: for pickers of commanders, owners and reviewers. */
+    public List<String> usernames() {
+        return jdbc.queryForList("select username from app_user where enabled = true order by username", String.class);
+    }
+
     public boolean anyUser() {
         Long n = jdbc.queryForObject("select count(*) from app_user", Long.class);
         return n != null && n > 0;

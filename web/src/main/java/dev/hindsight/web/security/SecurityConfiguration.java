@@ -102,6 +102,12 @@ class SecurityConfiguration {
                         // the post-mortem is the commander's document: responders comment, commanders edit and publish
                         .requestMatchers(HttpMethod.PUT, "/api/incidents/*/postmortem", "/api/incidents/*/access")
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())
+                        // so is the incident itself: its status, window, people and filing
+                        .requestMatchers(HttpMethod.PATCH, "/api/incidents/*")
+                        .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())
+                        .requestMatchers(HttpMethod.POST, "/incidents/*/edit", "/incidents/*/close",
+                                "/incidents/*/reopen")
+                        .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())
                         .requestMatchers(HttpMethod.POST, "/api/incidents/*/postmortem/**",
                                 "/incidents/*/postmortem/**", "/api/postmortem-templates")
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())

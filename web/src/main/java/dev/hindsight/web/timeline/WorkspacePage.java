@@ -4,7 +4,11 @@ import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.core.text.Durations;
 import dev.hindsight.core.timeline.Timeline;
 import dev.hindsight.search.event.Events;
+import dev.hindsight.core.incident.IncidentStatus;
+import dev.hindsight.core.incident.Severity;
 import dev.hindsight.search.incident.IncidentCatalog;
+import dev.hindsight.search.incident.IncidentLifecycle;
+import dev.hindsight.web.security.Accounts;
 import dev.hindsight.search.timeline.Timelines;
 import dev.hindsight.web.security.CurrentViewer;
 import dev.hindsight.web.support.AuditLog;
@@ -30,14 +34,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class WorkspacePage {
 
     private final IncidentCatalog incidents;
+    private final IncidentLifecycle lifecycle;
     private final Timelines timelines;
     private final Events events;
+    private final Accounts accounts;
     private final AuditLog audit;
 
-    WorkspacePage(IncidentCatalog incidents, Timelines timelines, Events events, AuditLog audit) {
+    WorkspacePage(IncidentCatalog incidents, IncidentLifecycle lifecycle, Timelines timelines, Events events,
+            Accounts accounts, AuditLog audit) {
         this.incidents = incidents;
+        this.lifecycle = lifecycle;
         this.timelines = timelines;
         this.events = events;
+        this.accounts = accounts;
         this.audit = audit;
     }
 
@@ -54,6 +63,11 @@ class WorkspacePage {
                 ? timeline.entries()
                 : timeline.entries().stream().filter(e -> e.storyline().equals(storyline)).toList();
         model.addAttribute("incident", incident);
+        model.addAttribute("details", lifecycle.details(incident.key(), viewer));
+        model.addAttribute("changes", lifecycle.changes(incident.key(), viewer, 50));
+        model.addAttribute("users", accounts.usernames());
+        model.addAttribute("statuses", IncidentStatus.values());
+        model.addAttribute("severities", Severity.values());
         model.addAttribute("timeline", timeline);
         model.addAttribute("storylines", storylines);
         model.addAttribute("entries", entries);

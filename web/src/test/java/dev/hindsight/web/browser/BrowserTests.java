@@ -279,6 +279,45 @@ class BrowserTests {
     }
 
     @Test
+    void aCommanderEditsClosesAndReopensAnIncidentInTheirOwnZone() {
+        signIn("casey");
+        page.navigate(url("/incidents/CHK-2026-03-10"));
+        page.selectOption("#zone-select", "America/New_York");
+        page.click("#edit-incident summary");
+        // the window shows on the viewer's clock: 10 March 2026 is EDT (UTC-4)
+        String shownFrom = page.inputValue("#edit-incident input[name=from]");
+        page.fill("#edit-incident input[name=title]", "Checkout errors after the config push");
+        page.selectOption("#edit-incident select[name=severity]", "SEV1");
+        page.fill("#edit-incident input[name=tags]", "config, checkout");
+        page.fill("#edit-incident input[name=from]", "2026-03-10T09:00");
+        page.click("#save-incident");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(page.locator("p[role=status]")).containsText("Incident updated.");
+        assertThat(page.locator("h1")).hasText("Checkout errors after the config push");
+        assertThat(page.locator("p.meta time").first()).hasAttribute("datetime", "2026-03-10T13:00:00Z");
+        assertThat(page.locator(".incident-life .incident-tag")).containsText(new String[]{"checkout", "config"});
+        org.assertj.core.api.Assertions.assertThat(shownFrom).startsWith("2026-03-10T");
+
+        page.click("#close-incident");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(page.locator("#incident-status")).hasText("Closed");
+        page.click("#reopen-incident");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(page.locator("#incident-status")).hasText("Investigating");
+        page.click("#incident-history summary");
+        assertThat(page.locator("#incident-history li").first()).containsText("casey changed status");
+        assertThat(page.locator("#entries")).containsText("Status: Closed → Investigating");
+        shot("incident-lifecycle");
+
+        page.click("#edit-incident summary");
+        page.fill("#edit-incident input[name=to]", "2026-03-09T09:00");
+        page.click("#save-incident");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(page.locator("#edit-incident p[role=alert]")).containsText("the window must end after it starts");
+        assertThat(page.locator("#edit-incident input[name=title]")).hasValue("Checkout errors after the config push");
+    }
+
+    @Test
     void anUploadShowsItsProgressAndARejectedRecordSaysWhy() {
         signIn("casey");
         page.navigate(url("/ingest"));

@@ -159,6 +159,34 @@ class CliTests {
     }
 
     @Test
+    void anIncidentIsUpdatedClosedAndReopenedFromTheCommandLine() {
+        String data = dir.resolve("data").toString();
+        CliRunner.run("incident", "create", "INC-9", "--title", "INC-9", "--from", "2014-08-12T07:50:00Z", "--to",
+                "2014-08-13T00:45:00Z", "--data", data);
+
+        CliRunner.Result updated = CliRunner.run("incident", "update", "INC-9", "--title", "DC outage",
+                "--severity", "SEV1", "--status", "identified", "--tag", "network", "--tag", "provider", "--data",
+                data);
+        assertThat(updated.exit()).as(updated.err()).isZero();
+        assertThat(json(updated).get("title").asString()).isEqualTo("DC outage");
+        assertThat(json(updated).get("status").asString()).isEqualTo("IDENTIFIED");
+        assertThat(json(updated).get("tags").toString()).isEqualTo("[\"network\",\"provider\"]");
+
+        assertThat(json(CliRunner.run("incident", "close", "INC-9", "--data", data)).get("status").asString())
+                .isEqualTo("CLOSED");
+        assertThat(json(CliRunner.run("incident", "reopen", "INC-9", "--data", data)).get("status").asString())
+                .isEqualTo("INVESTIGATING");
+
+        CliRunner.Result absurd = CliRunner.run("incident", "update", "INC-9", "--from", "1900-01-01T00:00:00Z",
+                "--data", data);
+        assertThat(absurd.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(absurd.err()).contains("between 1990 and 2100");
+        CliRunner.Result badStatus = CliRunner.run("incident", "update", "INC-9", "--status", "done", "--data", data);
+        assertThat(badStatus.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badStatus.err()).contains("status 'done' is not one of");
+    }
+
+    @Test
     void usageErrorsExitWithTwoAndSayWhy() throws Exception {
         String data = dir.resolve("data").toString();
         assertThat(CliRunner.run("import", "--data", data).exit()).isEqualTo(2);
@@ -227,7 +255,8 @@ class CliTests {
     void everyCommandHasHelp() {
         for (String[] command : new String[][]{{"--help"}, {"import", "--help"}, {"search", "--help"},
                 {"dead-letters", "replay", "--help"}, {"timeline", "--help"}, {"generate", "--help"},
-                {"incident", "create", "--help"},
+                {"incident", "create", "--help"}, {"incident", "update", "--help"}, {"incident", "close", "--help"},
+                {"incident", "reopen", "--help"},
                 {"incident", "list", "--help"}, {"check", "--help"}, {"reindex", "--help"}, {"serve", "--help"},
                 {"user", "add", "--help"}, {"token", "create", "--help"},
                 {"export", "--help"}, {"actions", "--help"}, {"backup", "--help"}, {"restore", "--help"}}) {

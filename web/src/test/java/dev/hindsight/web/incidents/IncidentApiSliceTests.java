@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.hindsight.core.error.ConflictException;
 import dev.hindsight.core.error.NotFoundException;
 import dev.hindsight.search.incident.IncidentCatalog;
+import dev.hindsight.search.incident.IncidentLifecycle;
 import dev.hindsight.web.support.AuditLog;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,11 +37,17 @@ class IncidentApiSliceTests {
     IncidentCatalog incidents;
 
     @MockitoBean
+    IncidentLifecycle lifecycle;
+
+    @MockitoBean
+    IncidentEdits edits;
+
+    @MockitoBean
     AuditLog audit;
 
     @Test
     void aMissingOrHiddenIncidentIsNotFound() throws Exception {
-        when(incidents.require(eq("SEC-1"), any())).thenThrow(new NotFoundException("no incident SEC-1"));
+        when(lifecycle.details(eq("SEC-1"), any())).thenThrow(new NotFoundException("no incident SEC-1"));
 
         mvc.perform(get("/api/incidents/SEC-1").with(user("carol").roles("COMMANDER")))
                 .andExpect(status().isNotFound())

@@ -76,7 +76,8 @@ class AccessTableTests {
                 "GET /api/events/{id}/raw", "GET /api/incidents/{key}/export", "GET /api/incidents/{key}/postmortem",
                 "GET /api/incidents/{key}/postmortem/diff", "GET /api/incidents/{key}/postmortem/versions",
                 "GET /api/actions",
-                "GET /api/actions/{id}/history", "GET /api/imports/{id}", "GET /api/postmortem-templates");
+                "GET /api/actions/{id}/history", "GET /api/imports/{id}", "GET /api/postmortem-templates",
+                "GET /api/incidents/{key}/changes");
         table(r, "POST /api/imports", "POST /hooks/{hook}", "PATCH /api/incidents/{key}/entries/{entryId}",
                 "POST /api/incidents/{key}/events",
                 "POST /api/incidents/{key}/actions", "POST /api/incidents/{key}/actions/from-lessons",
@@ -88,7 +89,9 @@ class AccessTableTests {
                 "POST /api/incidents/{key}/postmortem/status",
                 "POST /incidents/{key}/postmortem", "POST /incidents/{key}/postmortem/status",
                 "POST /api/dead-letters/replay",
-                "POST /api/dead-letters/{id}/replay", "POST /api/postmortem-templates", "POST /incidents");
+                "POST /api/dead-letters/{id}/replay", "POST /api/postmortem-templates", "POST /incidents",
+                "PATCH /api/incidents/{key}", "POST /incidents/{key}/edit", "POST /incidents/{key}/close",
+                "POST /incidents/{key}/reopen");
         table(a, "GET /api/audit", "POST /api/admin/backup", "POST /api/ingest/sources",
                 "DELETE /api/ingest/sources/{name}",
                 "POST /api/ingest/sources/{name}/run");

@@ -1,0 +1,35 @@
+package dev.hindsight.search.incident;
+
+import dev.hindsight.core.incident.IncidentSummary;
+import java.time.Instant;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An incident with everything its people record about it: what it is about, who works it, how it is filed.
+ *
+ * @param summary a few sentences on what happened, for lists and the post-mortem
+ * @param team the team that owns the response, for the dashboard
+ * @param causeCategory the kind of cause (deploy, capacity, provider...), for the dashboard
+ * @param scribe who keeps the timeline during the incident
+ * @param commsLead who speaks to customers and the status page
+ */
+public record IncidentDetails(
+        IncidentSummary incident,
+        @Nullable String summary,
+        @Nullable String team,
+        @Nullable String causeCategory,
+        @Nullable String scribe,
+        @Nullable String commsLead,
+        Set<String> services,
+        Set<String> tags,
+        Set<String> participants,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public IncidentDetails {
+        services = Set.copyOf(services);
+        tags = Set.copyOf(tags);
+        participants = Set.copyOf(participants);
+    }
+}
