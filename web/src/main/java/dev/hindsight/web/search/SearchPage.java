@@ -7,6 +7,7 @@ import dev.hindsight.core.store.SearchResult;
 import dev.hindsight.search.incident.IncidentCatalog;
 import dev.hindsight.web.security.CurrentViewer;
 import dev.hindsight.web.support.LocalTimes;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +37,7 @@ class SearchPage {
             @RequestParam(required = false) @Nullable String incident,
             @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
             @RequestParam(defaultValue = "UTC") String zone, @RequestParam(defaultValue = "0") int offset,
-            Model model) {
+            Model model, HttpServletResponse response) {
         var viewer = CurrentViewer.get();
         model.addAttribute("from", from);
         model.addAttribute("to", to);
@@ -45,14 +46,16 @@ class SearchPage {
         model.addAttribute("selectedSources", source == null ? List.of() : source);
         model.addAttribute("selectedKinds", kind == null ? List.of() : kind);
         model.addAttribute("incident", incident);
+        model.addAttribute("offset", Math.max(0, offset));
+        model.addAttribute("pageSize", PAGE_SIZE);
         try {
             SearchQuery query = SearchQueries.of(q.isBlank() ? "*" : q, LocalTimes.parse(from, zone, "from"),
                     LocalTimes.parse(to, zone, "to"), incident, source, kind, null, null, PAGE_SIZE,
                     Math.max(0, offset), "default");
             model.addAttribute("result", search.search(query, viewer));
-            model.addAttribute("offset", offset);
-            model.addAttribute("pageSize", PAGE_SIZE);
         } catch (InvalidInputException e) { // a refused query, or a time that does not parse
+            // the user's mistake: 400 with the reason beside the query as typed, never an error page
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("error", e.getMessage());
             model.addAttribute("result", new SearchResult(0, List.of(), Map.of()));
         }

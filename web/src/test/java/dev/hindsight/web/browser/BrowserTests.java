@@ -318,6 +318,23 @@ class BrowserTests {
     }
 
     @Test
+    void aMistypedSearchSaysWhyAndKeepsWhatWasTyped() {
+        signIn("vic");
+        for (String typed : new String[]{"packet AND", "a*"}) {
+            page.navigate(url("/"));
+            page.fill("form.search input[name=q]", typed);
+            page.press("form.search input[name=q]", "Enter");
+            page.waitForLoadState(LoadState.NETWORKIDLE);
+            assertThat(page.locator("p[role=alert]")).isVisible();
+            assertThat(page.locator("input[name=q]")).hasValue(typed);
+            org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain("Whitelabel");
+        }
+        // the only errors are the 400 answers themselves (and the browser's note of them), no script error
+        org.assertj.core.api.Assertions.assertThat(consoleErrors).allSatisfy(
+                e -> org.assertj.core.api.Assertions.assertThat(e).containsAnyOf("400 ", "status of 400"));
+    }
+
+    @Test
     void anUploadShowsItsProgressAndARejectedRecordSaysWhy() {
         signIn("casey");
         page.navigate(url("/ingest"));
