@@ -1,5 +1,7 @@
 package dev.hindsight.web.actions;
 
+import dev.hindsight.web.security.Accounts;
+import dev.hindsight.core.error.InvalidInputException;
 import dev.hindsight.reporting.actions.ActionItem;
 import dev.hindsight.reporting.actions.ActionItems;
 import dev.hindsight.reporting.actions.NewActionItem;
@@ -24,10 +26,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ActionsPage {
 
     private final ActionItems actions;
+    private final Accounts accounts;
     private final AuditLog audit;
 
-    ActionsPage(ActionItems actions, AuditLog audit) {
+    ActionsPage(ActionItems actions, Accounts accounts, AuditLog audit) {
         this.actions = actions;
+        this.accounts = accounts;
         this.audit = audit;
     }
 
@@ -52,6 +56,16 @@ class ActionsPage {
         model.addAttribute("view", overdue || owner != null || team != null || board ? "filtered" : "all");
         model.addAttribute("today", actions.today());
         model.addAttribute("statuses", ActionItem.Status.values());
+        model.addAttribute("priorities", ActionItem.Priority.values());
+        model.addAttribute("types", ActionItem.Type.values());
+        model.addAttribute("users", accounts.usernames());
+        model.addAttribute("back", "/actions" + (board
+                ? "?board=true"
+                : overdue
+                        ? "?overdue=true"
+                        : owner != null
+                                ? "?owner=" + java.net.URLEncoder.encode(owner, java.nio.charset.StandardCharsets.UTF_8)
+                                : ""));
         model.addAttribute("overdueCount",
                 actions.list(new ActionItems.Filter(null, null, null, true, false), viewer).size());
         model.addAttribute("description", board
@@ -66,13 +80,84 @@ class ActionsPage {
         return "actions";
     }
 
+    /**
+     * Changes the fields the form sends (from a row's edit form, or only its status): owner, team, due date, priority,
+     * type, status, tracker key. An empty owner, team, due date or tracker key clears it.
+     */
     @PostMapping("/actions/{id}")
-    String changeItem(@PathVariable long id, @RequestParam ActionItem.Status status) {
-        ActionItem item = actions.change(id, new ActionItems.Change(null, null, null, null, null, null, status, null),
-                CurrentViewer.get());
-        audit.record(CurrentViewer.actor(), "change action item", item.incidentKey() + "#" + id, "success",
-                "status " + status);
-        return "redirect:/actions#item-" + id;
+    String changeItem(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        String back = back(form.get("back"));
+        try {
+            ActionItem item = actions.change(id, change(form), CurrentViewer.get());
+            audit.record(CurrentViewer.actor(), "change action item", item.incidentKey() + "#" + id, "success",
+                    described(form));
+            redirect.addFlashAttribute("saved", "Action item " + id + " saved.");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("editError", "Action item " + id + ": " + e.getMessage());
+        }
+        return "redirect:" + back + "#item-" + id;
+    }
+
+    /** The same change to every selected item; fields left empty stay as each item has them. */
+    @PostMapping("/actions/bulk")
+    String changeItems(@RequestParam(name = "id", required = false) @Nullable List<Long> ids,
+            @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        String back = back(form.get("back"));
+        if (ids == null || ids.isEmpty()) {
+            redirect.addFlashAttribute("editError", "Select the items to change first.");
+            return "redirect:" + back;
+        }
+        Map<String, String> set = new java.util.HashMap<>();
+        form.forEach((field, value) -> {
+            if (!value.isBlank() && !field.equals("id") && !field.equals("back") && !field.startsWith("_")) {
+                set.put(field, value);
+            }
+        });
+        try {
+            for (long id : ids) {
+                ActionItem item = actions.change(id, change(set), CurrentViewer.get());
+                audit.record(CurrentViewer.actor(), "change action item", item.incidentKey() + "#" + id, "success",
+                        described(set));
+            }
+            redirect.addFlashAttribute("saved", ids.size() + " action items saved.");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("editError", e.getMessage());
+        }
+        return "redirect:" + back;
+    }
+
+    private ActionItems.Change change(Map<String, String> form) {
+        String owner = form.get("owner");
+        if (owner != null && !owner.isBlank() && accounts.findUser(owner.strip()).isEmpty()) {
+            throw new InvalidInputException("'" + owner + "' is not a user of this Hindsight");
+        }
+        return new ActionItems.Change(null, owner, form.get("team"), parse(ActionItem.Type.class, form.get("type")),
+                parse(ActionItem.Priority.class, form.get("priority")), form.get("dueDate"),
+                parse(ActionItem.Status.class, form.get("status")), form.get("trackerKey"));
+    }
+
+    private static <E extends Enum<E>> @Nullable E parse(Class<E> type, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("'" + value + "' is not one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()).replaceAll("[\\[\\]]", ""));
+        }
+    }
+
+    private static String described(Map<String, String> form) {
+        return form.entrySet().stream().filter(e -> !e.getKey().equals("back") && !e.getKey().startsWith("_"))
+                .map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** Back to the page the form was on: the board, a filtered list, a post-mortem; never elsewhere. */
+    private static String back(@Nullable String back) {
+        return back != null && back.matches("/(actions|incidents/[A-Za-z0-9._-]+/postmortem)(\\?[\\w=&%.-]*)?")
+                ? back
+                : "/actions";
     }
 
     @PostMapping("/incidents/{key}/actions")

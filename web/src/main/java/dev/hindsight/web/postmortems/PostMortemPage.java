@@ -9,6 +9,7 @@ import dev.hindsight.reporting.postmortem.PostMortems;
 import dev.hindsight.reporting.postmortem.PostMortemTemplates;
 import dev.hindsight.reporting.postmortem.ReviewStatus;
 import dev.hindsight.reporting.postmortem.Section;
+import dev.hindsight.web.security.Accounts;
 import dev.hindsight.web.security.CurrentViewer;
 import dev.hindsight.web.support.AuditLog;
 import java.time.ZoneOffset;
@@ -32,12 +33,15 @@ class PostMortemPage {
     private final PostMortems postMortems;
     private final PostMortemTemplates templates;
     private final Exports exports;
+    private final Accounts accounts;
     private final AuditLog audit;
 
-    PostMortemPage(PostMortems postMortems, PostMortemTemplates templates, Exports exports, AuditLog audit) {
+    PostMortemPage(PostMortems postMortems, PostMortemTemplates templates, Exports exports, Accounts accounts,
+            AuditLog audit) {
         this.postMortems = postMortems;
         this.templates = templates;
         this.exports = exports;
+        this.accounts = accounts;
         this.audit = audit;
     }
 
@@ -56,6 +60,10 @@ class PostMortemPage {
         model.addAttribute("formats", Arrays.stream(ExportFormat.values()).map(ExportFormat::extension).toList());
         model.addAttribute("types", ActionItem.Type.values());
         model.addAttribute("priorities", ActionItem.Priority.values());
+        model.addAttribute("statuses", ActionItem.Status.values());
+        model.addAttribute("today", java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        model.addAttribute("users", accounts.usernames());
+        model.addAttribute("back", "/incidents/" + key + "/postmortem");
         if (from != null && to != null) {
             model.addAttribute("diff", postMortems.diff(key, from, to, viewer));
             model.addAttribute("from", from);

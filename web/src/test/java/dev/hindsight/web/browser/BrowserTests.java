@@ -318,6 +318,35 @@ class BrowserTests {
     }
 
     @Test
+    void aCommanderGivesAnItemAnOwnerAndADueDateFromTheBoardAndSetsPriorityInBulk() {
+        signIn("casey");
+        page.navigate(url("/actions?board=true"));
+        Locator first = page.locator(".board tbody tr").first();
+        String id = first.getAttribute("data-id");
+        first.locator("details.item-edit summary").click();
+        first.locator("input[name=owner]").fill("casey");
+        first.locator("input[name=dueDate]").fill("2026-12-31");
+        first.locator("details.item-edit button[type=submit]").click();
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(page.locator("p[role=status]")).containsText("Action item " + id + " saved.");
+        Locator saved = page.locator("#item-" + id);
+        assertThat(saved.locator("td.owner")).hasText("casey");
+        assertThat(saved.locator("td").nth(1)).hasText("2026-12-31");
+
+        Locator rows = page.locator(".board tbody tr");
+        rows.nth(0).locator("input[type=checkbox]").check();
+        rows.nth(1).locator("input[type=checkbox]").check();
+        page.selectOption("#bulk-edit select[name=priority]", "P1");
+        page.click("#bulk-edit button[type=submit]");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(page.locator("p[role=status]")).containsText("2 action items saved.");
+        shot("action-board");
+
+        page.navigate(url("/actions?owner=casey"));
+        assertThat(page.locator("#item-" + id + " td").nth(7)).hasText("P1");
+    }
+
+    @Test
     void aMistypedSearchSaysWhyAndKeepsWhatWasTyped() {
         signIn("vic");
         for (String typed : new String[]{"packet AND", "a*"}) {

@@ -82,7 +82,8 @@ class AccessTableTests {
                 "POST /api/incidents/{key}/events",
                 "POST /api/incidents/{key}/actions", "POST /api/incidents/{key}/actions/from-lessons",
                 "PATCH /api/actions/{id}", "POST /api/actions/{id}/jira",
-                "POST /actions/{id}", "POST /incidents/{key}/actions", "POST /incidents/{key}/attach",
+                "POST /actions/{id}", "POST /actions/bulk", "POST /incidents/{key}/actions",
+                "POST /incidents/{key}/attach",
                 "POST /incidents/{key}/actions/from-lessons", "GET /api/dead-letters",
                 "GET /api/ingest/sources", "GET /ingest");
         table(c, "POST /api/incidents", "PUT /api/incidents/{key}/postmortem", "PUT /api/incidents/{key}/access",
