@@ -15,6 +15,9 @@ public interface IncidentDirectory {
     /** Newest first. */
     List<IncidentSummary> list(Viewer viewer);
 
+    /** How the incident is filed (services, team, cause category, tags); empty when it is not visible. */
+    IncidentFiling filing(String key, Viewer viewer);
+
     /** @throws NotFoundException when it does not exist or the viewer may not see it */
     default IncidentSummary require(String key, Viewer viewer) {
         return find(key, viewer).orElseThrow(() -> new NotFoundException("no incident " + key));

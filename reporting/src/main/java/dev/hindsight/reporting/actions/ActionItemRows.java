@@ -2,6 +2,7 @@ package dev.hindsight.reporting.actions;
 
 import dev.hindsight.core.error.InvalidInputException;
 import dev.hindsight.core.error.NotFoundException;
+import dev.hindsight.core.store.SearchableRecords;
 import dev.hindsight.reporting.actions.ActionItem.Priority;
 import dev.hindsight.reporting.actions.ActionItem.Status;
 import dev.hindsight.reporting.actions.ActionItem.Type;
@@ -33,9 +34,11 @@ class ActionItemRows {
             + " created_at, updated_at, closed_at";
 
     private final JdbcTemplate jdbc;
+    private final SearchableRecords records;
     private final Clock clock;
 
-    ActionItemRows(JdbcTemplate jdbc, Clock clock) {
+    ActionItemRows(JdbcTemplate jdbc, Clock clock, SearchableRecords records) {
+        this.records = records;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -63,7 +66,7 @@ class ActionItemRows {
         }, key);
         long id = Objects.requireNonNull(key.getKey()).longValue();
         record(id, "created", null, item.title(), actor, now);
-        return find(id).orElseThrow();
+        return indexed(find(id).orElseThrow());
     }
 
     ActionItem change(long id, ActionItems.Change change, String actor) {
@@ -95,7 +98,7 @@ class ActionItemRows {
             jdbc.update("update action_item set closed_at = ? where id = ?",
                     change.status().closed() ? now.atOffset(ZoneOffset.UTC) : null, id);
         }
-        return find(id).orElseThrow();
+        return indexed(find(id).orElseThrow());
     }
 
     private void diff(List<Object[]> sets, long id, String column, @Nullable String before, @Nullable String requested,
@@ -108,6 +111,11 @@ class ActionItemRows {
             sets.add(new Object[]{column, after});
             record(id, column, before, after, actor, now);
         }
+    }
+
+    private ActionItem indexed(ActionItem item) {
+        records.put(ActionItemRecords.of(item));
+        return item;
     }
 
     java.util.Optional<ActionItem> find(long id) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
@@ -80,8 +81,12 @@ final class DashboardXlsx {
             SXSSFSheet counts = book.createSheet("Incidents by");
             Sheets.header(counts, List.of("Dimension", "Value", "Incidents"), styles);
             row = 1;
-            for (var dimension : Map.of("severity", d.bySeverity(), "storyline", d.byService(), "cause", d.byCause())
-                    .entrySet()) {
+            Map<String, Map<String, Long>> dimensions = new LinkedHashMap<>();
+            dimensions.put("severity", d.bySeverity());
+            dimensions.put("service", d.byService());
+            dimensions.put("team", d.byTeam());
+            dimensions.put("cause", d.byCause());
+            for (var dimension : dimensions.entrySet()) {
                 for (var e : dimension.getValue().entrySet()) {
                     Row x = counts.createRow(row++);
                     Sheets.text(x, 0, dimension.getKey(), styles);
@@ -90,10 +95,40 @@ final class DashboardXlsx {
                 }
             }
             Sheets.finish(counts, 3, row, new int[]{12, 50, 10});
+            trends(book.createSheet("Trend by month"), d.monthly(), styles);
+            trends(book.createSheet("Trend by quarter"), d.quarterly(), styles);
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the dashboard XLSX", e);
+        }
+    }
+
+    /** Median and p90 of each response time per period and group, in minutes as a manager reads them. */
+    private static void trends(SXSSFSheet sheet, Trends trends, Sheets.Styles styles) {
+        List<String> header = List.of(trends.period().equals("quarter") ? "Quarter" : "Month", "By", "Group",
+                "Incidents", "TTD median min", "TTD p90 min", "TTA median min", "TTA p90 min", "TTM median min",
+                "TTM p90 min", "TTR median min", "TTR p90 min");
+        Sheets.header(sheet, header, styles);
+        int row = 1;
+        for (Trends.Row r : trends.rows()) {
+            Row x = sheet.createRow(row++);
+            Sheets.text(x, 0, r.period(), styles);
+            Sheets.text(x, 1, r.dimension(), styles);
+            Sheets.text(x, 2, r.value(), styles);
+            number(x, 3, (long) r.incidents());
+            int column = 4;
+            for (Trends.Stat stat : List.of(r.ttd(), r.tta(), r.ttm(), r.ttr())) {
+                minutes(x, column++, stat.median());
+                minutes(x, column++, stat.p90());
+            }
+        }
+        Sheets.finish(sheet, header.size(), row, new int[]{10, 10, 30, 10, 12, 12, 12, 12, 12, 12, 12, 12});
+    }
+
+    private static void minutes(Row row, int column, @Nullable Long seconds) {
+        if (seconds != null) {
+            row.createCell(column).setCellValue(Math.round(seconds / 6.0) / 10.0);
         }
     }
 

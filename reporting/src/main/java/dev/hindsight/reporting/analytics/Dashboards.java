@@ -38,7 +38,8 @@ public class Dashboards {
         for (IncidentSummary incident : incidents.list(viewer).stream().limit(MAX_INCIDENTS).toList()) {
             facts.add(new Dashboard.IncidentFacts(incident, timelines.timeline(incident.key(), viewer),
                     all.stream().filter(a -> a.incidentKey().equals(incident.key())).toList(),
-                    postMortems.stored(incident.key(), viewer).map(PostMortem::cause).orElse(null)));
+                    postMortems.stored(incident.key(), viewer).map(PostMortem::cause).orElse(null),
+                    incidents.filing(incident.key(), viewer)));
             // a recurrence needs more than a shared word: the same systems, and several distinctive words
             timelines.similar(incident.key(), viewer, 3).stream()
                     .filter(x -> x.incident().from().isBefore(incident.from()) && !x.sharedEntities().isEmpty()

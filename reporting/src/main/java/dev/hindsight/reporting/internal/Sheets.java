@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -42,6 +43,16 @@ public final class Sheets {
         for (int i = 0; i < widths.length; i++) {
             sheet.setColumnWidth(i, widths[i] * 256);
         }
+        // printed, it reads as on screen: landscape, as wide as the page, the header on every page, pages numbered
+        PrintSetup print = sheet.getPrintSetup();
+        print.setLandscape(true);
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+        sheet.setAutobreaks(true);
+        sheet.setRepeatingRows(new CellRangeAddress(0, 0, 0, columns - 1));
+        sheet.getFooter().setCenter(sheet.getSheetName() + " \u2013 page &P of &N");
     }
 
     public static void text(Row row, int column, @Nullable String value, Styles styles) {

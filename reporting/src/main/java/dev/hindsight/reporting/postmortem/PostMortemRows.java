@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,10 +32,12 @@ class PostMortemRows {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
+    private final PostMortemRecords searchable;
     private final Clock clock;
 
-    PostMortemRows(JdbcTemplate jdbc, Clock clock) {
+    PostMortemRows(JdbcTemplate jdbc, Clock clock, PostMortemRecords searchable) {
         this.jdbc = jdbc;
+        this.searchable = searchable;
         this.clock = clock;
     }
 
@@ -65,15 +68,29 @@ class PostMortemRows {
      * cause category when given (an empty cause clears it); editing a published post-mortem sends it back to review.
      */
     PostMortem save(String incidentKey, Map<Section, String> edited, @Nullable String template,
-            @Nullable String cause,
-            String actor) {
+            @Nullable String cause, @Nullable Integer baseVersion, String actor) {
         if (cause != null && cause.strip().length() > 64) {
             throw new InvalidInputException("a cause category holds at most 64 characters");
         }
         Optional<PostMortem> before = stored(incidentKey);
+        int current = before.map(PostMortem::version).orElse(0);
+        Map<Section, String> changes = edited;
+        if (baseVersion != null && baseVersion != current) {
+            if (before.isEmpty() || baseVersion > current || baseVersion < 0) {
+                throw new ConflictException("the post-mortem of " + incidentKey + " has no version " + baseVersion);
+            }
+            // only what this editor changed counts; it merges unless someone else changed the same section since
+            changes = editedSince(incidentKey, baseVersion, edited);
+            Map<Section, String> base = baseVersion == 0 ? Map.of() : version(incidentKey, baseVersion);
+            List<Section> clashing = changes.keySet().stream()
+                    .filter(s -> !Objects.equals(base.get(s), before.get().sections().get(s))).toList();
+            if (!clashing.isEmpty()) {
+                throw new ConflictException(staleness(baseVersion, before.get(), clashing));
+            }
+        }
         Map<Section, String> sections = new EnumMap<>(Section.class);
         before.ifPresent(p -> sections.putAll(p.sections()));
-        edited.forEach((section, text) -> {
+        changes.forEach((section, text) -> {
             if (text.length() > MAX_SECTION) {
                 throw new InvalidInputException(section.heading() + " holds at most " + MAX_SECTION
                         + " characters, this one has " + text.length());
@@ -89,18 +106,39 @@ class PostMortemRows {
         String category = cause != null
                 ? (cause.isBlank() ? null : cause.strip().toLowerCase(Locale.ROOT))
                 : before.map(PostMortem::cause).orElse(null);
-        return write(incidentKey, before, sections, status, chosen, category, actor);
+        boolean contentChanged = before.map(p -> !p.sections().equals(sections) || !p.template().equals(chosen))
+                .orElse(true);
+        return write(incidentKey, before, sections, status, chosen, category, actor, contentChanged);
+    }
+
+    /** The sections given that differ from the given version: what an editor who started from it changed. */
+    Map<Section, String> editedSince(String incidentKey, int baseVersion, Map<Section, String> submitted) {
+        Map<Section, String> base = baseVersion <= 0 ? Map.of() : version(incidentKey, baseVersion);
+        Map<Section, String> changed = new EnumMap<>(Section.class);
+        submitted.forEach((section, text) -> {
+            if (!text.strip().equals(base.getOrDefault(section, "").strip())) {
+                changed.put(section, text);
+            }
+        });
+        return changed;
+    }
+
+    /** The answer to a stale save: the sections both people changed, and who saved the newer text. */
+    private static String staleness(int base, PostMortem now, List<Section> clashing) {
+        return "since version " + base + ", which you started from, " + now.updatedBy() + " saved version "
+                + now.version() + " at " + now.updatedAt() + ", also changing "
+                + String.join(", ", clashing.stream().map(Section::heading).toList())
+                + "; nothing was saved. Bring your changes over to the newer text and save again";
     }
 
     PostMortem setStatus(String incidentKey, ReviewStatus status, String actor) {
         PostMortem p = stored(incidentKey).orElseThrow(() -> new ConflictException(
                 "save the post-mortem of " + incidentKey + " before changing its review status"));
-        return write(incidentKey, Optional.of(p), p.sections(), status, p.template(), p.cause(), actor);
+        return write(incidentKey, Optional.of(p), p.sections(), status, p.template(), p.cause(), actor, false);
     }
 
     private PostMortem write(String incidentKey, Optional<PostMortem> before, Map<Section, String> sections,
-            ReviewStatus status,
-            String template, @Nullable String cause, String actor) {
+            ReviewStatus status, String template, @Nullable String cause, String actor, boolean contentChanged) {
         Instant now = clock.instant();
         int version = before.map(PostMortem::version).orElse(0) + 1;
         Instant published = status == ReviewStatus.PUBLISHED ? now : before.map(PostMortem::publishedAt).orElse(null);
@@ -108,18 +146,47 @@ class PostMortemRows {
         if (before.isPresent()) {
             jdbc.update(
                     "update postmortem set status = ?, version = ?, sections = ?, published_at = ?, updated_by = ?, updated_at = ?, template = ?,"
-                            + " cause = ? where incident_key = ?",
-                    status.name(), version, json, utc(published), actor, utc(now), template, cause, incidentKey);
+                            + " cause = ?, content_version = case when ? then ? else coalesce(content_version, version) end"
+                            + " where incident_key = ?",
+                    status.name(), version, json, utc(published), actor, utc(now), template, cause, contentChanged,
+                    version, incidentKey);
         } else {
             jdbc.update(
-                    "insert into postmortem (incident_key, status, version, sections, published_at, updated_by, updated_at, template, cause)"
-                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    incidentKey, status.name(), version, json, utc(published), actor, utc(now), template, cause);
+                    "insert into postmortem (incident_key, status, version, sections, published_at, updated_by, updated_at, template, cause,"
+                            + " content_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    incidentKey, status.name(), version, json, utc(published), actor, utc(now), template, cause,
+                    version);
         }
         jdbc.update(
                 "insert into postmortem_version (incident_key, version, status, sections, changed_by, changed_at) values (?, ?, ?, ?, ?, ?)",
                 incidentKey, version, status.name(), json, actor, utc(now));
+        if (contentChanged) {
+            searchable.saved(incidentKey, sections, now);
+        }
         return new PostMortem(incidentKey, status, version, sections, published, actor, now, null, template, cause);
+    }
+
+    /** The version whose sections approvals must have seen to count (0 before the first save). */
+    int contentVersion(String incidentKey) {
+        List<Integer> v = jdbc.queryForList("select content_version from postmortem where incident_key = ?",
+                Integer.class, incidentKey);
+        return v.isEmpty() || v.get(0) == null ? 0 : v.get(0);
+    }
+
+    /** Who saved the given version. */
+    String author(String incidentKey, int version) {
+        List<String> by = jdbc.queryForList(
+                "select changed_by from postmortem_version where incident_key = ? and version = ?", String.class,
+                incidentKey, version);
+        return by.isEmpty() ? "" : by.get(0);
+    }
+
+    /** How many people approved the current content. */
+    int currentApprovals(String incidentKey) {
+        int content = contentVersion(incidentKey);
+        Integer n = jdbc.queryForObject("select count(distinct username) from postmortem_approval"
+                + " where incident_key = ? and version >= ?", Integer.class, incidentKey, Math.max(content, 1));
+        return n == null ? 0 : n;
     }
 
     /** Newest first. */

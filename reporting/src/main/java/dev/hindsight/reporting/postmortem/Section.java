@@ -1,5 +1,8 @@
 package dev.hindsight.reporting.postmortem;
 
+import dev.hindsight.core.error.InvalidInputException;
+import java.util.Arrays;
+
 /** The sections of the default template: blameless, in the order of the Google SRE book's post-mortem. */
 public enum Section {
     SUMMARY("Summary", "What happened, in three sentences a manager can repeat."),
@@ -25,5 +28,17 @@ public enum Section {
 
     public String guidance() {
         return guidance;
+    }
+
+    /** A section by its name ({@code ROOT_CAUSE}, {@code root-cause}) or heading, or a message listing them. */
+    public static Section parse(String value) {
+        String wanted = value.strip().replace('-', '_').replace(' ', '_');
+        for (Section s : values()) {
+            if (s.name().equalsIgnoreCase(wanted) || s.heading.equalsIgnoreCase(value.strip())) {
+                return s;
+            }
+        }
+        throw new InvalidInputException("no section \"" + value + "\"; the sections are "
+                + Arrays.stream(values()).map(Section::name).toList());
     }
 }

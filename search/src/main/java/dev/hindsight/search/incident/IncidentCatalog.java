@@ -4,6 +4,7 @@ import dev.hindsight.core.error.ConflictException;
 import dev.hindsight.core.error.InvalidInputException;
 import dev.hindsight.core.error.NotFoundException;
 import dev.hindsight.core.incident.IncidentDirectory;
+import dev.hindsight.core.incident.IncidentFiling;
 import dev.hindsight.core.incident.IncidentStatus;
 import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.core.incident.Severity;
@@ -33,15 +34,27 @@ public class IncidentCatalog implements IncidentDirectory {
     public static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final IncidentRepository repository;
+    private final IncidentRecords records;
     private final Visibility visibility;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    IncidentCatalog(IncidentRepository repository, Visibility visibility, JdbcTemplate jdbc, Clock clock) {
+    IncidentCatalog(IncidentRepository repository, Visibility visibility, JdbcTemplate jdbc, Clock clock,
+            IncidentRecords records) {
         this.repository = repository;
+        this.records = records;
         this.visibility = visibility;
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public IncidentFiling filing(String key, Viewer viewer) {
+        return repository.findById(key).filter(i -> viewer.maySee(i.summary())).map(i -> {
+            IncidentDetails d = i.details();
+            return new IncidentFiling(d.services(), d.team(), d.causeCategory(), d.tags());
+        }).orElse(IncidentFiling.NONE);
     }
 
     /**
@@ -60,7 +73,9 @@ public class IncidentCatalog implements IncidentDirectory {
         Incident incident = new Incident(draft.key(), draft.title(), draft.severity(), draft.from(), draft.to(),
                 clock.instant());
         incident.details(draft.scope(), draft.commander(), draft.restricted(), draft.members());
-        IncidentSummary created = repository.save(incident).summary();
+        Incident saved = repository.save(incident);
+        IncidentSummary created = saved.summary();
+        records.changed(saved.details());
         if (!viewer.maySee(created)) {
             throw new InvalidInputException("you would not see " + draft.key()
                     + " once declared; make yourself its commander or a member");
@@ -86,7 +101,7 @@ public class IncidentCatalog implements IncidentDirectory {
             return false;
         }
         Instant now = clock.instant();
-        repository.save(new Incident(key, key, Severity.SEV3, now, now.plusSeconds(1), now));
+        records.changed(repository.save(new Incident(key, key, Severity.SEV3, now, now.plusSeconds(1), now)).details());
         return true;
     }
 

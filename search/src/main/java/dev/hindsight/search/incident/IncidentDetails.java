@@ -2,7 +2,9 @@ package dev.hindsight.search.incident;
 
 import dev.hindsight.core.incident.IncidentSummary;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,9 +29,10 @@ public record IncidentDetails(
         Instant createdAt,
         Instant updatedAt) {
 
+    /** Sets in alphabetical order, so that pages and JSON list them the same way every time. */
     public IncidentDetails {
-        services = Set.copyOf(services);
-        tags = Set.copyOf(tags);
-        participants = Set.copyOf(participants);
+        services = Collections.unmodifiableSortedSet(new TreeSet<>(services));
+        tags = Collections.unmodifiableSortedSet(new TreeSet<>(tags));
+        participants = Collections.unmodifiableSortedSet(new TreeSet<>(participants));
     }
 }

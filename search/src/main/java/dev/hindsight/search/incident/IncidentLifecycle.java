@@ -37,14 +37,19 @@ public class IncidentLifecycle {
     /** Tags, services, team and cause: letters, digits, spaces and {@code . _ : / -}. */
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._:/-]*");
     static final int MAX_ITEMS = 50;
+    /** Fields that say how the incident is filed rather than how the response went. */
+    private static final Set<String> FILING = Set.of("summary", "team", "causeCategory", "services", "tags");
 
     private final IncidentRepository repository;
+    private final IncidentRecords records;
     private final JdbcTemplate jdbc;
     private final EventSink events;
     private final Clock clock;
 
-    IncidentLifecycle(IncidentRepository repository, JdbcTemplate jdbc, EventSink events, Clock clock) {
+    IncidentLifecycle(IncidentRepository repository, JdbcTemplate jdbc, EventSink events, Clock clock,
+            IncidentRecords records) {
         this.repository = repository;
+        this.records = records;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -135,21 +140,26 @@ public class IncidentLifecycle {
                     java.time.OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
         }
         onTimeline(key, changed, viewer, now);
-        return incident.details();
+        IncidentDetails after = incident.details();
+        records.changed(after);
+        return after;
     }
 
     /** The change as one of the incident's own events: "Status: Investigating → Resolved". */
     private void onTimeline(String key, List<String[]> changed, Viewer viewer, Instant now) {
+        // how the incident is filed is history, not part of the response: it stays off the timeline
+        changed = changed.stream().filter(c -> !FILING.contains(c[0])).toList();
+        if (changed.isEmpty()) {
+            return;
+        }
         List<String> parts = new ArrayList<>();
         for (String[] c : changed) {
             if (c[0].equals("status")) {
                 parts.addFirst("Status: " + IncidentStatus.valueOf(c[1]).label() + " → "
                         + IncidentStatus.valueOf(c[2]).label());
-            } else if (!c[0].equals("summary")) {
+            } else {
                 parts.add(c[0] + " " + (c[1] == null || c[1].isEmpty() ? "–" : c[1]) + " → "
                         + (c[2] == null || c[2].isEmpty() ? "–" : c[2]));
-            } else {
-                parts.add("summary edited");
             }
         }
         String title = String.join("; ", parts);

@@ -34,8 +34,11 @@ public class Curation {
     private final EventRows events;
     private final CurationRows rows;
     private final EventSink sink;
+    private final AnnotationRecords annotations;
 
-    Curation(IncidentCatalog incidents, Visibility visibility, EventRows events, CurationRows rows, EventSink sink) {
+    Curation(IncidentCatalog incidents, Visibility visibility, EventRows events, CurationRows rows, EventSink sink,
+            AnnotationRecords annotations) {
+        this.annotations = annotations;
         this.incidents = incidents;
         this.visibility = visibility;
         this.events = events;
@@ -61,6 +64,9 @@ public class Curation {
         EntryCuration result = null;
         for (CurationEdit edit : edits) {
             result = rows.edit(incident.key(), event.id(), edit, viewer.name());
+        }
+        if (edits.stream().anyMatch(CurationEdit.Annotate.class::isInstance)) {
+            annotations.changed(incident.key(), event, result.note());
         }
         return result;
     }

@@ -88,7 +88,8 @@ class ActionsPage {
     String changeItem(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         String back = back(form.get("back"));
         try {
-            ActionItem item = actions.change(id, change(form), CurrentViewer.get());
+            ActionItem before = actions.find(id, CurrentViewer.get());
+            ActionItem item = actions.change(id, change(form, before.owner()), CurrentViewer.get());
             audit.record(CurrentViewer.actor(), "change action item", item.incidentKey() + "#" + id, "success",
                     described(form));
             redirect.addFlashAttribute("saved", "Action item " + id + " saved.");
@@ -115,7 +116,7 @@ class ActionsPage {
         });
         try {
             for (long id : ids) {
-                ActionItem item = actions.change(id, change(set), CurrentViewer.get());
+                ActionItem item = actions.change(id, change(set, null), CurrentViewer.get());
                 audit.record(CurrentViewer.actor(), "change action item", item.incidentKey() + "#" + id, "success",
                         described(set));
             }
@@ -126,9 +127,11 @@ class ActionsPage {
         return "redirect:" + back;
     }
 
-    private ActionItems.Change change(Map<String, String> form) {
+    /** The change a form asks for; an owner newly named must be a user (one kept as it was, e.g. imported, stays). */
+    private ActionItems.Change change(Map<String, String> form, @Nullable String currentOwner) {
         String owner = form.get("owner");
-        if (owner != null && !owner.isBlank() && accounts.findUser(owner.strip()).isEmpty()) {
+        if (owner != null && !owner.isBlank() && !owner.strip().equals(currentOwner)
+                && accounts.findUser(owner.strip()).isEmpty()) {
             throw new InvalidInputException("'" + owner + "' is not a user of this Hindsight");
         }
         return new ActionItems.Change(null, owner, form.get("team"), parse(ActionItem.Type.class, form.get("type")),

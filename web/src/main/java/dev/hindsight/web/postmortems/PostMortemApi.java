@@ -6,16 +6,17 @@ import dev.hindsight.reporting.export.ExportedFile;
 import dev.hindsight.reporting.export.Exports;
 import dev.hindsight.reporting.postmortem.LineDiff;
 import dev.hindsight.reporting.postmortem.PostMortem;
+import dev.hindsight.reporting.postmortem.PostMortemReviews;
 import dev.hindsight.reporting.postmortem.PostMortemTemplate;
 import dev.hindsight.reporting.postmortem.PostMortemTemplates;
 import dev.hindsight.reporting.postmortem.PostMortemVersion;
 import dev.hindsight.reporting.postmortem.PostMortems;
 import dev.hindsight.reporting.postmortem.ReviewStatus;
+import dev.hindsight.reporting.postmortem.Section;
 import dev.hindsight.web.security.CurrentViewer;
 import dev.hindsight.web.support.AuditLog;
 import dev.hindsight.web.support.Zones;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -36,18 +37,29 @@ import org.springframework.web.bind.annotation.RestController;
 class PostMortemApi {
 
     private final PostMortems postMortems;
+    private final PostMortemReviews reviews;
+    private final ReviewerNames reviewerNames;
     private final PostMortemTemplates templates;
     private final Exports exports;
     private final AuditLog audit;
 
-    PostMortemApi(PostMortems postMortems, PostMortemTemplates templates, Exports exports, AuditLog audit) {
+    PostMortemApi(PostMortems postMortems, PostMortemReviews reviews, ReviewerNames reviewerNames,
+            PostMortemTemplates templates, Exports exports, AuditLog audit) {
         this.postMortems = postMortems;
+        this.reviews = reviews;
+        this.reviewerNames = reviewerNames;
         this.templates = templates;
         this.exports = exports;
         this.audit = audit;
     }
 
     record StatusChange(@Nullable ReviewStatus status) {}
+
+    record ReviewRequest(@Nullable List<String> reviewers) {}
+
+    record ApprovalNote(@Nullable String note) {}
+
+    record NewComment(@Nullable Section section, @Nullable String entryId, @Nullable String body) {}
 
     @GetMapping("/api/incidents/{key}/postmortem")
     PostMortem postMortem(@PathVariable String key) {
@@ -68,10 +80,45 @@ class PostMortemApi {
         if (body.status() == null) {
             throw new InvalidInputException("give the new status: DRAFT, IN_REVIEW or PUBLISHED");
         }
-        PostMortem changed = postMortems.review(key, body.status(), CurrentViewer.get());
-        audit.record(CurrentViewer.actor(), "postmortem " + body.status().name().toLowerCase(Locale.ROOT),
-                changed.incidentKey(), "success", "version " + changed.version());
-        return changed;
+        return PostMortemPage.changeStatus(postMortems, reviews, audit, key, body.status());
+    }
+
+    @GetMapping("/api/incidents/{key}/postmortem/review")
+    PostMortemReviews.Review review(@PathVariable String key) {
+        return reviews.review(key, CurrentViewer.get());
+    }
+
+    /** Names people to review the post-mortem and puts it in review. */
+    @PostMapping("/api/incidents/{key}/postmortem/reviewers")
+    PostMortemReviews.Review requestReview(@PathVariable String key, @RequestBody ReviewRequest body) {
+        List<String> names = reviewerNames.known(body.reviewers() == null ? List.of() : body.reviewers());
+        PostMortemReviews.Review review = reviews.requestReview(key, names, CurrentViewer.get());
+        audit.record(CurrentViewer.actor(), "request postmortem review", review.incidentKey(), "success",
+                String.join(", ", names));
+        return review;
+    }
+
+    /** Approves the post-mortem as it stands: anyone but the author of its current content. */
+    @PostMapping("/api/incidents/{key}/review/approve")
+    PostMortemReviews.Review approve(@PathVariable String key,
+            @RequestBody(required = false) @Nullable ApprovalNote body) {
+        PostMortemReviews.Review review = reviews.approve(key, body == null ? null : body.note(), CurrentViewer.get());
+        audit.record(CurrentViewer.actor(), "approve postmortem", review.incidentKey(), "success",
+                "version " + review.contentVersion());
+        return review;
+    }
+
+    @GetMapping("/api/incidents/{key}/review/comments")
+    List<PostMortemReviews.Comment> comments(@PathVariable String key) {
+        return reviews.comments(key, CurrentViewer.get());
+    }
+
+    /** Comments on a section, a timeline entry ({@code entryId}) or the whole; {@code @name} mentions a user. */
+    @PostMapping("/api/incidents/{key}/review/comments")
+    @ResponseStatus(HttpStatus.CREATED)
+    PostMortemReviews.Comment comment(@PathVariable String key, @RequestBody NewComment body) {
+        return reviews.comment(key, body.section(), body.entryId(), body.body() == null ? "" : body.body(),
+                CurrentViewer.get());
     }
 
     @GetMapping("/api/incidents/{key}/postmortem/versions")

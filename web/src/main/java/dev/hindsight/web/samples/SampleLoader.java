@@ -10,6 +10,8 @@ import dev.hindsight.samples.SampleIncident;
 import dev.hindsight.samples.SampleIncidents;
 import dev.hindsight.core.store.DataRoot;
 import dev.hindsight.search.incident.IncidentCatalog;
+import dev.hindsight.search.incident.IncidentLifecycle;
+import dev.hindsight.search.incident.IncidentUpdate;
 import dev.hindsight.search.maintenance.StoreMaintenance;
 import dev.hindsight.search.incident.NewIncident;
 import dev.hindsight.web.ingest.Imports;
@@ -61,9 +63,12 @@ class SampleLoader implements ApplicationRunner {
     private final PostMortems postMortems;
     private final ActionItems actions;
     private final JsonMapper json;
+    private final IncidentLifecycle lifecycle;
 
     SampleLoader(IncidentCatalog incidents, StoreMaintenance store, Imports imports, DataRoot data,
-            SampleSettings settings, PostMortems postMortems, ActionItems actions, JsonMapper json) {
+            SampleSettings settings, PostMortems postMortems, ActionItems actions, JsonMapper json,
+            IncidentLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.postMortems = postMortems;
         this.actions = actions;
         this.json = json;
@@ -85,6 +90,12 @@ class SampleLoader implements ApplicationRunner {
                     "First start: loaded the sample incident {} ({} events) from its raw files in {} (start with --no-samples to skip)",
                     sample.key(), loaded, data.resolve("samples").resolve(sample.folder()));
         }
+    }
+
+    private static java.util.Set<String> strings(JsonNode array) {
+        java.util.Set<String> values = new java.util.TreeSet<>();
+        array.forEach(v -> values.add(v.asString()));
+        return values;
     }
 
     long load(SampleIncident sample) throws IOException {
@@ -128,6 +139,13 @@ class SampleLoader implements ApplicationRunner {
         Map<Section, String> sections = new EnumMap<>(Section.class);
         root.path("sections").properties()
                 .forEach(e -> sections.put(Section.valueOf(e.getKey()), e.getValue().asString()));
+        JsonNode filed = root.path("incident");
+        if (filed.isObject()) { // how the team filed the incident: its team, services and tags
+            lifecycle.update(sample.key(), new IncidentUpdate(null, null, null, null, null, null, null, null, null,
+                    filed.path("team").asString(null), root.path("cause").asString(null),
+                    strings(filed.path("services")),
+                    strings(filed.path("tags")), null), by);
+        }
         postMortems.save(sample.key(), new PostMortems.Edit(sections, null, root.path("cause").asString(null)), by);
         ReviewStatus status = ReviewStatus.valueOf(root.path("status").asString("DRAFT"));
         if (status != ReviewStatus.DRAFT) {

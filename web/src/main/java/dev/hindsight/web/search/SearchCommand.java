@@ -6,14 +6,14 @@ import dev.hindsight.web.cli.TimeArguments;
 import dev.hindsight.web.cli.Json;
 import dev.hindsight.web.cli.DataOption;
 import dev.hindsight.web.cli.CliContext;
-import dev.hindsight.core.store.EventSearch;
 import dev.hindsight.core.store.SearchQuery;
-import dev.hindsight.core.store.SearchResult;
+import dev.hindsight.search.unified.UnifiedSearch;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,8 +23,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "search", mixinStandardHelpOptions = true, description = {
-        "Searches events with Lucene query syntax (AND is the default operator; * matches everything).",
-        "Prints {\"total\", \"hits\": [{\"id\",\"at\",\"source\",\"kind\",\"title\",\"snippet\"}], \"facets\"}.",
+        "Searches events with Lucene query syntax (AND is the default operator; * matches everything);",
+        "with --type, also incidents, post-mortem sections, action items, notes and review comments.",
+        "Prints {\"total\", \"hits\": [{\"type\",\"id\",\"at\",\"source\",\"kind\",\"title\",\"snippet\",",
+        "\"incident\",\"link\"}], \"facets\"}; records come before events.",
         "Snippets are HTML-escaped with matches in <mark>...</mark>."
 }, footer = {
         "",
@@ -33,6 +35,8 @@ import picocli.CommandLine.Spec;
         "  search 'packet loss'",
         "  search '\"port speed\" AND host:lb*' --from 2014-08-12 --to 2014-08-13",
         "  search '*' --kind ALERT_FIRING --sort newest",
+        "  search 'jitter' --type all",
+        "  search 'failover' --type post-mortem --type action-item",
         "Refused (exit 2): leading wildcards (*foo), 1-letter prefixes, regexps over",
         "100 characters or too complex, over 1024 clauses, over the time budget."
 })
@@ -68,6 +72,10 @@ public class SearchCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "NAME", description = "Only events of this host (repeatable).")
     List<String> hosts = new ArrayList<>();
 
+    @Option(names = "--type", paramLabel = "TYPE", description = "What to search (repeatable): event (the default),"
+            + " incident, post-mortem, action-item, annotation, comment, or all.")
+    List<String> types = new ArrayList<>();
+
     @Option(names = "--limit", defaultValue = "20", paramLabel = "N", description = "Hits to return, at most 1000 (default: ${DEFAULT-VALUE}).")
     int limit;
 
@@ -85,14 +93,19 @@ public class SearchCommand implements Callable<Integer> {
         SearchQuery q = SearchQueries.of(query, from, to, incident, sources, kinds, services, hosts, limit, offset,
                 sort);
         try (CliContext app = CliContext.open(dataOption.resolve())) {
-            SearchResult result = app.bean(EventSearch.class).search(q, Viewer.LOCAL_ADMIN);
+            Set<String> wanted = types.isEmpty()
+                    ? Set.of(UnifiedSearch.EVENT)
+                    : types.contains("all") ? Set.of() : SearchQueries.types(types);
+            UnifiedSearch.Result result = app.bean(UnifiedSearch.class).search(q, wanted, Viewer.LOCAL_ADMIN);
             PrintWriter out = spec.commandLine().getOut();
             if (format == OutputFormat.json) {
                 Json.print(out, result);
             } else {
-                out.printf(Locale.ROOT, "%,d events match%n", result.total());
-                for (SearchResult.Hit hit : result.hits()) {
-                    out.printf(Locale.ROOT, "%s  %-12s %-17s %s%n", hit.at(), hit.source(), hit.kind(), hit.title());
+                out.printf(Locale.ROOT, "%,d match%n", result.total());
+                for (UnifiedSearch.Hit hit : result.hits()) {
+                    out.printf(Locale.ROOT, "%s  %-12s %-17s %s%n", hit.at(),
+                            hit.source() != null ? hit.source() : hit.type(),
+                            hit.kind() != null ? hit.kind() : hit.incident(), hit.title());
                 }
                 out.flush();
             }

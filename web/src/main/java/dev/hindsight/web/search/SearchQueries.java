@@ -52,4 +52,20 @@ public final class SearchQueries {
         }
         return new SearchQuery(q, from, to, filters, limit, offset, order);
     }
+
+    /** The {@code type} parameter: labels, repeated or comma-separated; none means every type. */
+    public static Set<String> types(@Nullable List<String> type) {
+        if (type == null) {
+            return Set.of();
+        }
+        Set<String> types = new java.util.LinkedHashSet<>();
+        for (String t : type) {
+            for (String part : t.split(",")) {
+                if (!part.isBlank()) {
+                    types.add(part.strip().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return types;
+    }
 }

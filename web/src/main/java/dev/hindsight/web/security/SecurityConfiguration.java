@@ -111,6 +111,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/incidents/*/postmortem/**",
                                 "/incidents/*/postmortem/**", "/api/postmortem-templates")
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())
+                        // a saved search is the user's own; anyone signed in may keep some
+                        .requestMatchers(HttpMethod.POST, "/api/saved-searches", "/search/saved",
+                                "/search/saved/*/delete")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.DELETE, "/api/saved-searches/*")
+                        .authenticated()
                         // whatever else changes something is for people who work incidents; viewers only read
                         .requestMatchers(HttpMethod.POST, "/api/**", "/incidents/**", "/actions/**")
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name(), Role.RESPONDER.name())

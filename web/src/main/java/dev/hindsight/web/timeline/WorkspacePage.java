@@ -10,6 +10,7 @@ import dev.hindsight.search.incident.IncidentCatalog;
 import dev.hindsight.search.incident.IncidentLifecycle;
 import dev.hindsight.web.security.Accounts;
 import dev.hindsight.search.timeline.Timelines;
+import dev.hindsight.web.search.SavedSearches;
 import dev.hindsight.web.security.CurrentViewer;
 import dev.hindsight.web.support.AuditLog;
 import java.util.LinkedHashMap;
@@ -39,9 +40,11 @@ class WorkspacePage {
     private final Events events;
     private final Accounts accounts;
     private final AuditLog audit;
+    private final SavedSearches savedSearches;
 
     WorkspacePage(IncidentCatalog incidents, IncidentLifecycle lifecycle, Timelines timelines, Events events,
-            Accounts accounts, AuditLog audit) {
+            Accounts accounts, AuditLog audit, SavedSearches savedSearches) {
+        this.savedSearches = savedSearches;
         this.incidents = incidents;
         this.lifecycle = lifecycle;
         this.timelines = timelines;
@@ -79,6 +82,7 @@ class WorkspacePage {
         model.addAttribute("hosts",
                 new TreeSet<>(timeline.entries().stream().map(Timeline.Entry::host).filter(Objects::nonNull).toList()));
         model.addAttribute("similar", timelines.similar(incident.key(), viewer, 5));
+        model.addAttribute("savedSearches", savedSearches.list(CurrentViewer.actor()));
         Timeline.Metrics m = timeline.metrics();
         Map<String, String> metrics = new LinkedHashMap<>();
         metrics.put("Time to detect", Durations.readableSeconds(m.timeToDetectSeconds()));

@@ -94,6 +94,7 @@ class BrowserTests {
     void launch() throws Exception {
         accounts.addUser("casey", Role.COMMANDER, PASSWORD);
         accounts.addUser("vic", Role.VIEWER, PASSWORD);
+        accounts.addUser("rhea", Role.RESPONDER, PASSWORD);
         Files.createDirectories(SHOTS);
         playwright = Playwright
                 .create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -347,6 +348,77 @@ class BrowserTests {
     }
 
     @Test
+    void aStaleSaveKeepsTheTextAndASecondPersonApprovesBeforeItIsPublished() {
+        Instant t0 = Instant.parse("2025-06-01T10:00:00Z");
+        incidents.create(new NewIncident("REV-1", "Cache stampede", t0, t0.plusSeconds(3600), Severity.SEV2, null,
+                "casey", false, Set.of()), Viewer.LOCAL_ADMIN);
+        signIn("casey");
+        page.navigate(url("/incidents/REV-1/postmortem"));
+        page.fill("#section-ROOT_CAUSE", "Cache keys expired together.");
+        page.click("button:has-text('Save as a new version')");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(page.locator("p[role=status]")).containsText("Saved as version 1");
+
+        // while casey types, dana saves another section: both changes are kept
+        page.fill("#section-SUMMARY", "Casey's summary of the stampede.");
+        postMortems.save("REV-1", new PostMortems.Edit(Map.of(Section.IMPACT, "Checkout slow for 20 minutes."),
+                null, null), new Viewer("dana", true));
+        page.click("button:has-text('Save as a new version')");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(page.locator("p[role=status]")).containsText("Saved as version 3");
+        assertThat(page.locator("#section-IMPACT")).hasValue("Checkout slow for 20 minutes.");
+        assertThat(page.locator("#section-SUMMARY")).hasValue("Casey's summary of the stampede.");
+
+        // dana changes the same section casey is typing in: casey's save is refused, and nothing typed is lost
+        page.fill("#section-ROOT_CAUSE", "Keys expired together after the deploy.");
+        postMortems.save("REV-1", new PostMortems.Edit(Map.of(Section.ROOT_CAUSE, "A TTL without jitter."), null,
+                null), new Viewer("dana", true));
+        page.click("button:has-text('Save as a new version')");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(page.locator("[role=alert]")).containsText("dana saved version 4");
+        assertThat(page.locator("[role=alert]")).containsText("Root cause");
+        assertThat(page.locator("#section-ROOT_CAUSE")).hasValue("Keys expired together after the deploy.");
+        assertThat(page.locator("#section-IMPACT")).hasValue("Checkout slow for 20 minutes.");
+        page.click("button:has-text('Save as a new version')"); // saving again is a deliberate choice
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(page.locator("p[role=status]")).containsText("Saved as version 5");
+        consoleErrors.removeIf(e -> e.startsWith("409 "));
+
+        assertThat(page.locator("button:has-text('Publish')")).hasCount(0); // nobody approved it yet
+        page.fill("#review input[name=reviewers]", "rhea");
+        page.click("#review button:has-text('Ask')");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(page.locator("#review .reviewers")).containsText("rhea");
+        assertThat(page.locator("#review .reviewers")).containsText("waiting");
+        assertThat(page.locator("#review button:has-text('Approve')")).hasCount(0); // casey wrote it
+
+        context.close();
+        newContext();
+        signIn("rhea");
+        page.navigate(url("/incidents/REV-1/postmortem"));
+        page.selectOption("#comments select[name=section]", "ROOT_CAUSE");
+        page.fill("#comments textarea[name=body]", "Add the TTL jitter fix, @casey?");
+        page.click("#comments button:has-text('Comment')");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(page.locator("#comments .comments li")).containsText("Root cause");
+        assertThat(page.locator("p[role=status]")).containsText("mentioned casey");
+        page.fill("#review input[name=note]", "Reads well.");
+        page.click("#review button:has-text('Approve')");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(page.locator("#review .reviewers")).containsText("approved");
+        shot("postmortem-review");
+
+        context.close();
+        newContext();
+        signIn("casey");
+        page.navigate(url("/incidents/REV-1/postmortem"));
+        page.click("button:has-text('Publish')");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(page.locator(".toolbar .status")).hasText("PUBLISHED");
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
     void aMistypedSearchSaysWhyAndKeepsWhatWasTyped() {
         signIn("vic");
         for (String typed : new String[]{"packet AND", "a*"}) {
@@ -387,7 +459,7 @@ class BrowserTests {
         signIn("vic");
         page.navigate(url("/incidents/LP-2014-08-12/postmortem"));
         assertThat(page.locator(".doc h2:has-text('Lessons learned')")).isVisible();
-        assertThat(page.locator("aside table tr")).hasCount(9);
+        assertThat(page.locator("aside table.list tbody tr")).hasCount(9); // the nine LastPass lessons
         assertThat(page.locator("text=Edit")).hasCount(0); // viewers read, they do not edit
         Download download = page.waitForDownload(() -> page.click("a.button:has-text('DOCX')"));
         assertThat(download.suggestedFilename()).isEqualTo("postmortem-LP-2014-08-12.docx");
@@ -397,9 +469,17 @@ class BrowserTests {
         page.waitForSelector("#chart-response canvas");
         page.hover("#chart-response canvas", new Page.HoverOptions().setPosition(200, 150)); // a tooltip, drawn under the CSP
         page.waitForTimeout(300);
-        page.click("details.numbers summary >> nth=0");
-        assertThat(page.locator("details.numbers").first()).containsText("LP-2014-08-12");
-        assertThat(page.locator("details.numbers").first()).containsText("CHK-2026-03-10");
+        Locator perIncident = page.locator("section:has(#chart-response) details.numbers");
+        perIncident.locator("summary").click();
+        assertThat(perIncident).containsText("LP-2014-08-12");
+        assertThat(perIncident).containsText("CHK-2026-03-10");
+        // the trend: one point per quarter of the two samples, numbers under the chart
+        page.waitForSelector("#chart-trend canvas");
+        page.click("#trend-numbers summary");
+        assertThat(page.locator("#trend-numbers")).containsText("2014-Q3");
+        assertThat(page.locator("#trend-numbers")).containsText("2026-Q1");
+        page.selectOption("#trend-period", "quarter");
+        page.waitForSelector("#chart-counts canvas");
         assertThat(page.locator("section:has(h2:has-text('Incidents by cause'))")).containsText("provider network");
         assertThat(page.locator("section:has(h2:has-text('Incidents by cause'))")).containsText("deploy");
         shot("dashboard");
@@ -416,11 +496,12 @@ class BrowserTests {
         page.navigate(url("/actions"));
         Locator row = page.locator("table.list tbody tr").first();
         String rowId = row.getAttribute("id");
+        row.locator("details.item-edit summary").click();
         row.locator("select[name=status]").selectOption("WONT_DO");
-        row.locator("button:has-text('Set')").click();
+        row.locator("details.item-edit button[type=submit]").click();
         page.waitForLoadState(LoadState.NETWORKIDLE);
         page.reload();
-        assertThat(page.locator("#" + rowId + " select[name=status]")).hasValue("WONT_DO");
+        assertThat(page.locator("#" + rowId + " .status")).hasText("WONT_DO");
         assertThat(consoleErrors).isEmpty();
     }
 

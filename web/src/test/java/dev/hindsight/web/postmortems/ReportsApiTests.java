@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -72,6 +74,7 @@ class ReportsApiTests {
         commander = "Bearer " + accounts.createToken("cmd", Role.COMMANDER);
         responder = "Bearer " + accounts.createToken("resp", Role.RESPONDER);
         viewer = "Bearer " + accounts.createToken("view", Role.VIEWER);
+        accounts.addUser("rita", Role.RESPONDER, "rita-password-long");
         incidents.create(new NewIncident("DB-1", "Primary database failover", T0, T0.plusSeconds(7200), Severity.SEV2,
                 null, "cmd", false, Set.of()), Viewer.LOCAL_ADMIN);
         incidents.create(new NewIncident("SEC-9", "Leaked key", T0, T0.plusSeconds(7200), Severity.SEV1, null, "cmd",
@@ -106,10 +109,45 @@ class ReportsApiTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(1))
                 .andExpect(jsonPath("$.status").value("DRAFT"));
+        // publishing takes an approval of this text by someone other than its author
         mvc.perform(post("/api/incidents/DB-1/postmortem/status").header("Authorization", commander)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"status\":\"PUBLISHED\"}"))
-                .andExpect(jsonPath("$.version").value(2))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("takes 1 approval")));
+        mvc.perform(post("/api/incidents/DB-1/postmortem/reviewers").header("Authorization", commander)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reviewers\":[\"nobody-here\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("no user named nobody-here")));
+        mvc.perform(post("/api/incidents/DB-1/postmortem/reviewers").header("Authorization", commander)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reviewers\":[\"rita\"]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("IN_REVIEW"))
+                .andExpect(jsonPath("$.reviewers[0].username").value("rita"))
+                .andExpect(jsonPath("$.reviewers[0].approved").value(false))
+                .andExpect(jsonPath("$.contentVersion").value(1))
+                .andExpect(jsonPath("$.author").value("token:cmd"));
+        mvc.perform(post("/api/incidents/DB-1/review/approve").header("Authorization", commander)
+                .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("someone else has to approve it")));
+        mvc.perform(post("/api/incidents/DB-1/review/comments").with(user("rita").roles("RESPONDER")).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"section\":\"LESSONS\",\"body\":\"Who owns the disk alert? @cmd\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.mentions[0]").value("cmd"));
+        mvc.perform(post("/api/incidents/DB-1/review/approve").with(user("rita").roles("RESPONDER")).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"Clear and blameless.\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reviewers[0].approved").value(true))
+                .andExpect(jsonPath("$.currentApprovals").value(1));
+        mvc.perform(get("/api/incidents/DB-1/review/comments").header("Authorization", viewer))
+                .andExpect(jsonPath("$[0].section").value("LESSONS"))
+                .andExpect(jsonPath("$[0].author").value("rita"));
+        mvc.perform(post("/api/incidents/DB-1/postmortem/status").header("Authorization", commander)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"status\":\"PUBLISHED\"}"))
+                .andExpect(jsonPath("$.version").value(3))
                 .andExpect(jsonPath("$.publishedAt").exists());
         mvc.perform(put("/api/incidents/DB-1/postmortem").header("Authorization", commander)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -117,8 +155,28 @@ class ReportsApiTests {
                 .andExpect(jsonPath("$.status").value("IN_REVIEW"))
                 .andExpect(jsonPath("$.sections.LESSONS").value(containsString("Rehearse failover monthly")));
         mvc.perform(get("/api/incidents/DB-1/postmortem/versions").header("Authorization", viewer))
-                .andExpect(jsonPath("$[*].version").value(org.hamcrest.Matchers.contains(3, 2, 1)));
-        mvc.perform(get("/api/incidents/DB-1/postmortem/diff").param("from", "1").param("to", "3")
+                .andExpect(jsonPath("$[*].version").value(org.hamcrest.Matchers.contains(4, 3, 2, 1)));
+        // an editor who started from an older version is told what changed instead of overwriting it
+        mvc.perform(put("/api/incidents/DB-1/postmortem").header("Authorization", commander)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\":1,\"sections\":{\"ROOT_CAUSE\":\"Old view of things.\"}}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("token:cmd saved version 4")))
+                .andExpect(jsonPath("$.detail").value(containsString("also changing Root cause")));
+        // the approval was of the text before this change: the new text needs its own
+        mvc.perform(get("/api/incidents/DB-1/postmortem/review").header("Authorization", viewer))
+                .andExpect(jsonPath("$.contentVersion").value(4))
+                .andExpect(jsonPath("$.currentApprovals").value(0))
+                .andExpect(jsonPath("$.approvals[0].current").value(false));
+        // a change to another section merges, keeping the newer root cause
+        mvc.perform(put("/api/incidents/DB-1/postmortem").header("Authorization", commander)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\":1,\"sections\":{\"SUMMARY\":\"The primary filled its WAL volume.\"}}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(5))
+                .andExpect(jsonPath("$.sections.ROOT_CAUSE").value("WAL volume full on db1."))
+                .andExpect(jsonPath("$.sections.SUMMARY").value("The primary filled its WAL volume."));
+        mvc.perform(get("/api/incidents/DB-1/postmortem/diff").param("from", "1").param("to", "4")
                 .header("Authorization", viewer))
                 .andExpect(jsonPath("$[?(@.change == 'REMOVED')].text").value(hasItem("Disk full on db1.")))
                 .andExpect(jsonPath("$[?(@.change == 'ADDED')].text").value(hasItem("WAL volume full on db1.")));

@@ -77,7 +77,10 @@ class AccessTableTests {
                 "GET /api/incidents/{key}/postmortem/diff", "GET /api/incidents/{key}/postmortem/versions",
                 "GET /api/actions",
                 "GET /api/actions/{id}/history", "GET /api/imports/{id}", "GET /api/postmortem-templates",
-                "GET /api/incidents/{key}/changes");
+                "GET /api/incidents/{key}/changes", "GET /api/incidents/{key}/postmortem/review",
+                "GET /api/incidents/{key}/review/comments", "GET /api/saved-searches", "POST /api/saved-searches",
+                "DELETE /api/saved-searches/{id}", "POST /search/saved", "POST /search/saved/{id}/delete",
+                "GET /api/dashboard", "GET /api/dashboard/trends");
         table(r, "POST /api/imports", "POST /hooks/{hook}", "PATCH /api/incidents/{key}/entries/{entryId}",
                 "POST /api/incidents/{key}/events",
                 "POST /api/incidents/{key}/actions", "POST /api/incidents/{key}/actions/from-lessons",
@@ -85,14 +88,17 @@ class AccessTableTests {
                 "POST /actions/{id}", "POST /actions/bulk", "POST /incidents/{key}/actions",
                 "POST /incidents/{key}/attach",
                 "POST /incidents/{key}/actions/from-lessons", "GET /api/dead-letters",
-                "GET /api/ingest/sources", "GET /ingest");
+                "GET /api/ingest/sources", "GET /ingest", "POST /api/incidents/{key}/review/approve",
+                "POST /api/incidents/{key}/review/comments", "POST /incidents/{key}/review/approve",
+                "POST /incidents/{key}/review/comments");
         table(c, "POST /api/incidents", "PUT /api/incidents/{key}/postmortem", "PUT /api/incidents/{key}/access",
                 "POST /api/incidents/{key}/postmortem/status",
                 "POST /incidents/{key}/postmortem", "POST /incidents/{key}/postmortem/status",
                 "POST /api/dead-letters/replay",
                 "POST /api/dead-letters/{id}/replay", "POST /api/postmortem-templates", "POST /incidents",
                 "PATCH /api/incidents/{key}", "POST /incidents/{key}/edit", "POST /incidents/{key}/close",
-                "POST /incidents/{key}/reopen");
+                "POST /incidents/{key}/reopen", "POST /api/incidents/{key}/postmortem/reviewers",
+                "POST /incidents/{key}/postmortem/reviewers");
         table(a, "GET /api/audit", "POST /api/admin/backup", "POST /api/ingest/sources",
                 "DELETE /api/ingest/sources/{name}",
                 "POST /api/ingest/sources/{name}/run");
@@ -237,6 +243,9 @@ class AccessTableTests {
         String search = body(get("/api/search?q=note"), commander, 200);
         assertThat(search).contains("open note").doesNotContain("secret note", "SEC-1");
         assertThat(body(get("/api/incidents"), commander, 200)).contains("OPEN-1").doesNotContain("SEC-1");
+        assertThat(body(get("/api/dashboard"), commander, 200)).contains("OPEN-1").doesNotContain("SEC-1");
+        assertThat(body(get("/api/search?q=secret%20OR%20SEC&type=incident"), commander, 200))
+                .doesNotContain("SEC-1");
         assertThat(body(get("/api/dead-letters?pending=false"), commander, 200)).contains("open.jsonl")
                 .doesNotContain("secret.jsonl", "SEC-1");
 

@@ -18,7 +18,7 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * Lucene's classic query syntax with the expensive corners closed: no leading wildcards, short prefixes or runaway
  * regular expressions, and a cap on query length and clause count. Every refusal names its reason.
  */
-final class BoundedQueryParser {
+public final class BoundedQueryParser {
 
     static final int MAX_QUERY_LENGTH = 2_000;
     static final int MAX_REGEXP_LENGTH = 100;
@@ -30,11 +30,11 @@ final class BoundedQueryParser {
 
     private final Analyzer analyzer;
 
-    BoundedQueryParser(Analyzer analyzer) {
+    public BoundedQueryParser(Analyzer analyzer) {
         this.analyzer = analyzer;
     }
 
-    Query parse(String text) {
+    public Query parse(String text) {
         String trimmed = text.trim();
         if (trimmed.isEmpty() || trimmed.equals("*") || trimmed.equals("*:*")) {
             return new MatchAllDocsQuery();

@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,8 +35,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
 
 /** {@link EventSearch} over the Lucene index: filters, exact totals, facet counts and highlighted snippets. */
@@ -45,7 +42,6 @@ public class LuceneEventSearch implements EventSearch {
 
     /** Distinct values shown per facet. */
     static final int FACET_VALUES = 20;
-    static final int SNIPPET_CHARS = 240;
 
     private final LuceneIndex index;
     private final Visibility visibility;
@@ -204,7 +200,8 @@ public class LuceneEventSearch implements EventSearch {
         if (page.length == 0) {
             return List.of();
         }
-        Map<Integer, String> snippets = snippets(searcher, textQuery, page);
+        Map<Integer, String> snippets = Snippets.of(searcher, index.analyzer(), textQuery, page, EventFields.TEXT,
+                EventFields.TITLE);
         var stored = searcher.storedFields();
         List<SearchResult.Hit> hits = new ArrayList<>(page.length);
         for (ScoreDoc sd : page) {
@@ -218,58 +215,5 @@ public class LuceneEventSearch implements EventSearch {
                     snippets.getOrDefault(sd.doc, "")));
         }
         return hits;
-    }
-
-    /** Best passage of the text (else the title) with matches in {@code <mark>}, everything else HTML-escaped. */
-    private Map<Integer, String> snippets(IndexSearcher searcher, Query textQuery, ScoreDoc[] page)
-            throws IOException {
-        int[] docIds = new int[page.length];
-        for (int i = 0; i < page.length; i++) {
-            docIds[i] = page[i].doc;
-        }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withFieldMatcher(field -> true) // queries name the catch-all field; mark the stored fields
-                .withMaxNoHighlightPassages(1)
-                .withMaxLength(10_000)
-                .build();
-        String[] fields = {EventFields.TEXT, EventFields.TITLE};
-        Map<String, String[]> highlighted = highlighter.highlightFields(fields, textQuery, docIds, new int[]{1, 1});
-        Map<Integer, String> snippets = new LinkedHashMap<>();
-        String[] text = highlighted.get(EventFields.TEXT);
-        String[] title = highlighted.get(EventFields.TITLE);
-        for (int i = 0; i < docIds.length; i++) {
-            String snippet = text[i];
-            if ((snippet == null || !snippet.contains("<mark>")) && title[i] != null && title[i].contains("<mark>")) {
-                snippet = title[i];
-            }
-            snippets.put(docIds[i], snippet == null ? "" : shorten(snippet));
-        }
-        return snippets;
-    }
-
-    private static String shorten(String snippet) {
-        if (snippet.length() <= SNIPPET_CHARS) {
-            return snippet;
-        }
-        int mark = snippet.indexOf("<mark>");
-        int start = mark > SNIPPET_CHARS / 2 ? snippet.lastIndexOf(' ', mark - SNIPPET_CHARS / 3) : 0;
-        start = Math.max(0, start);
-        int end = Math.min(snippet.length(), start + SNIPPET_CHARS);
-        // never cut inside a tag or an entity
-        int lastOpen = snippet.lastIndexOf('<', end);
-        if (lastOpen > snippet.lastIndexOf('>', end - 1) && lastOpen >= start) {
-            int close = snippet.indexOf('>', lastOpen);
-            end = close < 0 ? lastOpen : close + 1;
-        }
-        int amp = snippet.lastIndexOf('&', end - 1);
-        if (amp >= start && snippet.indexOf(';', amp) >= end) {
-            end = amp;
-        }
-        String cut = snippet.substring(start, end);
-        if (cut.lastIndexOf("<mark>") > cut.lastIndexOf("</mark>")) {
-            cut += "</mark>";
-        }
-        return (start > 0 ? "… " : "") + cut + (end < snippet.length() ? " …" : "");
     }
 }

@@ -1,0 +1,73 @@
+package dev.hindsight.search.internal.query;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/** Highlighted snippets of hits, the same for events and for records people wrote. */
+public final class Snippets {
+
+    /** Longest snippet shown. */
+    public static final int CHARS = 240;
+
+    private Snippets() {}
+
+    /** Best passage of the text (else the title) with matches in {@code <mark>}, everything else HTML-escaped. */
+    public static Map<Integer, String> of(IndexSearcher searcher, Analyzer analyzer, Query textQuery, ScoreDoc[] page,
+            String textField, String titleField) throws IOException {
+        int[] docIds = new int[page.length];
+        for (int i = 0; i < page.length; i++) {
+            docIds[i] = page[i].doc;
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withFieldMatcher(field -> true) // queries name the catch-all field; mark the stored fields
+                .withMaxNoHighlightPassages(1)
+                .withMaxLength(10_000)
+                .build();
+        String[] fields = {textField, titleField};
+        Map<String, String[]> highlighted = highlighter.highlightFields(fields, textQuery, docIds, new int[]{1, 1});
+        Map<Integer, String> snippets = new LinkedHashMap<>();
+        String[] text = highlighted.get(textField);
+        String[] title = highlighted.get(titleField);
+        for (int i = 0; i < docIds.length; i++) {
+            String snippet = text[i];
+            if ((snippet == null || !snippet.contains("<mark>")) && title[i] != null && title[i].contains("<mark>")) {
+                snippet = title[i];
+            }
+            snippets.put(docIds[i], snippet == null ? "" : shorten(snippet));
+        }
+        return snippets;
+    }
+
+    private static String shorten(String snippet) {
+        if (snippet.length() <= CHARS) {
+            return snippet;
+        }
+        int mark = snippet.indexOf("<mark>");
+        int start = mark > CHARS / 2 ? snippet.lastIndexOf(' ', mark - CHARS / 3) : 0;
+        start = Math.max(0, start);
+        int end = Math.min(snippet.length(), start + CHARS);
+        // never cut inside a tag or an entity
+        int lastOpen = snippet.lastIndexOf('<', end);
+        if (lastOpen > snippet.lastIndexOf('>', end - 1) && lastOpen >= start) {
+            int close = snippet.indexOf('>', lastOpen);
+            end = close < 0 ? lastOpen : close + 1;
+        }
+        int amp = snippet.lastIndexOf('&', end - 1);
+        if (amp >= start && snippet.indexOf(';', amp) >= end) {
+            end = amp;
+        }
+        String cut = snippet.substring(start, end);
+        if (cut.lastIndexOf("<mark>") > cut.lastIndexOf("</mark>")) {
+            cut += "</mark>";
+        }
+        return (start > 0 ? "… " : "") + cut + (end < snippet.length() ? " …" : "");
+    }
+}
