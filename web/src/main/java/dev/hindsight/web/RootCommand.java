@@ -11,7 +11,9 @@ import dev.hindsight.web.admin.UserCommand;
 import dev.hindsight.web.cli.ServeCommand;
 import dev.hindsight.web.cli.VersionProvider;
 import dev.hindsight.web.ingest.DeadLettersCommand;
+import dev.hindsight.web.dashboard.DashboardCommand;
 import dev.hindsight.web.ingest.GenerateCommand;
+import dev.hindsight.web.samples.GenerateYearCommand;
 import dev.hindsight.web.ingest.ImportCommand;
 import dev.hindsight.web.postmortems.ExportCommand;
 import dev.hindsight.web.search.SearchCommand;
@@ -37,6 +39,8 @@ import picocli.CommandLine.Command;
         RestoreCommand.class,
         DeadLettersCommand.class,
         GenerateCommand.class,
+        GenerateYearCommand.class,
+        DashboardCommand.class,
         UserCommand.class,
         TokenCommand.class
 }, footer = {

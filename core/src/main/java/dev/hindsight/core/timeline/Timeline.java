@@ -16,12 +16,39 @@ public record Timeline(
         List<Entry> entries,
         List<Storyline> storylines,
         List<Finding> findings,
-        List<Entry> hiddenEntries) {
+        List<Entry> hiddenEntries,
+        @Nullable Impact impact) {
 
     public Timeline(Incident incident, List<Moment> moments, Metrics metrics, List<Entry> entries,
             List<Storyline> storylines,
             List<Finding> findings) {
-        this(incident, moments, metrics, entries, storylines, findings, List.of());
+        this(incident, moments, metrics, entries, storylines, findings, List.of(), null);
+    }
+
+    public Timeline(Incident incident, List<Moment> moments, Metrics metrics, List<Entry> entries,
+            List<Storyline> storylines, List<Finding> findings, List<Entry> hiddenEntries) {
+        this(incident, moments, metrics, entries, storylines, findings, hiddenEntries, null);
+    }
+
+    /**
+     * When the impact began as the symptoms say, and why: the earliest of the first correlated alert, a provider's
+     * stated start, the first report by a person of the symptom, and a change to the affected systems shortly before
+     * the first alert. The contract's IMPACT_START moment stays the alert or stated start; this is the estimate a
+     * post-mortem and a manager's time to detect read from, with its reason beside it.
+     *
+     * @param eventId the event that marks it
+     * @param detectedAfterSeconds time from it to DETECTED, null when nothing was detected
+     */
+    public record Impact(Instant at, @Nullable String eventId, ImpactBasis basis, String reason,
+            @Nullable Long detectedAfterSeconds) {}
+
+    /** What an impact estimate rests on. */
+    public enum ImpactBasis {
+        ALERT,
+        PROVIDER_STATED,
+        HUMAN_REPORT,
+        CHANGE,
+        MARKED
     }
 
     public record Incident(String key, String title, Instant from, Instant to) {}

@@ -33,7 +33,11 @@ public record Dashboard(
         Trends monthly,
         Trends quarterly) {
 
-    /** One incident's response metrics (seconds, null when unknown). */
+    /**
+     * One incident's response metrics (seconds, null when unknown).
+     *
+     * @param ttd from the first symptom to detection (the timeline's impact estimate), else the contract's TTD
+     */
     public record IncidentRow(String key, String title, String severity, Instant from, @Nullable Long ttd,
             @Nullable Long tta,
             @Nullable Long ttm, @Nullable Long ttr, int actions, int actionsClosed) {}
@@ -102,9 +106,13 @@ public record Dashboard(
         for (IncidentFacts f : facts) {
             Timeline.Metrics m = f.timeline().metrics();
             int closed = (int) f.actions().stream().filter(a -> a.status().closed()).count();
+            // a manager's time to detect runs from the first symptom (a report, a change, the provider's word)
+            Long ttd = f.timeline().impact() != null && f.timeline().impact().detectedAfterSeconds() != null
+                    ? f.timeline().impact().detectedAfterSeconds()
+                    : m.timeToDetectSeconds();
             IncidentRow row = new IncidentRow(f.incident().key(), f.incident().title(),
                     f.incident().severity().name(), f.incident().from(),
-                    m.timeToDetectSeconds(), m.timeToAcknowledgeSeconds(), m.timeToMitigateSeconds(),
+                    ttd, m.timeToAcknowledgeSeconds(), m.timeToMitigateSeconds(),
                     m.timeToResolveSeconds(),
                     f.actions().size(), closed);
             rows.add(row);

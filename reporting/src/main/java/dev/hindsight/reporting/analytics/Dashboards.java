@@ -16,8 +16,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class Dashboards {
 
-    /** Most incidents the dashboard builds timelines for, newest first. */
-    static final int MAX_INCIDENTS = 50;
+    /** Most incidents the dashboard builds timelines for, newest first: a year of a busy team's incidents. */
+    static final int MAX_INCIDENTS = 500;
 
     private final IncidentDirectory incidents;
     private final TimelineSource timelines;

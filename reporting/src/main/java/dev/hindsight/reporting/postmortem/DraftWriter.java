@@ -52,9 +52,19 @@ public final class DraftWriter {
             summary.append(" ran in the window ").append(TIME.format(incident.from())).append(" to ")
                     .append(TIME.format(incident.to())).append(".");
         }
-        if (metrics.timeToDetectSeconds() != null) {
-            summary.append(" Monitoring detected it ").append(after(metrics.timeToDetectSeconds()))
-                    .append(" impact began");
+        Timeline.Impact firstSign = t.impact();
+        boolean earlierSign = firstSign != null && (firstSign.basis() == Timeline.ImpactBasis.HUMAN_REPORT
+                || firstSign.basis() == Timeline.ImpactBasis.CHANGE) && firstSign.detectedAfterSeconds() != null;
+        Long ttd = firstSign != null && firstSign.detectedAfterSeconds() != null
+                ? firstSign.detectedAfterSeconds()
+                : metrics.timeToDetectSeconds();
+        if (earlierSign) {
+            summary.append(" The first sign came at ").append(TIME.format(firstSign.at())).append(": ")
+                    .append(firstSign.reason()).append(".");
+        }
+        if (ttd != null) {
+            summary.append(" Monitoring detected it ").append(after(ttd))
+                    .append(earlierSign ? " that" : " impact began");
             summary.append(metrics.timeToAcknowledgeSeconds() == null
                     ? "."
                     : " and the page was acknowledged "
@@ -102,8 +112,8 @@ public final class DraftWriter {
                         : String.join("\n", contributing));
 
         List<String> well = new ArrayList<>();
-        if (metrics.timeToDetectSeconds() != null && metrics.timeToDetectSeconds() <= QUICK_DETECTION_SECONDS) {
-            well.add("- Monitoring caught the problem " + after(metrics.timeToDetectSeconds()) + " it began.");
+        if (ttd != null && ttd <= QUICK_DETECTION_SECONDS) {
+            well.add("- Monitoring caught the problem " + after(ttd) + " it began.");
         }
         if (metrics.timeToAcknowledgeSeconds() != null && metrics.timeToAcknowledgeSeconds() <= QUICK_ACK_SECONDS) {
             well.add("- On-call acknowledged the page within "

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Lays a commander's curation over the engine's proposal: the engine proposes, people decide. */
 final class CuratedTimeline {
@@ -41,7 +42,20 @@ final class CuratedTimeline {
 
         return new Timeline(proposed.incident(), List.copyOf(moments.values()), Moments.metrics(moments),
                 visible,
-                storylines(proposed.storylines(), visible, curation), proposed.findings(), hidden);
+                storylines(proposed.storylines(), visible, curation), proposed.findings(), hidden,
+                impact(proposed.impact(), moments));
+    }
+
+    /** A commander's mark of the impact start decides it; otherwise the estimate stands, against the final DETECTED. */
+    private static Timeline.@Nullable Impact impact(Timeline.@Nullable Impact proposed,
+            Map<MomentKind, Moment> moments) {
+        Moment start = moments.get(MomentKind.IMPACT_START);
+        if (start != null && start.markedBy() != null) {
+            return ImpactStart.withDetection(new Timeline.Impact(start.at(), start.eventId(),
+                    Timeline.ImpactBasis.MARKED, "marked by " + start.markedBy(), null),
+                    moments.get(MomentKind.DETECTED));
+        }
+        return proposed == null ? null : ImpactStart.withDetection(proposed, moments.get(MomentKind.DETECTED));
     }
 
     private static Entry curate(Entry e, EntryCuration c) {

@@ -9,12 +9,18 @@ import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.core.incident.Viewer;
 import dev.hindsight.core.store.EventBatch;
 import dev.hindsight.core.store.EventSink;
+import dev.hindsight.core.timeline.Timeline;
+import dev.hindsight.core.timeline.Timeline.MomentKind;
 import dev.hindsight.search.incident.IncidentCatalog;
 import dev.hindsight.search.internal.store.EventRows;
 import dev.hindsight.search.internal.visibility.Visibility;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,9 +41,11 @@ public class Curation {
     private final CurationRows rows;
     private final EventSink sink;
     private final AnnotationRecords annotations;
+    private final Timelines timelines;
 
     Curation(IncidentCatalog incidents, Visibility visibility, EventRows events, CurationRows rows, EventSink sink,
-            AnnotationRecords annotations) {
+            AnnotationRecords annotations, Timelines timelines) {
+        this.timelines = timelines;
         this.annotations = annotations;
         this.incidents = incidents;
         this.visibility = visibility;
@@ -61,6 +69,11 @@ public class Curation {
             throw new InvalidInputException(
                     "nothing to change: give pinned, hidden, note, retimedAt, storyline or moment");
         }
+        for (CurationEdit edit : edits) {
+            if (edit instanceof CurationEdit.Mark(MomentKind kind) && kind != null) {
+                requireInOrder(incident.key(), event.id(), kind, viewer);
+            }
+        }
         EntryCuration result = null;
         for (CurationEdit edit : edits) {
             result = rows.edit(incident.key(), event.id(), edit, viewer.name());
@@ -69,6 +82,44 @@ public class Curation {
             annotations.changed(incident.key(), event, result.note());
         }
         return result;
+    }
+
+    /** Moments that must not come before, and after, each kind: impact, then detection, then the rest. */
+    private static final Map<MomentKind, List<MomentKind>> NOT_AFTER = Map.of(
+            MomentKind.IMPACT_START, List.of(MomentKind.DETECTED, MomentKind.ACKNOWLEDGED, MomentKind.MITIGATED,
+                    MomentKind.RESOLVED),
+            MomentKind.DETECTED, List.of(MomentKind.ACKNOWLEDGED, MomentKind.RESOLVED),
+            MomentKind.MITIGATED, List.of(MomentKind.RESOLVED));
+
+    /**
+     * Refuses a mark that would put the key moments out of order (impact after detection, a fix before the impact):
+     * the metrics it would give are negative, and every export would print them.
+     */
+    private void requireInOrder(String incidentKey, String entryId, MomentKind kind, Viewer viewer) {
+        Timeline current = timelines.timeline(incidentKey, viewer);
+        Instant at = current.entries().stream().filter(e -> e.id().equals(entryId)).map(Timeline.Entry::at)
+                .findFirst().orElse(null);
+        if (at == null) {
+            return; // not on the timeline: the mark is kept but moves no moment
+        }
+        Map<MomentKind, Timeline.Moment> moments = new EnumMap<>(MomentKind.class);
+        current.moments().forEach(m -> moments.put(m.kind(), m));
+        for (Map.Entry<MomentKind, List<MomentKind>> rule : NOT_AFTER.entrySet()) {
+            for (MomentKind later : rule.getValue()) {
+                MomentKind earlier = rule.getKey();
+                Instant first = kind == earlier ? at : moments.containsKey(earlier) ? moments.get(earlier).at() : null;
+                Instant second = kind == later ? at : moments.containsKey(later) ? moments.get(later).at() : null;
+                if ((kind == earlier || kind == later) && first != null && second != null && first.isAfter(second)) {
+                    throw new InvalidInputException("this entry (" + at + ") cannot be " + label(kind) + ": "
+                            + label(earlier) + " would come after " + label(later) + " ("
+                            + (kind == earlier ? second : first) + "); mark another entry, or re-time this one");
+                }
+            }
+        }
+    }
+
+    private static String label(MomentKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** Adds a manual event to the incident (source {@code manual}); returns its id. */

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 
 /**
  * Builds a timeline from events, in steps that each leave their reason on what they decided: {@link Candidates},
- * {@link Collapse}, {@link Storylines}, {@link Moments} and {@link Findings}. Pure: no database, no index; the same
+ * {@link Collapse}, {@link Storylines}, {@link Moments}, {@link ImpactStart} and {@link Findings}. Pure: no database, no index; the same
  * events in any order give the same timeline.
  */
 public final class TimelineAssembler {
@@ -74,7 +74,8 @@ public final class TimelineAssembler {
 
         return new Timeline(new Timeline.Incident(incident.key(), incident.title(), incident.from(), incident.to()),
                 List.copyOf(moments.values()), Moments.metrics(moments), entries(groups, skews), storylines,
-                findings.of(incident, candidates, groups, storylines, moments, skews));
+                findings.of(incident, candidates, groups, storylines, moments, skews), List.of(),
+                ImpactStart.of(groups, storylines, moments, settings.changeLead()));
     }
 
     private static List<Entry> entries(List<EntryGroup> groups, List<ClockSkew.Skew> skews) {

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param providerDiscrepancy a provider's stated time this far from our evidence is a discrepancy
  * @param dataGap a source that speaks often and is silent this long is a data gap
  * @param clockSkew a source mirroring another at a consistent offset over this is skewed
+ * @param changeLead a change to a storyline's systems at most this long before its first alert is where the impact
+ *     may have begun
  */
 public record TimelineSettings(
         @DefaultValue("PT30M") Duration lead,
@@ -23,11 +25,13 @@ public record TimelineSettings(
         @DefaultValue("PT1H") Duration commsGap,
         @DefaultValue("PT10M") Duration providerDiscrepancy,
         @DefaultValue("PT30M") Duration dataGap,
-        @DefaultValue("PT1M") Duration clockSkew) {
+        @DefaultValue("PT1M") Duration clockSkew,
+        @DefaultValue("PT1H") Duration changeLead) {
 
     public static TimelineSettings defaults() {
         return new TimelineSettings(Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofHours(1),
                 Duration.ofMinutes(2),
-                Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofMinutes(1));
+                Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofMinutes(1),
+                Duration.ofHours(1));
     }
 }

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * One search over everything: events, and what people wrote about incidents (the incidents themselves, post-mortem
  * sections, action items, notes on timeline entries, review comments). Records come first, then events; the total
- * counts both, and the {@code type} facet says how many of each. What a viewer may not see is left out of hits,
+ * counts both, and the {@code type} facet says how many of each. Browsing ({@code *}, no words) lists events unless
+ * types are asked for. What a viewer may not see is left out of hits,
  * totals and facets alike, by the same rule as for events.
  */
 @Service
@@ -64,8 +65,9 @@ public class UnifiedSearch {
     public Result search(SearchQuery query, Set<String> types, Viewer viewer) {
         boolean wantEvents = types.isEmpty() || types.contains(EVENT);
         Set<SearchableRecord.Type> recordTypes = recordTypes(types);
-        if (query.filters().keySet().stream().anyMatch(EVENT_ONLY_FILTERS::contains)) {
-            recordTypes.clear();
+        if (query.filters().keySet().stream().anyMatch(EVENT_ONLY_FILTERS::contains)
+                || (types.isEmpty() && browsing(query.text()))) {
+            recordTypes.clear(); // browsing everything (no words, no type asked for) lists events, as it always did
         }
         RecordIndex.Page recordPage = recordTypes.isEmpty()
                 ? new RecordIndex.Page(0, List.of(), Map.of())
@@ -98,6 +100,11 @@ public class UnifiedSearch {
         facets.put("type", byType);
         facets.putAll(eventResult.facets());
         return new Result(recordTotal + eventResult.total(), hits, facets);
+    }
+
+    private static boolean browsing(String text) {
+        String t = text.strip();
+        return t.isEmpty() || t.equals("*") || t.equals("*:*");
     }
 
     private static Set<SearchableRecord.Type> recordTypes(Set<String> labels) {

@@ -101,6 +101,44 @@ class TimelineAssemblerTests {
     }
 
     @Test
+    void impactBeginsAtTheFirstSymptomAReportOrAChangeToTheSameSystemsWithItsReason() {
+        Set<String> inc = Set.of("INC-1");
+        List<StoredEvent> events = List.of(
+                event(inc, at(-20, "deploys", EventKind.CHANGE, "Deploy 4512 of checkout").service("checkout")
+                        .host("app1")),
+                event(inc, at(-12, "support", EventKind.NOTE, "Customers report failed payments").service("checkout")
+                        .actor("support")),
+                event(inc, at(0, "alertmanager", EventKind.ALERT_FIRING, "CheckoutErrors").service("checkout")
+                        .host("app1")),
+                // a deploy of another system just before is no sign of this impact
+                event(inc, at(-5, "deploys", EventKind.CHANGE, "Deploy 88 of search").service("search")
+                        .host("search1")));
+
+        Timeline t = engine.assemble(INCIDENT, events, List.of(), Set.of(), Set.of());
+
+        // the contract's IMPACT_START stays the first alert; the estimate reads the symptoms
+        assertThat(t.moments()).filteredOn(m -> m.kind() == MomentKind.IMPACT_START).extracting(Timeline.Moment::at)
+                .containsExactly(T0);
+        assertThat(t.impact().at()).isEqualTo(T0.minusSeconds(20 * 60));
+        assertThat(t.impact().basis()).isEqualTo(Timeline.ImpactBasis.CHANGE);
+        assertThat(t.impact().reason()).contains("Deploy 4512 of checkout").contains("20 min before");
+        assertThat(t.impact().detectedAfterSeconds()).isEqualTo(20 * 60);
+
+        Timeline withoutDeploy = engine.assemble(INCIDENT, events.subList(1, 3), List.of(), Set.of(), Set.of());
+        assertThat(withoutDeploy.impact().basis()).isEqualTo(Timeline.ImpactBasis.HUMAN_REPORT);
+        assertThat(withoutDeploy.impact().reason()).contains("support reported \"Customers report failed payments\"");
+        assertThat(withoutDeploy.impact().detectedAfterSeconds()).isEqualTo(12 * 60);
+    }
+
+    @Test
+    void withOnlyAlertsTheEstimateIsTheContractsImpactStart() {
+        Timeline t = engine.assemble(INCIDENT, attached(), List.of(), Set.of(), Set.of());
+        assertThat(t.impact().basis()).isEqualTo(Timeline.ImpactBasis.PROVIDER_STATED);
+        assertThat(t.impact().at()).isEqualTo(T0.minusSeconds(300));
+        assertThat(t.impact().detectedAfterSeconds()).isEqualTo(t.metrics().timeToDetectSeconds());
+    }
+
+    @Test
     void unknownMomentsLeaveTheirMetricsNull() {
         Timeline t = engine.assemble(INCIDENT, List.of(event(Set.of("INC-1"),
                 at(3, "irc", EventKind.CHAT_MESSAGE, "anyone else seeing errors?"))), List.of(), Set.of(), Set.of());

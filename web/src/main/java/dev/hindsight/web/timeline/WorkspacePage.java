@@ -86,11 +86,17 @@ class WorkspacePage {
         Timeline.Metrics m = timeline.metrics();
         Map<String, String> metrics = new LinkedHashMap<>();
         metrics.put("Time to detect", Durations.readableSeconds(m.timeToDetectSeconds()));
+        if (timeline.impact() != null && timeline.impact().detectedAfterSeconds() != null
+                && !timeline.impact().detectedAfterSeconds().equals(m.timeToDetectSeconds())) {
+            metrics.put("Time to detect, from the first symptom",
+                    Durations.readableSeconds(timeline.impact().detectedAfterSeconds()));
+        }
         metrics.put("Time to acknowledge", Durations.readableSeconds(m.timeToAcknowledgeSeconds()));
         metrics.put("Time to first comms", Durations.readableSeconds(m.timeToFirstCommsSeconds()));
         metrics.put("Time to mitigate", Durations.readableSeconds(m.timeToMitigateSeconds()));
         metrics.put("Time to resolve", Durations.readableSeconds(m.timeToResolveSeconds()));
         model.addAttribute("metrics", metrics);
+        model.addAttribute("dur", (java.util.function.Function<Long, String>) Durations::readableSeconds);
         return "incident";
     }
 

@@ -115,7 +115,8 @@ class ApiSecurityTests {
 
         mvc.perform(get("/api/incidents/SEC-1").header("Authorization", admin)).andExpect(status().isOk());
         mvc.perform(get("/api/search").param("q", "leaked").header("Authorization", admin))
-                .andExpect(jsonPath("$.total").value(1));
+                .andExpect(jsonPath("$.facets.type.event").value(1))
+                .andExpect(jsonPath("$.facets.type.incident").value(1)); // its title says so too
     }
 
     @Test
