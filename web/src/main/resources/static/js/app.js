@@ -4,6 +4,38 @@
   var browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   var zone = localStorage.getItem(KEY) || browserZone;
 
+  // instants written into text (findings, claims, reasons) become <time> elements too, built as nodes, never as HTML
+  var INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z\b/g;
+  function timesInText() {
+    document.querySelectorAll('.findings, [data-times], .flag, .impact, .doc, .banner').forEach(function (root) {
+      var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      var texts = [];
+      while (walker.nextNode()) {
+        if (!walker.currentNode.parentElement.closest('time') && INSTANT.test(walker.currentNode.nodeValue)) { texts.push(walker.currentNode); }
+        INSTANT.lastIndex = 0;
+      }
+      texts.forEach(function (node) {
+        var text = node.nodeValue, last = 0, out = document.createDocumentFragment(), m;
+        INSTANT.lastIndex = 0;
+        while ((m = INSTANT.exec(text)) !== null) {
+          out.appendChild(document.createTextNode(text.slice(last, m.index)));
+          var t = document.createElement('time');
+          t.setAttribute('datetime', m[0]);
+          t.textContent = m[0];
+          out.appendChild(t);
+          last = m.index + m[0].length;
+        }
+        out.appendChild(document.createTextNode(text.slice(last)));
+        node.parentNode.replaceChild(out, node);
+      });
+    });
+  }
+
+  // the server renders previews and exports in the viewer's zone too: it reads it from this cookie
+  function remember() {
+    document.cookie = 'hindsight_zone=' + encodeURIComponent(zone) + '; path=/; SameSite=Lax';
+  }
+
   function render() {
     var format;
     try {
@@ -32,11 +64,13 @@
       select.appendChild(option);
     });
     select.addEventListener('change', function () {
-      zone = select.value; localStorage.setItem(KEY, zone); render();
+      zone = select.value; localStorage.setItem(KEY, zone); remember(); render();
       document.dispatchEvent(new CustomEvent('hindsight:zone', { detail: zone }));
     });
   }
   window.hindsightZone = function () { return zone; };
+  remember();
+  timesInText();
   render();
 })();
 

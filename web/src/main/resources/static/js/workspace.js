@@ -79,25 +79,51 @@
       .then(function () { reloadKeeping(id, message); })
       .catch(function (e) { toast(e.message, true); });
   }
+  // curations that need words open one small form (a dialog), in the viewer's zone, with names people read
+  var dialog = document.getElementById('curate-dialog');
+  var form = document.getElementById('curate-form');
+  function zoned(iso) { // an instant as a datetime-local value in the viewer's zone
+    var zone = window.hindsightZone ? window.hindsightZone() : 'UTC';
+    var p = {};
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit',
+      minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso)).forEach(function (x) { p[x.type] = x.value; });
+    return p.year + '-' + p.month + '-' + p.day + 'T' + p.hour + ':' + p.minute + ':' + p.second;
+  }
+  function ask(tr, which, fill, toBody, message) {
+    form.querySelectorAll('label[data-for]').forEach(function (l) { l.hidden = l.getAttribute('data-for') !== which; });
+    form.querySelector('.curate-entry').textContent = tr.querySelector('button.detail').textContent;
+    document.getElementById('curate-heading').textContent = { note: 'Note on this entry', mark: 'Mark as a key moment',
+      retime: 'Correct the time', storyline: 'Move to a storyline' }[which];
+    fill(form);
+    dialog.onclose = function () {
+      if (dialog.returnValue === 'save') { edit(tr, toBody(form), message); }
+      tr.focus();
+    };
+    dialog.returnValue = '';
+    dialog.showModal();
+    var first = form.querySelector('label[data-for="' + which + '"] textarea, label[data-for="' + which + '"] select, label[data-for="' + which + '"] input');
+    if (first) { first.focus(); }
+  }
   var actions = {
     pin: function (tr) { var on = tr.getAttribute('data-pinned') !== 'true'; edit(tr, { pinned: on }, on ? 'Pinned' : 'Unpinned'); },
     note: function (tr) {
       var current = tr.querySelector('.note-text');
-      var note = prompt('Note on this entry (empty removes it):', current ? current.textContent : '');
-      if (note !== null) { edit(tr, { note: note }, 'Note saved'); }
+      ask(tr, 'note', function (f) { f.note.value = current ? current.textContent : ''; },
+        function (f) { return { note: f.note.value }; }, 'Note saved');
     },
     hide: function (tr) { edit(tr, { hidden: true }, 'Hidden: find it under "hidden entries" below'); },
     mark: function (tr) {
-      var kind = prompt('Mark this entry as which key moment? IMPACT_START, DETECTED, ACKNOWLEDGED, FIRST_COMMS, PROVIDER_NOTICE, MITIGATED, RESOLVED (empty removes the mark)', 'MITIGATED');
-      if (kind !== null) { edit(tr, { moment: kind.trim().toUpperCase() }, 'Moment marked'); }
+      ask(tr, 'mark', function (f) { f.moment.value = 'MITIGATED'; },
+        function (f) { return { moment: f.moment.value }; }, 'Moment marked');
     },
     retime: function (tr) {
-      var at = prompt('When did this really happen? ISO-8601 UTC, e.g. 2014-08-12T08:00:00Z (empty restores the source time)', tr.getAttribute('data-at'));
-      if (at !== null) { edit(tr, { retimedAt: at.trim() }, 'Re-timed'); }
+      ask(tr, 'retime', function (f) { f.retimedAt.value = zoned(tr.getAttribute('data-at')); },
+        function (f) { return { retimedAt: f.retimedAt.value, zone: window.hindsightZone ? window.hindsightZone() : 'UTC' }; },
+        'Re-timed');
     },
     storyline: function (tr) {
-      var s = prompt('Move to which storyline? An id from the list, or a new name (empty restores the engine\'s choice)', tr.getAttribute('data-storyline'));
-      if (s !== null) { edit(tr, { storyline: s.trim() }, 'Moved'); }
+      ask(tr, 'storyline', function (f) { f.storyline.value = tr.getAttribute('data-storyline'); f.newStoryline.value = ''; },
+        function (f) { return { storyline: f.newStoryline.value.trim() || f.storyline.value }; }, 'Moved');
     }
   };
   document.querySelectorAll('#entries button[data-act]').forEach(function (b) {

@@ -15,8 +15,9 @@ import dev.hindsight.reporting.postmortem.Section;
 import dev.hindsight.web.security.Accounts;
 import dev.hindsight.web.security.CurrentViewer;
 import dev.hindsight.web.support.AuditLog;
+import dev.hindsight.web.support.Zones;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,12 +58,15 @@ class PostMortemPage {
 
     @GetMapping("/incidents/{key}/postmortem")
     String postMortem(@PathVariable String key, @RequestParam(required = false) @Nullable Integer from,
-            @RequestParam(required = false) @Nullable Integer to, Model model) {
+            @RequestParam(required = false) @Nullable Integer to,
+            @CookieValue(name = Zones.COOKIE, required = false) @Nullable String zoneCookie, Model model) {
         var viewer = CurrentViewer.get();
-        Report report = exports.report(key, ZoneOffset.UTC, viewer);
+        ZoneId zone = Zones.viewer(zoneCookie);
+        model.addAttribute("zone", zone.getId());
+        Report report = exports.report(key, zone, viewer);
         model.addAttribute("incident", report.incident());
         model.addAttribute("pm", report.postMortem());
-        model.addAttribute("preview", exports.preview(key, ZoneOffset.UTC, viewer));
+        model.addAttribute("preview", exports.preview(key, zone, viewer));
         model.addAttribute("actions", report.actions());
         model.addAttribute("versions", postMortems.versions(key, viewer));
         model.addAttribute("template", report.template());
@@ -70,7 +75,7 @@ class PostMortemPage {
         model.addAttribute("types", ActionItem.Type.values());
         model.addAttribute("priorities", ActionItem.Priority.values());
         model.addAttribute("statuses", ActionItem.Status.values());
-        model.addAttribute("today", java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        model.addAttribute("today", java.time.LocalDate.now(zone));
         model.addAttribute("users", accounts.usernames());
         model.addAttribute("back", "/incidents/" + key + "/postmortem");
         model.addAttribute("review", reviews.review(key, viewer));
@@ -93,7 +98,8 @@ class PostMortemPage {
      */
     @PostMapping("/incidents/{key}/postmortem")
     String savePostMortem(@PathVariable String key, @RequestParam Map<String, String> form,
-            RedirectAttributes redirect, Model model, HttpServletResponse response) {
+            RedirectAttributes redirect, Model model, HttpServletResponse response,
+            @CookieValue(name = Zones.COOKIE, required = false) @Nullable String zoneCookie) {
         String template = form.get("template");
         if (template != null && templates.find(template).isEmpty()) {
             throw new InvalidInputException("no template \"" + template + "\"");
@@ -111,7 +117,7 @@ class PostMortemPage {
             saved = postMortems.save(key, new PostMortems.Edit(sections, template, form.get("cause"), base),
                     CurrentViewer.get());
         } catch (ConflictException stale) {
-            postMortem(key, null, null, model);
+            postMortem(key, null, null, zoneCookie, model);
             Map<Section, String> typed = new EnumMap<>(Section.class);
             typed.putAll(((PostMortem) model.getAttribute("pm")).sections());
             typed.putAll(base == null ? sections : postMortems.editedSince(key, base, sections, CurrentViewer.get()));

@@ -88,10 +88,21 @@ public class SearchCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "json", paramLabel = "json|text", description = "Default: ${DEFAULT-VALUE}.")
     OutputFormat format;
 
+    /** The query the options ask for. */
+    SearchQuery searchQuery() {
+        return SearchQueries.of(query, from, to, incident, sources, kinds, services, hosts, limit, offset, sort);
+    }
+
+    /** Events unless types are named; {@code all} is every type. */
+    Set<String> wantedTypes() {
+        return types.isEmpty()
+                ? Set.of(UnifiedSearch.EVENT)
+                : types.contains("all") ? Set.of() : SearchQueries.types(types);
+    }
+
     @Override
     public Integer call() {
-        SearchQuery q = SearchQueries.of(query, from, to, incident, sources, kinds, services, hosts, limit, offset,
-                sort);
+        SearchQuery q = searchQuery();
         try (CliContext app = CliContext.open(dataOption.resolve())) {
             Set<String> wanted = types.isEmpty()
                     ? Set.of(UnifiedSearch.EVENT)

@@ -12,8 +12,9 @@ import dev.hindsight.search.timeline.EntryCuration;
 import dev.hindsight.search.timeline.ManualEvent;
 import dev.hindsight.search.timeline.Timelines;
 import dev.hindsight.web.security.CurrentViewer;
+import dev.hindsight.web.support.LocalTimes;
+import dev.hindsight.web.support.Zones;
 import dev.hindsight.web.support.AuditLog;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,11 +68,13 @@ class TimelineApi {
     /**
      * Fields left out stay as they are; an empty string removes a note, a re-timing, a move or a mark.
      *
-     * @param retimedAt ISO-8601 instant
+     * @param retimedAt an ISO-8601 instant, or a date and time without offset read in {@code zone}
      * @param moment one of the key moment kinds
+     * @param zone the zone of a {@code retimedAt} without offset (default UTC): the one the viewer works in
      */
     record EntryEdit(@Nullable Boolean pinned, @Nullable Boolean hidden, @Nullable String note,
-            @Nullable String retimedAt, @Nullable String storyline, @Nullable String moment) {}
+            @Nullable String retimedAt, @Nullable String storyline, @Nullable String moment,
+            @Nullable String zone) {}
 
     @PatchMapping("/entries/{entryId}")
     EntryCuration edit(@PathVariable String key, @PathVariable String entryId, @RequestBody EntryEdit body) {
@@ -86,7 +89,9 @@ class TimelineApi {
             edits.add(new CurationEdit.Annotate(body.note()));
         }
         if (body.retimedAt() != null) {
-            edits.add(new CurationEdit.Retime(body.retimedAt().isBlank() ? null : parse(body.retimedAt())));
+            edits.add(new CurationEdit.Retime(LocalTimes.parse(body.retimedAt(),
+                    body.zone() == null || body.zone().isBlank() ? "UTC" : Zones.parse(body.zone()).getId(),
+                    "retimedAt")));
         }
         if (body.storyline() != null) {
             edits.add(new CurationEdit.Move(body.storyline().isBlank() ? null : body.storyline().strip()));
@@ -113,15 +118,6 @@ class TimelineApi {
     @GetMapping("/curation")
     List<CurationChange> history(@PathVariable String key, @RequestParam(defaultValue = "100") int limit) {
         return curation.history(key, CurrentViewer.get(), limit);
-    }
-
-    private static Instant parse(String at) {
-        try {
-            return Instant.parse(at);
-        } catch (RuntimeException e) {
-            throw new InvalidInputException(
-                    "retimedAt must be an ISO-8601 instant such as 2014-08-12T07:50:00Z, not \"" + at + "\"");
-        }
     }
 
     private static MomentKind momentKind(String name) {

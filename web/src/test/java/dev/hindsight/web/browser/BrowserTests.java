@@ -230,19 +230,31 @@ class BrowserTests {
         signIn("casey");
         page.navigate(url("/incidents/CHK-2026-03-10"));
         page.waitForSelector("#entries tbody tr");
-        page.onDialog(d -> d.accept("confirmed with the payments team"));
         page.keyboard().press("j");
         String id = page.locator("#entries tbody tr.selected").getAttribute("data-id");
         // each edit reloads the page, which then says what was done: wait for that, not for the network to go quiet
         page.keyboard().press("p");
         assertThat(page.locator("#toast")).hasText("Pinned");
         page.waitForSelector("#entries tbody tr.selected");
-        page.keyboard().press("n");
+        page.keyboard().press("n"); // a form, not a browser prompt
+        assertThat(page.locator("#curate-dialog")).isVisible();
+        assertThat(page.locator("#curate-dialog textarea[name=note]")).isFocused();
+        page.keyboard().type("confirmed with the payments team");
+        page.click("#curate-save");
         assertThat(page.locator("#toast")).hasText("Note saved");
+
+        // re-timed in the viewer's own zone: 10 March 2026 10:05:05 in New York is 14:05:05 UTC
+        page.waitForSelector("#entries tbody tr.selected");
+        page.keyboard().press("t");
+        assertThat(page.locator("#curate-dialog input[name=retimedAt]")).isFocused();
+        page.fill("#curate-dialog input[name=retimedAt]", "2026-03-10T10:05:05");
+        page.click("#curate-save");
+        assertThat(page.locator("#toast")).hasText("Re-timed");
 
         page.reload();
         Locator row = page.locator("#entries tbody tr[data-id='" + id + "']");
         assertThat(row).hasAttribute("data-pinned", "true");
+        assertThat(row).hasAttribute("data-at", "2026-03-10T14:05:05Z");
         assertThat(row.locator(".note-text")).hasText("confirmed with the payments team");
         assertThat(page.locator("#timeline .vis-item.pinned").first()).isVisible();
         shot("curated");
@@ -416,6 +428,25 @@ class BrowserTests {
         page.waitForLoadState(LoadState.NETWORKIDLE);
         assertThat(page.locator(".toolbar .status")).hasText("PUBLISHED");
         assertThat(consoleErrors).isEmpty();
+    }
+
+    /** Every time a viewer reads on the incident and post-mortem pages is in their zone; UTC only on hover. */
+    @Test
+    void everyTimeOnTheIncidentAndPostMortemPagesIsInTheViewersZone() {
+        signIn("vic");
+        java.util.regex.Pattern utc = java.util.regex.Pattern
+                .compile(
+                        "\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(:\\d{2})?(\\.\\d+)? ?(Z|UTC)\\b|\\bTimes in (Z|UTC)\\b");
+        for (String path : List.of("/incidents/LP-2014-08-12", "/incidents/LP-2014-08-12/postmortem")) {
+            page.navigate(url(path));
+            page.waitForLoadState(LoadState.NETWORKIDLE);
+            String shown = page.locator("main").innerText();
+            java.util.regex.Matcher m = utc.matcher(shown);
+            assertThat(m.find()).as(path + " shows a UTC time: " + (m.find(0) ? m.group() : "")).isFalse();
+            assertThat(shown).as(path).contains("EDT"); // 12 August 2014 in New York
+        }
+        assertThat(page.locator("a.button:has-text('DOCX')")).hasAttribute("href",
+                java.util.regex.Pattern.compile("zone=America/New_York"));
     }
 
     @Test
