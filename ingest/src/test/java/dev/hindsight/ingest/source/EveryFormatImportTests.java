@@ -120,6 +120,9 @@ class EveryFormatImportTests {
         assertThat(trigger.service()).isEqualTo("Core Network");
         assertThat(trigger.labels()).containsEntry("incident_id", "PINC123");
         assertThat(titled(of("pagerduty"), "Notified").actor()).isEqualTo("Maria Chen");
+        // a note reads as what was written, not as "Note added"
+        Event note = of("pagerduty").stream().filter(e -> e.kind() == EventKind.PAGE_NOTE).findFirst().orElseThrow();
+        assertThat(note.title()).isEqualTo("Provider ticket opened, no ETA yet");
 
         assertThat(of("opsgenie")).extracting(Event::kind).containsExactlyInAnyOrder(EventKind.PAGE_TRIGGERED,
                 EventKind.PAGE_NOTIFIED, EventKind.PAGE_ACKNOWLEDGED, EventKind.PAGE_NOTE, EventKind.PAGE_RESOLVED);

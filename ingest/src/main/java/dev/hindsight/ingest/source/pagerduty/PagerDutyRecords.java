@@ -4,6 +4,7 @@ import static dev.hindsight.ingest.support.JsonSource.text;
 
 import dev.hindsight.core.event.Event;
 import dev.hindsight.core.event.EventKind;
+import dev.hindsight.core.text.Texts;
 import dev.hindsight.ingest.spi.DecodeContext;
 import dev.hindsight.ingest.support.JsonSource;
 import dev.hindsight.ingest.spi.RecordSink;
@@ -84,12 +85,16 @@ final class PagerDutyRecords {
         JsonNode incident = e.path("incident");
         String summary = JsonSource.required(e, "summary");
         String incidentSummary = text(incident, "summary");
+        // a note's words are what people read on a timeline, not "Note added"
+        String note = text(e, "note");
         String title = kind == EventKind.PAGE_TRIGGERED && incidentSummary != null
                 ? incidentSummary + " (" + summary + ")"
-                : summary;
+                : kind == EventKind.PAGE_NOTE && note != null && !note.isBlank()
+                        ? Texts.clip(note.strip(), 200)
+                        : summary;
         StringBuilder text = new StringBuilder();
         append(text, text(e.path("event_details"), "description"));
-        append(text, text(e, "note"));
+        append(text, note);
         if (kind != EventKind.PAGE_TRIGGERED) {
             append(text, incidentSummary);
         }
