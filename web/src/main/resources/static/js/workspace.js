@@ -141,7 +141,7 @@
     var map = { j: function () { move(1); }, k: function () { move(-1); }, Enter: function () { if (selected) { openDetail(selected.getAttribute('data-id')); } },
       Escape: closeDetail, p: 'pin', n: 'note', h: 'hide', m: 'mark', t: 'retime', s: 'storyline',
       '+': function () { if (timeline) { timeline.zoomIn(0.5); } }, '-': function () { if (timeline) { timeline.zoomOut(0.5); } },
-      '0': function () { if (timeline) { timeline.fit(); } } };
+      '0': function () { if (window.hindsightFitIncident) { window.hindsightFitIncident(); } } };
     var a = map[ev.key];
     if (!a) { return; }
     ev.preventDefault();
@@ -248,11 +248,17 @@
     if (timeline) { timeline.destroy(); }
     timeline = new vis.Timeline(container, new vis.DataSet(items), new vis.DataSet(groups), options);
     window.hindsightTimeline = timeline; // for the browser tests and the console
-    data.moments.forEach(function (m) {
-      var id = 'moment-' + m.kind;
-      timeline.addCustomTime(m.at, id);
-      timeline.setCustomTimeMarker(m.kind.replace('_', ' ').toLowerCase(), id, false);
-      timeline.setCustomTimeTitle(m.kind + ' ' + m.at, id);
+    // moments at (nearly) the same time share one marker, so their labels never overlap
+    var markers = [];
+    data.moments.slice().sort(function (a, b) { return Date.parse(a.at) - Date.parse(b.at); }).forEach(function (m) {
+      var near = markers.find(function (k) { return Math.abs(Date.parse(k.at) - Date.parse(m.at)) < 2 * 60 * 1000; });
+      if (near) { near.kinds.push(m.kind); } else { markers.push({ at: m.at, kinds: [m.kind] }); }
+    });
+    markers.forEach(function (k) {
+      var id = 'moment-' + k.kinds.join('-');
+      timeline.addCustomTime(k.at, id);
+      timeline.setCustomTimeMarker(k.kinds.map(function (x) { return x.replace('_', ' ').toLowerCase(); }).join(' · '), id, false);
+      timeline.setCustomTimeTitle(k.kinds.join(', ') + ' ' + k.at, id);
     });
     timeline.on('select', function (p) {
       if (!p.items.length) { return; }
@@ -262,21 +268,36 @@
     });
     document.getElementById('zoom-in').onclick = function () { timeline.zoomIn(0.5); };
     document.getElementById('zoom-out').onclick = function () { timeline.zoomOut(0.5); };
-    document.getElementById('zoom-fit').onclick = function () { timeline.fit(); };
+    // Fit shows the incident's window (with a little room); All shows every entry, a provider's late RFO included
+    window.hindsightFitIncident = function () { timeline.setWindow(new Date(first - pad), new Date(last + pad)); };
+    document.getElementById('zoom-fit').onclick = window.hindsightFitIncident;
+    var all = document.getElementById('zoom-all');
+    if (all) { all.onclick = function () { timeline.fit(); }; }
   }
 
   function drawDensity(data) {
     var el = document.getElementById('density');
     if (!el || !window.echarts || !data.entries.length) { return; }
+    // the incident's window sets the scale: a late RFO or a status change made today would squeeze the incident
+    // into a sliver of the chart; entries outside it are counted in the note below the chart instead
     var times = data.entries.map(function (e) { return Date.parse(e.at); });
-    var from = Math.min.apply(null, times), to = Math.max.apply(null, times);
+    var windowFrom = Date.parse(data.incident.from), windowTo = Date.parse(data.incident.to);
+    var padding = Math.max(5 * 60 * 1000, (windowTo - windowFrom) * 0.03);
+    var from = Math.max(Math.min.apply(null, times), windowFrom - padding);
+    var to = Math.min(Math.max.apply(null, times), windowTo + padding);
+    if (to <= from) { from = windowFrom - padding; to = windowTo + padding; }
+    var outside = times.filter(function (t) { return t < from || t > to; }).length;
+    var note = document.getElementById('density-outside');
+    if (note) { note.textContent = outside ? outside + (outside === 1 ? ' entry lies' : ' entries lie') + ' outside the incident\'s window and are not in this chart (see All on the timeline).' : ''; }
     var bucket = Math.max(60 * 1000, Math.ceil((to - from) / 60 / 60000) * 60000);
     // one row of buckets shared by every source, zeros included, so the bars stack
     var buckets = [];
     for (var t = from; t <= to; t += bucket) { buckets.push(t); }
     var sources = {};
     data.entries.forEach(function (e) {
-      var i = Math.floor((Date.parse(e.at) - from) / bucket);
+      var at = Date.parse(e.at);
+      if (at < from || at > to) { return; }
+      var i = Math.floor((at - from) / bucket);
       var s = sources[e.source] || (sources[e.source] = buckets.map(function () { return 0; }));
       s[i] += e.count;
     });

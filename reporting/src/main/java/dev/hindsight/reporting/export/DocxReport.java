@@ -80,7 +80,7 @@ final class DocxReport {
                                 a.type().name().toLowerCase(Locale.ROOT),
                                 a.priority().name(), a.dueDate() == null ? "" : a.dueDate().toString(), status(a)))
                         .toList(),
-                        4, 35, 9, 10, 11, 8, 12, 11);
+                        4, 30, 10, 9, 10, 11, 13, 13); // every header word fits its column: none breaks mid-word
             }
             heading(doc, "Timeline", 1);
             text(doc, "Times in " + r.zone().getId() + ". ★ marks entries the commander pinned.");
@@ -97,7 +97,7 @@ final class DocxReport {
                     .map(e -> List.of(r.time(e.at()), e.source() + (e.provider() ? " (provider)" : ""),
                             (e.pinned() ? "★ " : "") + e.title() + (e.count() > 1 ? " ×" + e.count() : ""),
                             e.storyline(), nz(e.note())))
-                    .toList(), 17, 10, 48, 10, 15);
+                    .toList(), 17, 11, 44, 13, 15);
             int more = r.timeline().entries().size() - r.documentEntries().size();
             if (more > 0) {
                 text(doc, more + " more entries are in the XLSX export.");

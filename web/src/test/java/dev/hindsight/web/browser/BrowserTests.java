@@ -171,7 +171,9 @@ class BrowserTests {
         // lanes per storyline and the key moments as markers
         page.waitForSelector("#timeline .vis-timeline");
         assertThat(page.locator("#timeline .vis-label").count()).isGreaterThanOrEqualTo(4);
-        assertThat(page.locator("#timeline .vis-custom-time").count()).isEqualTo(7);
+        // seven moments, impact start and detection at the same minute sharing one marker whose labels do not overlap
+        assertThat(page.locator("#timeline .vis-custom-time").count()).isEqualTo(6);
+        assertThat(page.locator("#timeline .vis-custom-time-marker:has-text('impact start · detected')")).hasCount(1);
         assertThat(page.locator("#timeline .vis-item.vis-range.span").count())
                 .as("alerts drawn from firing to resolved").isPositive();
         assertThat(page.locator("#density canvas").first()).isVisible();
