@@ -89,7 +89,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         Accounts.TokenPrincipal p = principal.get();
         var auth = new UsernamePasswordAuthenticationToken(
-                "token:" + p.name(), null, List.of(new SimpleGrantedAuthority(p.role().authority())));
+                p.actsAs(), null, List.of(new SimpleGrantedAuthority(p.role().authority())));
         SecurityContextHolder.getContext().setAuthentication(auth);
         try {
             chain.doFilter(request, response);

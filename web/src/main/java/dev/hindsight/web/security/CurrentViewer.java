@@ -25,6 +25,18 @@ public final class CurrentViewer {
         return java.util.Optional.of(get());
     }
 
+    /** The role the caller signed in (or authenticated a token) with. */
+    public static java.util.Optional<Role> role() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null) {
+            return java.util.Optional.empty();
+        }
+        return auth.getAuthorities().stream().map(a -> a.getAuthority())
+                .filter(a -> a.startsWith("ROLE_")).map(a -> Role.parse(a.substring(5)))
+                .flatMap(java.util.Optional::stream)
+                .findFirst();
+    }
+
     public static Viewer get() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated()) {

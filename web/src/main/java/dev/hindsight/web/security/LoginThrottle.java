@@ -50,7 +50,7 @@ public class LoginThrottle {
 
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
-        note("user:" + String.valueOf(event.getAuthentication().getName()).toLowerCase(Locale.ROOT));
+        note(userKey(String.valueOf(event.getAuthentication().getName())));
         if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
             note("addr:" + details.getRemoteAddress());
         }
@@ -59,8 +59,13 @@ public class LoginThrottle {
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
         synchronized (failures) {
-            failures.remove("user:" + event.getAuthentication().getName().toLowerCase(Locale.ROOT));
+            failures.remove(userKey(event.getAuthentication().getName()));
         }
+    }
+
+    /** The same name sign-in looks up (blanks around it dropped), in one case: " Alice" is alice's count too. */
+    private static String userKey(String username) {
+        return "user:" + Accounts.normalise(username).toLowerCase(Locale.ROOT);
     }
 
     private void note(String key) {
@@ -71,7 +76,7 @@ public class LoginThrottle {
 
     /** How long this user name or address must wait, or zero. */
     Duration remaining(String username, String address) {
-        return max(remaining("user:" + username.toLowerCase(Locale.ROOT), PER_USER),
+        return max(remaining(userKey(username), PER_USER),
                 remaining("addr:" + address, PER_ADDRESS));
     }
 

@@ -40,7 +40,7 @@ class SecurityConfiguration {
 
     @Bean
     UserDetailsService userDetailsService(Accounts accounts) {
-        return username -> accounts.findUser(username)
+        return username -> accounts.findUser(Accounts.normalise(username))
                 .map(u -> User.withUsername(u.username())
                         .password(u.passwordHash())
                         .roles(u.role().name())
@@ -75,6 +75,8 @@ class SecurityConfiguration {
             throws Exception {
         http.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(accounts, audit), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SessionUserCheck(accounts),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
                         r -> BearerTokenFilter.hasBearer(r) || BearerTokenFilter.hasBasicToken(r)))
                 .authorizeHttpRequests(a -> a.requestMatchers(
@@ -111,6 +113,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/incidents/*/postmortem/**",
                                 "/incidents/*/postmortem/**", "/api/postmortem-templates")
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())
+                        // everyone keeps their own password and tokens
+                        .requestMatchers("/api/me", "/api/me/**", "/account", "/account/**")
+                        .authenticated()
+                        .requestMatchers("/admin/**")
+                        .hasRole(Role.ADMIN.name())
                         // a saved search is the user's own; anyone signed in may keep some
                         .requestMatchers(HttpMethod.POST, "/api/saved-searches", "/search/saved",
                                 "/search/saved/*/delete")

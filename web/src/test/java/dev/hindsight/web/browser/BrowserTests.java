@@ -95,6 +95,7 @@ class BrowserTests {
         accounts.addUser("casey", Role.COMMANDER, PASSWORD);
         accounts.addUser("vic", Role.VIEWER, PASSWORD);
         accounts.addUser("rhea", Role.RESPONDER, PASSWORD);
+        accounts.addUser("ada", Role.ADMIN, PASSWORD);
         Files.createDirectories(SHOTS);
         playwright = Playwright
                 .create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -449,6 +450,41 @@ class BrowserTests {
         }
         assertThat(page.locator("a.button:has-text('DOCX')")).hasAttribute("href",
                 java.util.regex.Pattern.compile("zone=America/New_York"));
+    }
+
+    @Test
+    void anAdminAddsAUserAndDisablingThemEndsTheirSession() {
+        signIn("ada");
+        page.navigate(url("/admin/accounts"));
+        page.fill("#add-user input[name=username]", "nia");
+        page.selectOption("#add-user select[name=role]", "RESPONDER");
+        page.fill("#add-user input[name=email]", "nia@example.org");
+        page.fill("#add-user input[name=password]", PASSWORD);
+        page.click("#add-user button[type=submit]");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(page.locator("p[role=status]")).containsText("User nia added.");
+        page.fill("#add-token input[name=name]", "nia-laptop");
+        page.fill("#add-token input[name=owner]", "nia");
+        page.click("#add-token button[type=submit]");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(page.locator("#new-token code")).containsText("hs_");
+        shot("accounts");
+
+        BrowserContext nia = browser.newContext();
+        Page niaPage = nia.newPage();
+        niaPage.navigate(url("/login"));
+        niaPage.fill("input[name=username]", "nia");
+        niaPage.fill("input[name=password]", PASSWORD);
+        niaPage.click("button[type=submit]");
+        niaPage.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(niaPage.locator("a.who")).hasText("nia");
+
+        page.click("#user-nia button:has-text('Disable')");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        assertThat(page.locator("#user-nia")).containsText("disabled");
+        niaPage.navigate(url("/incidents"));
+        assertThat(niaPage.locator("input[name=password]")).isVisible(); // back at the sign-in form
+        nia.close();
     }
 
     @Test

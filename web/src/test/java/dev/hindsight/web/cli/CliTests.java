@@ -35,6 +35,45 @@ class CliTests {
     }
 
     @Test
+    void usersAndTokensAreListedDisabledAndRevokedFromTheCommandLine() throws Exception {
+        String data = dir.resolve("accounts").toString();
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(
+                    "a long enough password\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            JsonNode added = json(CliRunner.run("user", "add", "vera", "--role", "COMMANDER", "--email",
+                    "vera@example.org", "--data", data));
+            assertThat(added.get("user").asString()).isEqualTo("vera");
+        } finally {
+            System.setIn(stdin);
+        }
+        JsonNode users = json(CliRunner.run("user", "list", "--data", data));
+        assertThat(users.get(0).get("username").asString()).isEqualTo("vera");
+        assertThat(users.get(0).get("email").asString()).isEqualTo("vera@example.org");
+        assertThat(users.get(0).get("enabled").asBoolean()).isTrue();
+
+        assertThat(CliRunner.run("token", "create", "ci", "--role", "ADMIN", "--owner", "vera", "--data", data).exit())
+                .as("a token above its owner's role").isEqualTo(2);
+        json(CliRunner.run("token", "create", "ci", "--role", "RESPONDER", "--owner", "vera", "--expires",
+                "2099-01-01", "--data", data));
+        JsonNode tokens = json(CliRunner.run("token", "list", "--data", data));
+        assertThat(tokens.get(0).get("name").asString()).isEqualTo("ci");
+        assertThat(tokens.get(0).get("owner").asString()).isEqualTo("vera");
+        assertThat(tokens.get(0).get("expiresAt").asString()).isEqualTo("2099-01-01T00:00:00Z");
+        assertThat(tokens.get(0).has("token")).as("the secret is never listed").isFalse();
+
+        assertThat(json(CliRunner.run("user", "disable", "vera", "--data", data)).get("enabled").asBoolean())
+                .isFalse();
+        assertThat(json(CliRunner.run("user", "enable", "vera", "--data", data)).get("enabled").asBoolean())
+                .isTrue();
+        assertThat(json(CliRunner.run("token", "revoke", "ci", "--data", data)).get("revoked").asInt()).isEqualTo(1);
+        assertThat(json(CliRunner.run("token", "list", "--data", data)).get(0).get("revoked").asBoolean()).isTrue();
+        CliRunner.Result again = CliRunner.run("token", "revoke", "ci", "--data", data);
+        assertThat(again.exit()).isNotZero();
+        assertThat(again.err()).contains("no active token ci");
+    }
+
+    @Test
     void importThenSearchThenReimportGivesDuplicatesOnly() throws Exception {
         String data = dir.resolve("data").toString();
         Path file = feed();
@@ -258,7 +297,9 @@ class CliTests {
                 {"incident", "create", "--help"}, {"incident", "update", "--help"}, {"incident", "close", "--help"},
                 {"incident", "reopen", "--help"},
                 {"incident", "list", "--help"}, {"check", "--help"}, {"reindex", "--help"}, {"serve", "--help"},
-                {"user", "add", "--help"}, {"token", "create", "--help"},
+                {"user", "add", "--help"}, {"token", "create", "--help"}, {"user", "list", "--help"},
+                {"token", "list", "--help"}, {"token", "revoke", "--help"}, {"generate-year", "--help"},
+                {"dashboard", "--help"},
                 {"export", "--help"}, {"actions", "--help"}, {"backup", "--help"}, {"restore", "--help"}}) {
             CliRunner.Result help = CliRunner.run(command);
             assertThat(help.exit()).as(String.join(" ", command)).isZero();

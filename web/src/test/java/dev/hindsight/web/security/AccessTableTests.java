@@ -80,7 +80,9 @@ class AccessTableTests {
                 "GET /api/incidents/{key}/changes", "GET /api/incidents/{key}/postmortem/review",
                 "GET /api/incidents/{key}/review/comments", "GET /api/saved-searches", "POST /api/saved-searches",
                 "DELETE /api/saved-searches/{id}", "POST /search/saved", "POST /search/saved/{id}/delete",
-                "GET /api/dashboard", "GET /api/dashboard/trends");
+                "GET /api/dashboard", "GET /api/dashboard/trends", "GET /api/me", "POST /api/me/password",
+                "GET /api/me/tokens", "POST /api/me/tokens", "DELETE /api/me/tokens/{token}", "GET /account",
+                "POST /account/password", "POST /account/tokens", "POST /account/tokens/{token}/revoke");
         table(r, "POST /api/imports", "POST /hooks/{hook}", "PATCH /api/incidents/{key}/entries/{entryId}",
                 "POST /api/incidents/{key}/events",
                 "POST /api/incidents/{key}/actions", "POST /api/incidents/{key}/actions/from-lessons",
@@ -99,6 +101,11 @@ class AccessTableTests {
                 "PATCH /api/incidents/{key}", "POST /incidents/{key}/edit", "POST /incidents/{key}/close",
                 "POST /incidents/{key}/reopen", "POST /api/incidents/{key}/postmortem/reviewers",
                 "POST /incidents/{key}/postmortem/reviewers");
+        table(a, "GET /api/admin/users", "POST /api/admin/users", "PATCH /api/admin/users/{name}",
+                "DELETE /api/admin/users/{name}", "POST /api/admin/users/{name}/password", "GET /api/admin/tokens",
+                "POST /api/admin/tokens", "DELETE /api/admin/tokens/{token}", "GET /admin/accounts",
+                "POST /admin/users", "POST /admin/users/{name}", "POST /admin/users/{name}/password",
+                "POST /admin/users/{name}/delete", "POST /admin/tokens", "POST /admin/tokens/{token}/revoke");
         table(a, "GET /api/audit", "POST /api/admin/backup", "POST /api/ingest/sources",
                 "DELETE /api/ingest/sources/{name}",
                 "POST /api/ingest/sources/{name}/run");
@@ -286,7 +293,7 @@ class AccessTableTests {
         String[] parts = endpoint.split(" ", 2);
         String path = parts[1].replace("{key}", key)
                 .replace("{entryId}", EventId.of("jsonl", key.equals("SEC-1") ? "s1" : "o1"))
-                .replace("{id}", "1").replace("{name}", "nope").replace("{hook}", "generic");
+                .replace("{id}", "1").replace("{name}", "nope").replace("{token}", "nope").replace("{hook}", "generic");
         var request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path)
                 .accept(MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, MediaType.ALL);
         if (!parts[0].equals("GET") && !parts[0].equals("DELETE")) {

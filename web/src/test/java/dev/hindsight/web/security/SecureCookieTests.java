@@ -18,7 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The session cookie through the real server (Tomcat sets the Secure flag, not the application): behind a TLS proxy
  * it is Secure, HttpOnly and SameSite=Strict with HSTS; on plain local HTTP it is still HttpOnly and SameSite=Strict.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the test's client is the configured TLS proxy
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1")
 class SecureCookieTests {
 
     @LocalServerPort
