@@ -2,6 +2,7 @@ package dev.hindsight.web;
 
 import dev.hindsight.core.error.InvalidInputException;
 import dev.hindsight.web.cli.DataDirectoryBusyException;
+import dev.hindsight.web.cli.ServerClient;
 import dev.hindsight.web.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +50,10 @@ public final class HindsightCli {
             if (e instanceof DataDirectoryBusyException) {
                 commandLine.getErr().println("hindsight: " + e.getMessage());
                 return ExitCodes.BUSY;
+            }
+            if (e instanceof ServerClient.ServerUnreachableException) {
+                commandLine.getErr().println("hindsight: " + e.getMessage());
+                return ExitCodes.FAILED;
             }
             // input that cannot be used as given is a usage error; a missing incident or a key in use is a failure
             if (e instanceof InvalidInputException) {

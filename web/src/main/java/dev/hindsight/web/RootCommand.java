@@ -11,6 +11,7 @@ import dev.hindsight.web.admin.UserCommand;
 import dev.hindsight.web.cli.ServeCommand;
 import dev.hindsight.web.cli.VersionProvider;
 import dev.hindsight.web.ingest.DeadLettersCommand;
+import dev.hindsight.web.cli.LoginCommand;
 import dev.hindsight.web.dashboard.DashboardCommand;
 import dev.hindsight.web.ingest.GenerateCommand;
 import dev.hindsight.web.samples.GenerateYearCommand;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Command;
         GenerateCommand.class,
         GenerateYearCommand.class,
         DashboardCommand.class,
+        LoginCommand.class,
         UserCommand.class,
         TokenCommand.class
 }, footer = {

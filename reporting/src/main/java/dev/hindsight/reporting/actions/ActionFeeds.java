@@ -9,13 +9,17 @@ import java.util.List;
 import java.util.Locale;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VAlarm;
 import net.fortuna.ical4j.model.component.VToDo;
+import net.fortuna.ical4j.model.parameter.Related;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Due;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Trigger;
 import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableAction;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
@@ -75,6 +79,14 @@ public final class ActionFeeds {
 
     /** One VTODO per item with a due date; closed items are marked completed or cancelled. */
     public static String ics(List<ActionItem> items, Instant now) {
+        return ics(items, now, false);
+    }
+
+    /**
+     * The calendar; with alarms, each open item also carries a VALARM the day before it is due, so that a calendar
+     * subscribed to the feed reminds its owner.
+     */
+    public static String ics(List<ActionItem> items, Instant now, boolean alarms) {
         Calendar calendar = new Calendar()
                 .add(new ProdId("-//Hindsight//Action items//EN"))
                 .add(ImmutableVersion.VERSION_2_0)
@@ -97,6 +109,15 @@ public final class ActionFeeds {
                         case DONE -> ImmutableStatus.VTODO_COMPLETED;
                         case WONT_DO -> ImmutableStatus.VTODO_CANCELLED;
                     });
+            if (alarms && !i.status().closed()) {
+                Trigger dayBefore = new Trigger(java.time.Duration.ofDays(-1));
+                dayBefore.add(Related.END); // before the DUE of the to-do
+                VAlarm alarm = new VAlarm();
+                alarm.add(dayBefore);
+                alarm.add(ImmutableAction.DISPLAY);
+                alarm.add(new Description("Due tomorrow: " + i.title()));
+                todo.add(alarm);
+            }
             calendar.add(todo);
         }
         try {

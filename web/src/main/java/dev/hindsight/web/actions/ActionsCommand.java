@@ -3,7 +3,11 @@ package dev.hindsight.web.actions;
 import dev.hindsight.core.incident.Viewer;
 import dev.hindsight.web.cli.Json;
 import dev.hindsight.web.cli.DataOption;
-import dev.hindsight.web.cli.CliContext;
+import dev.hindsight.web.cli.ExitCodes;
+import dev.hindsight.web.cli.ServerClient;
+import dev.hindsight.web.reminders.Reminders;
+import dev.hindsight.web.cli.ServerOption;
+import dev.hindsight.web.cli.Target;
 import dev.hindsight.reporting.actions.ActionFeeds;
 import dev.hindsight.reporting.actions.ActionItem;
 import dev.hindsight.reporting.actions.ActionItems;
@@ -19,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "actions", mixinStandardHelpOptions = true, description = {
         "Lists action items (lessons learned turned into work), soonest due first.",
         "json: [{\"id\",\"incidentKey\",\"title\",\"owner\",\"team\",\"type\",\"priority\",\"dueDate\",\"status\",\"trackerKey\",...}]",
-        "csv: one row per item; jira-csv: columns Jira's CSV importer maps; ics: a VTODO per item with a due date."})
+        "csv: one row per item; jira-csv: columns Jira's CSV importer maps; ics: a VTODO per item with a due date.",
+        "'actions remind' sends the reminders due now (e-mail digests, team channels)."}, subcommands = ActionsCommand.Remind.class)
 public class ActionsCommand implements Callable<Integer> {
 
     enum Format {
@@ -34,6 +39,9 @@ public class ActionsCommand implements Callable<Integer> {
 
     @Mixin
     DataOption dataOption;
+
+    @Mixin
+    ServerOption serverOption;
 
     @Option(names = "--overdue", description = "Only open items whose due date has passed.")
     boolean overdue;
@@ -57,21 +65,59 @@ public class ActionsCommand implements Callable<Integer> {
         }
     }
 
+    private java.util.Map<String, Object> query() {
+        java.util.Map<String, Object> q = new java.util.LinkedHashMap<>();
+        q.put("overdue", overdue);
+        q.put("incident", incident);
+        q.put("owner", owner);
+        q.put("team", team);
+        return q;
+    }
+
     @Override
     public Integer call() {
-        try (CliContext app = CliContext.open(dataOption.resolve())) {
-            ActionItems actions = app.bean(ActionItems.class);
-            List<ActionItem> items = actions.list(new ActionItems.Filter(incident, owner, team, overdue, false),
-                    Viewer.LOCAL_ADMIN);
+        try (Target target = Target.open(dataOption, serverOption)) {
+            List<ActionItem> items = target.call(
+                    app -> app.bean(ActionItems.class).list(new ActionItems.Filter(incident, owner, team, overdue,
+                            false), Viewer.LOCAL_ADMIN),
+                    server -> server.get(ServerClient.path("/api/actions", query()),
+                            new tools.jackson.core.type.TypeReference<List<ActionItem>>() {
+                            }));
             PrintWriter out = spec.commandLine().getOut();
             switch (format) {
                 case json -> Json.print(out, items);
                 case csv -> out.print(ActionFeeds.csv(items));
                 case jira_csv -> out.print(ActionFeeds.jiraCsv(items));
-                case ics -> out.print(ActionFeeds.ics(items, actions.now()));
+                case ics -> out.print(ActionFeeds.ics(items, java.time.Instant.now()));
             }
             out.flush();
             return 0;
+        }
+    }
+
+    @Command(name = "remind", mixinStandardHelpOptions = true, description = {
+            "Sends the reminders due now: each owner's digest of items overdue or due soon (e-mail, through",
+            "spring.mail.*), each team channel's summary (hindsight.reminders.channels); nothing twice for the same",
+            "item and day. With --server (or a server holding the data directory) the server sends them.",
+            "Prints {\"sent\": [...], \"failed\": [...], \"notes\": [...]}; exit 1 when a delivery failed."})
+    static class Remind implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOption dataOption;
+
+        @Mixin
+        ServerOption serverOption;
+
+        @Override
+        public Integer call() {
+            try (Target target = Target.open(dataOption, serverOption)) {
+                Reminders.Run run = target.call(app -> app.bean(Reminders.class).run(true),
+                        server -> server.send("POST", "/api/actions/remind", null, Reminders.Run.class));
+                Json.print(spec.commandLine().getOut(), run);
+                return run.failed().isEmpty() ? 0 : ExitCodes.FAILED;
+            }
         }
     }
 }

@@ -3,6 +3,9 @@ package dev.hindsight.web.admin;
 import dev.hindsight.core.error.ConflictException;
 import dev.hindsight.core.error.InvalidInputException;
 import dev.hindsight.core.error.NotFoundException;
+import dev.hindsight.web.actions.CalendarFeeds;
+import dev.hindsight.web.reminders.Deliveries;
+import dev.hindsight.web.reminders.ReminderSettings;
 import dev.hindsight.web.security.Accounts;
 import dev.hindsight.web.security.CurrentViewer;
 import dev.hindsight.web.security.Role;
@@ -26,9 +29,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountsPage {
 
     private final Accounts accounts;
+    private final ReminderSettings reminders;
+    private final Deliveries deliveries;
+    private final CalendarFeeds calendars;
 
-    AccountsPage(Accounts accounts) {
+    AccountsPage(Accounts accounts, ReminderSettings reminders, Deliveries deliveries, CalendarFeeds calendars) {
         this.accounts = accounts;
+        this.reminders = reminders;
+        this.deliveries = deliveries;
+        this.calendars = calendars;
     }
 
     @GetMapping("/admin/accounts")
@@ -36,6 +45,7 @@ class AccountsPage {
         model.addAttribute("users", accounts.users());
         model.addAttribute("tokens", accounts.tokens(null));
         model.addAttribute("roles", Role.values());
+        model.addAttribute("deliveries", deliveries.recent(30));
         return "accounts";
     }
 
@@ -109,8 +119,11 @@ class AccountsPage {
     String account(Model model) {
         String me = CurrentViewer.actor();
         model.addAttribute("me", accounts.findUser(me).orElse(null));
-        model.addAttribute("tokens", accounts.findUser(me).isPresent() ? accounts.tokens(me) : java.util.List.of());
+        boolean person = accounts.findUser(me).isPresent();
+        model.addAttribute("tokens", person ? accounts.tokens(me) : java.util.List.of());
         model.addAttribute("roles", Role.values());
+        model.addAttribute("reminders", person ? reminders.of(me) : ReminderSettings.DEFAULT);
+        model.addAttribute("calendars", person ? calendars.of(me) : java.util.List.of());
         return "account";
     }
 
@@ -143,6 +156,32 @@ class AccountsPage {
     String revokeMine(@PathVariable String token, RedirectAttributes redirect) {
         return done(redirect, "/account",
                 () -> "Revoked " + accounts.revokeToken(token, CurrentViewer.actor()) + " token(s).");
+    }
+
+    @PostMapping("/account/reminders")
+    String saveReminders(@RequestParam(defaultValue = "false") boolean enabled, @RequestParam int hour,
+            @RequestParam(defaultValue = "UTC") String zone, RedirectAttributes redirect) {
+        return done(redirect, "/account", () -> {
+            var saved = reminders.save(CurrentViewer.actor(), new ReminderSettings.Setting(enabled, hour, zone));
+            return saved.enabled() ? "Reminders at " + saved.hour() + ":00 " + saved.zone() + "." : "Reminders off.";
+        });
+    }
+
+    @PostMapping("/account/calendars")
+    String createCalendar(@RequestParam(required = false) @Nullable String team, RedirectAttributes redirect) {
+        return done(redirect, "/account", () -> {
+            String secret = calendars.create(CurrentViewer.actor(), team);
+            redirect.addFlashAttribute("newCalendar", "/calendar/" + secret + ".ics");
+            return "Calendar feed created. Subscribe to it now: the address is shown this once.";
+        });
+    }
+
+    @PostMapping("/account/calendars/{id}/revoke")
+    String revokeCalendar(@PathVariable long id, RedirectAttributes redirect) {
+        return done(redirect, "/account", () -> {
+            calendars.revoke(CurrentViewer.actor(), id);
+            return "Calendar feed revoked.";
+        });
     }
 
     /** Runs a change; the page comes back saying what was done, or what was wrong (a user's mistake is no 500). */

@@ -62,12 +62,14 @@ class IncidentApi {
     }
 
     /** An incident with its number of attached events the caller may see. */
+    /** An incident as lists show it; the same fields as {@code incident list --format json}. */
     record IncidentView(String key, String title, Severity severity, String status, Instant from, Instant to,
-            @Nullable String scope, @Nullable String commander, boolean restricted, long events) {
+            @Nullable String scope, @Nullable String commander, boolean restricted, List<String> members,
+            long events) {
 
         static IncidentView of(IncidentSummary i, long events) {
             return new IncidentView(i.key(), i.title(), i.severity(), i.status().name(), i.from(), i.to(), i.scope(),
-                    i.commander(), i.restricted(), events);
+                    i.commander(), i.restricted(), i.members().stream().sorted().toList(), events);
         }
     }
 

@@ -4,7 +4,10 @@ import dev.hindsight.web.cli.OutputFormat;
 import dev.hindsight.web.cli.TimeArguments;
 import dev.hindsight.web.cli.Json;
 import dev.hindsight.web.cli.DataOption;
-import dev.hindsight.web.cli.CliContext;
+import dev.hindsight.web.cli.ServerClient;
+import dev.hindsight.web.cli.ServerOption;
+import dev.hindsight.web.cli.Target;
+import tools.jackson.core.type.TypeReference;
 import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.core.incident.Severity;
 import dev.hindsight.core.incident.Viewer;
@@ -59,6 +62,9 @@ public class IncidentCommand {
         @Mixin
         DataOption dataOption;
 
+        @Mixin
+        ServerOption serverOption;
+
         @Parameters(index = "0", paramLabel = "KEY", description = "Short unique key, e.g. INC-2041.")
         String key;
 
@@ -88,10 +94,16 @@ public class IncidentCommand {
 
         @Override
         public Integer call() {
-            try (CliContext app = CliContext.open(dataOption.resolve())) {
-                IncidentSummary created = app.bean(IncidentCatalog.class).create(new NewIncident(key, title, from, to,
-                        severity, scope, commander, restricted, Set.copyOf(members)), Viewer.LOCAL_ADMIN);
-                Json.print(spec.commandLine().getOut(), IncidentJson.of(created, 0));
+            try (Target target = Target.open(dataOption, serverOption)) {
+                IncidentJson created = target.call(app -> IncidentJson.of(app.bean(IncidentCatalog.class)
+                        .create(new NewIncident(key, title, from, to, severity, scope, commander, restricted,
+                                Set.copyOf(members)), Viewer.LOCAL_ADMIN),
+                        0),
+                        server -> server.send("POST", "/api/incidents",
+                                new IncidentApi.Declaration(key, title, from, to,
+                                        severity, scope, commander, restricted, Set.copyOf(members)),
+                                IncidentJson.class));
+                Json.print(spec.commandLine().getOut(), created);
                 return 0;
             }
         }
@@ -105,17 +117,23 @@ public class IncidentCommand {
         @Mixin
         DataOption dataOption;
 
+        @Mixin
+        ServerOption serverOption;
+
         @Option(names = "--format", defaultValue = "json", paramLabel = "json|text", description = "Default: ${DEFAULT-VALUE}.")
         OutputFormat format;
 
         @Override
         public Integer call() {
-            try (CliContext app = CliContext.open(dataOption.resolve())) {
-                IncidentCatalog incidents = app.bean(IncidentCatalog.class);
-                Map<String, Long> counts = incidents.eventCounts(Viewer.LOCAL_ADMIN);
-                List<IncidentJson> list = incidents.list(Viewer.LOCAL_ADMIN).stream()
-                        .map(i -> IncidentJson.of(i, counts.getOrDefault(i.key(), 0L)))
-                        .toList();
+            try (Target target = Target.open(dataOption, serverOption)) {
+                List<IncidentJson> list = target.call(app -> {
+                    IncidentCatalog incidents = app.bean(IncidentCatalog.class);
+                    Map<String, Long> counts = incidents.eventCounts(Viewer.LOCAL_ADMIN);
+                    return incidents.list(Viewer.LOCAL_ADMIN).stream()
+                            .map(i -> IncidentJson.of(i, counts.getOrDefault(i.key(), 0L)))
+                            .toList();
+                }, server -> server.get("/api/incidents", new TypeReference<List<IncidentJson>>() {
+                }));
                 PrintWriter out = spec.commandLine().getOut();
                 if (format == OutputFormat.json) {
                     Json.print(out, list);
@@ -145,6 +163,9 @@ public class IncidentCommand {
 
         @Mixin
         DataOption dataOption;
+
+        @Mixin
+        ServerOption serverOption;
 
         @Parameters(index = "0", paramLabel = "KEY")
         String key;
@@ -193,9 +214,10 @@ public class IncidentCommand {
 
         @Override
         public Integer call() {
-            return change(spec, dataOption, key, (edits, viewer) -> edits.apply(key, new IncidentEdits.Patch(title,
-                    severity, status, summary, from, to, commander, scribe, commsLead, team, cause, set(services),
-                    set(tags), set(participants)), viewer));
+            IncidentEdits.Patch patch = new IncidentEdits.Patch(title, severity, status, summary, from, to, commander,
+                    scribe, commsLead, team, cause, set(services), set(tags), set(participants));
+            return change(spec, dataOption, serverOption, key, (edits, viewer) -> edits.apply(key, patch, viewer),
+                    patch);
         }
 
         private static @org.jspecify.annotations.Nullable Set<String> set(
@@ -212,12 +234,16 @@ public class IncidentCommand {
         @Mixin
         DataOption dataOption;
 
+        @Mixin
+        ServerOption serverOption;
+
         @Parameters(index = "0", paramLabel = "KEY")
         String key;
 
         @Override
         public Integer call() {
-            return change(spec, dataOption, key, (edits, viewer) -> edits.close(key, viewer));
+            return change(spec, dataOption, serverOption, key, (edits, viewer) -> edits.close(key, viewer),
+                    Map.of("status", "CLOSED"));
         }
     }
 
@@ -229,12 +255,16 @@ public class IncidentCommand {
         @Mixin
         DataOption dataOption;
 
+        @Mixin
+        ServerOption serverOption;
+
         @Parameters(index = "0", paramLabel = "KEY")
         String key;
 
         @Override
         public Integer call() {
-            return change(spec, dataOption, key, (edits, viewer) -> edits.reopen(key, viewer));
+            return change(spec, dataOption, serverOption, key, (edits, viewer) -> edits.reopen(key, viewer),
+                    Map.of("status", "INVESTIGATING"));
         }
     }
 
@@ -242,11 +272,17 @@ public class IncidentCommand {
         IncidentDetails apply(IncidentEdits edits, Viewer viewer);
     }
 
-    private static int change(CommandSpec spec, DataOption dataOption, String key, Change change) {
-        try (CliContext app = CliContext.open(dataOption.resolve())) {
-            IncidentDetails changed = change.apply(app.bean(IncidentEdits.class), Viewer.LOCAL_ADMIN);
-            long events = app.bean(IncidentCatalog.class).eventCounts(Viewer.LOCAL_ADMIN).getOrDefault(key, 0L);
-            Json.print(spec.commandLine().getOut(), IncidentApi.IncidentDetailView.of(changed, events));
+    /** A change in-process, or the same one as {@code PATCH /api/incidents/KEY} with this body. */
+    private static int change(CommandSpec spec, DataOption dataOption, ServerOption serverOption, String key,
+            Change change, Object remoteBody) {
+        try (Target target = Target.open(dataOption, serverOption)) {
+            IncidentApi.IncidentDetailView view = target.call(app -> {
+                IncidentDetails changed = change.apply(app.bean(IncidentEdits.class), Viewer.LOCAL_ADMIN);
+                long events = app.bean(IncidentCatalog.class).eventCounts(Viewer.LOCAL_ADMIN).getOrDefault(key, 0L);
+                return IncidentApi.IncidentDetailView.of(changed, events);
+            }, server -> server.send("PATCH", "/api/incidents/" + ServerClient.segment(key), remoteBody,
+                    IncidentApi.IncidentDetailView.class));
+            Json.print(spec.commandLine().getOut(), view);
             return 0;
         }
     }

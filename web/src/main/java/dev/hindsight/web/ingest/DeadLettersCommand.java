@@ -5,7 +5,9 @@ import dev.hindsight.web.cli.OutputFormat;
 import dev.hindsight.web.cli.ExitCodes;
 import dev.hindsight.web.cli.Json;
 import dev.hindsight.web.cli.DataOption;
-import dev.hindsight.web.cli.CliContext;
+import dev.hindsight.web.cli.ServerClient;
+import dev.hindsight.web.cli.ServerOption;
+import dev.hindsight.web.cli.Target;
 import dev.hindsight.core.store.DeadLetterStore;
 import dev.hindsight.ingest.deadletters.DeadLetters;
 import java.io.PrintWriter;
@@ -32,6 +34,9 @@ public class DeadLettersCommand {
         @Mixin
         DataOption dataOption;
 
+        @Mixin
+        ServerOption serverOption;
+
         @Option(names = "--all", description = "Include letters already replayed.")
         boolean all;
 
@@ -43,9 +48,13 @@ public class DeadLettersCommand {
 
         @Override
         public Integer call() {
-            try (CliContext app = CliContext.open(dataOption.resolve())) {
-                List<DeadLetterStore.Summary> letters = app.bean(DeadLetters.class).list(Viewer.LOCAL_ADMIN, !all,
-                        limit);
+            try (Target target = Target.open(dataOption, serverOption)) {
+                List<DeadLetterStore.Summary> letters = target.call(
+                        app -> app.bean(DeadLetters.class).list(Viewer.LOCAL_ADMIN, !all, limit),
+                        server -> server.get(ServerClient.path("/api/dead-letters",
+                                java.util.Map.of("pending", !all, "limit", limit)),
+                                new tools.jackson.core.type.TypeReference<List<DeadLetterStore.Summary>>() {
+                                }));
                 PrintWriter out = spec.commandLine().getOut();
                 if (format == OutputFormat.json) {
                     Json.print(out, letters);
@@ -76,13 +85,23 @@ public class DeadLettersCommand {
         @Mixin
         DataOption dataOption;
 
+        @Mixin
+        ServerOption serverOption;
+
         @Parameters(paramLabel = "ID", arity = "0..*", description = "Letters to replay; none means every pending one.")
         List<Long> ids = new ArrayList<>();
 
         @Override
         public Integer call() {
-            try (CliContext app = CliContext.open(dataOption.resolve())) {
-                List<DeadLetters.Replay> results = app.bean(DeadLetters.class).replay(ids, Viewer.LOCAL_ADMIN);
+            try (Target target = Target.open(dataOption, serverOption)) {
+                List<DeadLetters.Replay> results = target.call(
+                        app -> app.bean(DeadLetters.class).replay(ids, Viewer.LOCAL_ADMIN),
+                        server -> ids.isEmpty()
+                                ? ServerClient.convert(server.send("POST", "/api/dead-letters/replay", null),
+                                        new tools.jackson.core.type.TypeReference<List<DeadLetters.Replay>>() {
+                                        })
+                                : ids.stream().map(id -> server.send("POST", "/api/dead-letters/" + id + "/replay",
+                                        null, DeadLetters.Replay.class)).toList());
                 Json.print(spec.commandLine().getOut(), results);
                 return results.stream().allMatch(DeadLetters.Replay::replayed) ? 0 : ExitCodes.FAILED;
             }

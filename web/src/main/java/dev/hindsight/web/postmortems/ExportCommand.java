@@ -1,7 +1,9 @@
 package dev.hindsight.web.postmortems;
 
 import dev.hindsight.web.cli.DataOption;
-import dev.hindsight.web.cli.CliContext;
+import dev.hindsight.web.cli.ServerClient;
+import dev.hindsight.web.cli.ServerOption;
+import dev.hindsight.web.cli.Target;
 import dev.hindsight.core.incident.Viewer;
 import dev.hindsight.reporting.export.ExportFormat;
 import dev.hindsight.reporting.export.Exporter;
@@ -34,6 +36,9 @@ public class ExportCommand implements Callable<Integer> {
     @Mixin
     DataOption dataOption;
 
+    @Mixin
+    ServerOption serverOption;
+
     @Parameters(index = "0", paramLabel = "KEY")
     String key;
 
@@ -50,23 +55,27 @@ public class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ExportFormat f = ExportFormat.parse(format);
         ZoneId zoneId = Zones.parse(zone);
-        try (CliContext app = CliContext.open(dataOption.resolve())) {
+        try (Target target = Target.open(dataOption, serverOption)) {
             spec.commandLine().getErr().println("Building the " + f.extension() + " export of " + key + "...");
-            Report report = app.bean(Exports.class).report(key, zoneId, Viewer.LOCAL_ADMIN);
-            byte[] bytes = Exporter.export(report, f);
-            Path target = out.toAbsolutePath();
-            Path temp = Files.createTempFile(target.getParent() == null ? Path.of(".") : target.getParent(), ".export-",
+            String[] contents = {""};
+            byte[] bytes = target.call(app -> {
+                Report report = app.bean(Exports.class).report(key, zoneId, Viewer.LOCAL_ADMIN);
+                contents[0] = ": " + report.timeline().entries().size() + " timeline entries, "
+                        + report.actions().size() + " action items";
+                return Exporter.export(report, f);
+            }, server -> server.bytes(ServerClient.path("/api/incidents/" + ServerClient.segment(key) + "/export",
+                    java.util.Map.of("format", f.extension(), "zone", zoneId.getId()))));
+            Path file = out.toAbsolutePath();
+            Path temp = Files.createTempFile(file.getParent() == null ? Path.of(".") : file.getParent(), ".export-",
                     ".tmp");
             try {
                 Files.write(temp, bytes);
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temp);
             }
-            spec.commandLine().getErr().printf(Locale.ROOT,
-                    "Wrote %s (%,d bytes: %d timeline entries, %d action items)%n", target,
-                    bytes.length,
-                    report.timeline().entries().size(), report.actions().size());
+            spec.commandLine().getErr().printf(Locale.ROOT, "Wrote %s (%,d bytes%s)%n", file, bytes.length,
+                    contents[0]);
             return 0;
         }
     }

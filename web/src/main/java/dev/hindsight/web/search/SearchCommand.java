@@ -5,14 +5,18 @@ import dev.hindsight.web.cli.OutputFormat;
 import dev.hindsight.web.cli.TimeArguments;
 import dev.hindsight.web.cli.Json;
 import dev.hindsight.web.cli.DataOption;
-import dev.hindsight.web.cli.CliContext;
+import dev.hindsight.web.cli.ServerClient;
+import dev.hindsight.web.cli.ServerOption;
+import dev.hindsight.web.cli.Target;
 import dev.hindsight.core.store.SearchQuery;
 import dev.hindsight.search.unified.UnifiedSearch;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,6 +51,9 @@ public class SearchCommand implements Callable<Integer> {
 
     @Mixin
     DataOption dataOption;
+
+    @Mixin
+    ServerOption serverOption;
 
     @Parameters(index = "0", paramLabel = "QUERY", description = "Lucene query; '*' for everything.")
     String query;
@@ -93,6 +100,24 @@ public class SearchCommand implements Callable<Integer> {
         return SearchQueries.of(query, from, to, incident, sources, kinds, services, hosts, limit, offset, sort);
     }
 
+    /** The same search as the REST API's parameters. */
+    private Map<String, Object> remoteQuery() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("q", query);
+        p.put("from", from);
+        p.put("to", to);
+        p.put("incident", incident);
+        p.put("source", sources);
+        p.put("kind", kinds);
+        p.put("service", services);
+        p.put("host", hosts);
+        p.put("type", wantedTypes());
+        p.put("limit", limit);
+        p.put("offset", offset);
+        p.put("sort", sort);
+        return p;
+    }
+
     /** Events unless types are named; {@code all} is every type. */
     Set<String> wantedTypes() {
         return types.isEmpty()
@@ -103,11 +128,10 @@ public class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SearchQuery q = searchQuery();
-        try (CliContext app = CliContext.open(dataOption.resolve())) {
-            Set<String> wanted = types.isEmpty()
-                    ? Set.of(UnifiedSearch.EVENT)
-                    : types.contains("all") ? Set.of() : SearchQueries.types(types);
-            UnifiedSearch.Result result = app.bean(UnifiedSearch.class).search(q, wanted, Viewer.LOCAL_ADMIN);
+        try (Target target = Target.open(dataOption, serverOption)) {
+            UnifiedSearch.Result result = target.call(
+                    app -> app.bean(UnifiedSearch.class).search(q, wantedTypes(), Viewer.LOCAL_ADMIN),
+                    server -> server.get(ServerClient.path("/api/search", remoteQuery()), UnifiedSearch.Result.class));
             PrintWriter out = spec.commandLine().getOut();
             if (format == OutputFormat.json) {
                 Json.print(out, result);

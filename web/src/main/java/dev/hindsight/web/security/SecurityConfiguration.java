@@ -80,7 +80,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
                         r -> BearerTokenFilter.hasBearer(r) || BearerTokenFilter.hasBasicToken(r)))
                 .authorizeHttpRequests(a -> a.requestMatchers(
-                        "/actuator/health", "/actuator/health/**", "/login", "/css/**", "/js/**",
+                        "/actuator/health", "/actuator/health/**", "/login", "/css/**", "/js/**", "/calendar/*",
                         "/vendor/**", "/favicon.ico", "/favicon.svg", "/error")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/incidents", "/incidents")
@@ -112,6 +112,9 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())
                         .requestMatchers(HttpMethod.POST, "/api/incidents/*/postmortem/**",
                                 "/incidents/*/postmortem/**", "/api/postmortem-templates")
+                        .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())
+                        // reminders go out on the schedule; sending them now is for those who run the response
+                        .requestMatchers(HttpMethod.POST, "/api/actions/remind")
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name())
                         // everyone keeps their own password and tokens
                         .requestMatchers("/api/me", "/api/me/**", "/account", "/account/**")

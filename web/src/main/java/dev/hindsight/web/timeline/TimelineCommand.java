@@ -3,7 +3,9 @@ package dev.hindsight.web.timeline;
 import dev.hindsight.web.cli.OutputFormat;
 import dev.hindsight.web.cli.Json;
 import dev.hindsight.web.cli.DataOption;
-import dev.hindsight.web.cli.CliContext;
+import dev.hindsight.web.cli.ServerClient;
+import dev.hindsight.web.cli.ServerOption;
+import dev.hindsight.web.cli.Target;
 import dev.hindsight.core.incident.Viewer;
 import dev.hindsight.core.timeline.Timeline;
 import dev.hindsight.search.timeline.Timelines;
@@ -28,6 +30,9 @@ public class TimelineCommand implements Callable<Integer> {
     @Mixin
     DataOption dataOption;
 
+    @Mixin
+    ServerOption serverOption;
+
     @Parameters(index = "0", paramLabel = "KEY")
     String key;
 
@@ -36,8 +41,9 @@ public class TimelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (CliContext app = CliContext.open(dataOption.resolve())) {
-            Timeline timeline = app.bean(Timelines.class).timeline(key, Viewer.LOCAL_ADMIN);
+        try (Target target = Target.open(dataOption, serverOption)) {
+            Timeline timeline = target.call(app -> app.bean(Timelines.class).timeline(key, Viewer.LOCAL_ADMIN),
+                    server -> server.get("/api/incidents/" + ServerClient.segment(key) + "/timeline", Timeline.class));
             PrintWriter out = spec.commandLine().getOut();
             if (format == OutputFormat.json) {
                 Json.print(out, timeline);

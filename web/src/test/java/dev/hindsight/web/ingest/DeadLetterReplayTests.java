@@ -81,6 +81,9 @@ class DeadLetterReplayTests {
                 utf8("2014-08-12T04:10:00,Badge used at the side door,door2"),
                 recipe)), "DLQ-SEC", null, new Viewer("carol", false)));
         long id = jdbc.queryForObject("select max(id) from dead_letter", Long.class);
+        // sessions belong to accounts that exist: a session whose user is gone ends at its next request
+        accounts.addUser("carol", Role.COMMANDER, "carol's long password");
+        accounts.addUser("mallory", Role.COMMANDER, "mallory's long password");
         var carol = user("carol").roles("COMMANDER");
         var mallory = user("mallory").roles("COMMANDER");
 

@@ -140,6 +140,8 @@ class SampleLoaderTests {
 
     @Test
     void theIncidentPageShowsMomentsStorylinesFindingsAndEntries() throws Exception {
+        // sessions belong to accounts that exist: a session whose user is gone ends at its next request
+        accounts.addUser("viewer", Role.VIEWER, "a viewer's long password");
         String html = mvc.perform(get("/incidents/LP-2014-08-12").with(user("viewer").roles("VIEWER")))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();

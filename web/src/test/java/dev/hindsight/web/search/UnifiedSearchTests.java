@@ -81,6 +81,9 @@ class UnifiedSearchTests {
     @Autowired
     RecordIndex records;
 
+    @Autowired
+    dev.hindsight.search.internal.index.LuceneIndex index;
+
     String member;
     String outsider;
 
@@ -90,7 +93,7 @@ class UnifiedSearchTests {
     }
 
     @BeforeAll
-    void seed() {
+    void seed() throws Exception {
         member = "Bearer " + accounts.createToken("member", Role.RESPONDER);
         outsider = "Bearer " + accounts.createToken("outsider", Role.RESPONDER);
         Viewer admin = Viewer.LOCAL_ADMIN;
@@ -111,6 +114,7 @@ class UnifiedSearchTests {
         reviews.comment("OPEN-7", Section.ROOT_CAUSE, null, "Say why the marmalade consumer stalled", admin);
         postMortems.save("HUSH-7", new PostMortems.Edit(Map.of(Section.SUMMARY,
                 "The pangolin key leaked in a build log."), null, null), admin);
+        index.refresh(); // events are searchable once the index has taken them in
     }
 
     @Test

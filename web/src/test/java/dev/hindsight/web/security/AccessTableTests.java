@@ -66,7 +66,7 @@ class AccessTableTests {
         Access r = Access.RESPONDER;
         Access c = Access.COMMANDER;
         Access a = Access.ADMIN;
-        table(Access.PUBLIC, "GET /login");
+        table(Access.PUBLIC, "GET /login", "GET /calendar/{secret}.ics");
         table(v, "GET /", "GET /search", "GET /incidents/{key}", "GET /incidents/{key}/postmortem", "GET /actions",
                 "GET /dashboard",
                 "GET /dashboard.xlsx", "GET /api/incidents", "GET /api/incidents/{key}",
@@ -82,7 +82,10 @@ class AccessTableTests {
                 "DELETE /api/saved-searches/{id}", "POST /search/saved", "POST /search/saved/{id}/delete",
                 "GET /api/dashboard", "GET /api/dashboard/trends", "GET /api/me", "POST /api/me/password",
                 "GET /api/me/tokens", "POST /api/me/tokens", "DELETE /api/me/tokens/{token}", "GET /account",
-                "POST /account/password", "POST /account/tokens", "POST /account/tokens/{token}/revoke");
+                "POST /account/password", "POST /account/tokens", "POST /account/tokens/{token}/revoke",
+                "GET /api/me/calendars", "POST /api/me/calendars", "DELETE /api/me/calendars/{id}",
+                "GET /api/me/reminders", "PUT /api/me/reminders", "POST /account/reminders", "POST /account/calendars",
+                "POST /account/calendars/{id}/revoke");
         table(r, "POST /api/imports", "POST /hooks/{hook}", "PATCH /api/incidents/{key}/entries/{entryId}",
                 "POST /api/incidents/{key}/events",
                 "POST /api/incidents/{key}/actions", "POST /api/incidents/{key}/actions/from-lessons",
@@ -105,7 +108,9 @@ class AccessTableTests {
                 "DELETE /api/admin/users/{name}", "POST /api/admin/users/{name}/password", "GET /api/admin/tokens",
                 "POST /api/admin/tokens", "DELETE /api/admin/tokens/{token}", "GET /admin/accounts",
                 "POST /admin/users", "POST /admin/users/{name}", "POST /admin/users/{name}/password",
-                "POST /admin/users/{name}/delete", "POST /admin/tokens", "POST /admin/tokens/{token}/revoke");
+                "POST /admin/users/{name}/delete", "POST /admin/tokens", "POST /admin/tokens/{token}/revoke",
+                "GET /api/admin/reminders");
+        table(c, "POST /api/actions/remind");
         table(a, "GET /api/audit", "POST /api/admin/backup", "POST /api/ingest/sources",
                 "DELETE /api/ingest/sources/{name}",
                 "POST /api/ingest/sources/{name}/run");
