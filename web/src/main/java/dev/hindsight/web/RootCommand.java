@@ -47,8 +47,12 @@ import picocli.CommandLine.Command;
         TokenCommand.class
 }, footer = {
         "",
-        "Exit codes: 0 done; 1 failed (nothing readable, store unavailable, check",
-        "found differences); 2 usage error; 3 the data directory is held by another",
-        "Hindsight process (a running server)."
+        "While a server holds the data directory, search, timeline, incident, export,",
+        "actions, dead-letters and import go through it; --server URL (or",
+        "HINDSIGHT_SERVER) with HINDSIGHT_TOKEN or 'login' reaches another one.",
+        "",
+        "Exit codes: 0 done; 1 failed (nothing readable, store unavailable, server",
+        "unreachable, check found differences); 2 usage error; 3 the data directory",
+        "is held by another Hindsight process and this command needs it itself."
 })
 class RootCommand {}

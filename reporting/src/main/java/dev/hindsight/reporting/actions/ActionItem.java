@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param lesson the lesson it comes from, as the post-mortem words it
  * @param trackerKey the issue in an outside tracker (Jira), once created there
+ * @param trackerSyncedAt when the item and its issue last agreed (a change sent, a status received)
+ * @param trackerSyncError why the last exchange with the tracker failed; null once one succeeds
  */
 public record ActionItem(
         long id,
@@ -24,7 +26,9 @@ public record ActionItem(
         @Nullable String trackerKey,
         Instant createdAt,
         Instant updatedAt,
-        @Nullable Instant closedAt) {
+        @Nullable Instant closedAt,
+        @Nullable Instant trackerSyncedAt,
+        @Nullable String trackerSyncError) {
 
     public enum Type {
         PREVENT,

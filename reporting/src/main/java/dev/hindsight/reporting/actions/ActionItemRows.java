@@ -3,6 +3,7 @@ package dev.hindsight.reporting.actions;
 import dev.hindsight.core.error.InvalidInputException;
 import dev.hindsight.core.error.NotFoundException;
 import dev.hindsight.core.store.SearchableRecords;
+import dev.hindsight.core.text.Texts;
 import dev.hindsight.reporting.actions.ActionItem.Priority;
 import dev.hindsight.reporting.actions.ActionItem.Status;
 import dev.hindsight.reporting.actions.ActionItem.Type;
@@ -17,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,7 +33,7 @@ class ActionItemRows {
     public static final int MAX_LIST = 5_000;
 
     private static final String COLUMNS = "id, incident_key, title, lesson, owner, team, type, priority, due_date, status, tracker_key,"
-            + " created_at, updated_at, closed_at";
+            + " created_at, updated_at, closed_at, tracker_synced_at, tracker_sync_error";
 
     private final JdbcTemplate jdbc;
     private final SearchableRecords records;
@@ -170,6 +172,23 @@ class ActionItemRows {
         return clock.instant();
     }
 
+    /** Notes an exchange with the tracker: when it succeeded, or why it failed (the last success time is kept). */
+    void trackerSync(long id, @Nullable String error) {
+        if (error == null) {
+            jdbc.update("update action_item set tracker_synced_at = ?, tracker_sync_error = null where id = ?",
+                    clock.instant().atOffset(ZoneOffset.UTC), id);
+        } else {
+            jdbc.update("update action_item set tracker_sync_error = ? where id = ?", Texts.clip(error, 500), id);
+        }
+        indexed(find(id).orElseThrow());
+    }
+
+    /** The item tracked by that issue, if any. */
+    Optional<ActionItem> findByTrackerKey(String trackerKey) {
+        return jdbc.query("select " + COLUMNS + " from action_item where tracker_key = ?", (rs, i) -> item(rs),
+                trackerKey).stream().findFirst();
+    }
+
     private void record(long id, String field, @Nullable String from, @Nullable String to, String actor, Instant at) {
         jdbc.update(
                 "insert into action_item_change (item_id, field, old_value, new_value, actor, changed_at) values (?, ?, ?, ?, ?, ?)",
@@ -179,12 +198,14 @@ class ActionItemRows {
     private static ActionItem item(ResultSet rs) throws SQLException {
         Date due = rs.getDate(9);
         OffsetDateTime closed = rs.getObject(14, OffsetDateTime.class);
+        OffsetDateTime synced = rs.getObject(15, OffsetDateTime.class);
         return new ActionItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6),
                 Type.valueOf(rs.getString(7)), Priority.valueOf(rs.getString(8)),
                 due == null ? null : due.toLocalDate(),
                 Status.valueOf(rs.getString(10)), rs.getString(11), rs.getObject(12, OffsetDateTime.class).toInstant(),
-                rs.getObject(13, OffsetDateTime.class).toInstant(), closed == null ? null : closed.toInstant());
+                rs.getObject(13, OffsetDateTime.class).toInstant(), closed == null ? null : closed.toInstant(),
+                synced == null ? null : synced.toInstant(), rs.getString(16));
     }
 
     private static String requireTitle(String title) {

@@ -14,11 +14,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Action items for a viewer: the lessons learned turned into work someone owns, tracked to completion. An item of an
@@ -45,6 +50,10 @@ public class ActionItems {
 
     /** One line of an item's history. */
     public record FieldChange(String field, @Nullable String from, @Nullable String to, String actor, Instant at) {}
+
+    /** Jira resolutions that close an issue without doing it. */
+    private static final Set<String> WONT_DO_RESOLUTIONS = Set.of("won't do", "won't fix", "declined", "duplicate",
+            "cannot reproduce", "obsolete");
 
     private final IncidentDirectory incidents;
     private final PostMortems postMortems;
@@ -76,10 +85,76 @@ public class ActionItems {
         return rows.open(item.forIncident(key), viewer.name());
     }
 
+    /**
+     * Applies the change; a change of title, due date or priority of an item tracked in Jira is sent to its issue once
+     * the change is committed (a failure to send is kept on the item, shown where it is listed, and never undoes it).
+     */
     @Transactional
     public ActionItem change(long id, Change change, Viewer viewer) {
-        find(id, viewer);
-        return rows.change(id, change, viewer.name());
+        ActionItem before = find(id, viewer);
+        ActionItem after = rows.change(id, change, viewer.name());
+        boolean trackedFieldsChanged = !Objects.equals(before.title(), after.title())
+                || !Objects.equals(before.dueDate(), after.dueDate()) || before.priority() != after.priority();
+        if (after.trackerKey() != null && jira.configured() && trackedFieldsChanged
+                && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    sendToTracker(id);
+                }
+            });
+        }
+        return after;
+    }
+
+    private void sendToTracker(long id) {
+        ActionItem item = rows.find(id).orElseThrow();
+        try {
+            jira.update(item);
+            rows.trackerSync(id, null);
+        } catch (TrackerException e) {
+            rows.trackerSync(id, e.getMessage());
+        }
+    }
+
+    /**
+     * A status change reported by the tracker (Jira's webhook, whose signature the caller checked): the item tracked
+     * by that issue follows its status category ({@code new} open, {@code indeterminate} in progress, {@code done}
+     * done, or won't do when the resolution says so). Nothing happens for an issue no item tracks.
+     *
+     * @return the item as it is now, if one tracks the issue
+     */
+    @Transactional
+    public Optional<ActionItem> trackerStatusChanged(String issueKey, String statusCategory,
+            @Nullable String resolution) {
+        Optional<ActionItem> tracked = rows.findByTrackerKey(issueKey);
+        if (tracked.isEmpty()) {
+            return Optional.empty();
+        }
+        ActionItem item = tracked.get();
+        Status status = switch (statusCategory) {
+            case "new" -> Status.OPEN;
+            case "indeterminate" -> Status.IN_PROGRESS;
+            case "done" -> resolution != null && WONT_DO_RESOLUTIONS.contains(resolution.toLowerCase(Locale.ROOT))
+                    ? Status.WONT_DO
+                    : Status.DONE;
+            default -> null;
+        };
+        if (status != null && status != item.status()) {
+            rows.change(item.id(), new Change(null, null, null, null, null, null, status, null), "jira");
+        }
+        rows.trackerSync(item.id(), null);
+        return rows.find(item.id());
+    }
+
+    /** Where people open the item's issue, when Jira is configured. */
+    public Optional<String> trackerUrl(ActionItem item) {
+        return item.trackerKey() == null ? Optional.empty() : jira.browseUrl(item.trackerKey());
+    }
+
+    /** Why a delivery to the tracker webhook is refused, or empty when its signature holds. */
+    public Optional<String> trackerDeliveryProblem(byte[] body, @Nullable String signature) {
+        return jira.deliveryProblem(body, signature);
     }
 
     public List<FieldChange> history(long id, Viewer viewer) {
@@ -111,7 +186,9 @@ public class ActionItems {
             return item;
         }
         String key = jira.create(item);
-        return rows.change(id, new Change(null, null, null, null, null, null, null, key), viewer.name());
+        rows.change(id, new Change(null, null, null, null, null, null, null, key), viewer.name());
+        rows.trackerSync(id, null);
+        return rows.find(id).orElseThrow();
     }
 
     /** Today, in the zone due dates are kept in. */

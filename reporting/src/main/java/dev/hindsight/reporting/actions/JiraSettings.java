@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param project the key of the project issues are created in
  * @param user the e-mail of the account that creates them
  * @param token that account's API token
+ * @param webhookSecret the secret of the Jira webhook that reports issue changes to {@code POST /hooks/jira}; empty
+ *     to refuse every delivery there
  */
 public record JiraSettings(@DefaultValue("") String baseUrl, @DefaultValue("") String project,
-        @DefaultValue("") String user, @DefaultValue("") String token) {}
+        @DefaultValue("") String user, @DefaultValue("") String token, @DefaultValue("") String webhookSecret) {}

@@ -1,5 +1,6 @@
 package dev.hindsight.reporting.actions;
 
+import dev.hindsight.core.signature.Signatures;
 import dev.hindsight.core.text.Texts;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -17,9 +19,10 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * Creates a Jira issue for an action item (REST v2 {@code POST /rest/api/2/issue}, basic auth with an account's
- * e-mail and API token) and returns its key, which the item keeps as its tracker key. Configured with
- * {@code hindsight.reporting.jira.base-url}, {@code .project}, {@code .user}, {@code .token}; without them it says so.
+ * Jira's side of an action item (REST v2, basic auth with an account's e-mail and API token): creates its issue
+ * ({@code POST /rest/api/2/issue}) and returns the key the item keeps, and sends later changes of summary, due date
+ * and priority ({@code PUT /rest/api/2/issue/KEY}). Configured with {@code hindsight.reporting.jira.base-url},
+ * {@code .project}, {@code .user}, {@code .token}; without them it says so.
  */
 @Service
 class JiraTracker {
@@ -30,8 +33,10 @@ class JiraTracker {
     private final @Nullable String baseUrl;
     private final String project;
     private final String authorization;
+    private final String webhookSecret;
 
     JiraTracker(JiraSettings settings) {
+        this.webhookSecret = settings.webhookSecret();
         String baseUrl = settings.baseUrl();
         String project = settings.project();
         String user = settings.user();
@@ -44,6 +49,66 @@ class JiraTracker {
 
     boolean configured() {
         return baseUrl != null && !project.isBlank();
+    }
+
+    String webhookSecret() {
+        return webhookSecret;
+    }
+
+    /** The issue's page on the Jira site. */
+    Optional<String> browseUrl(String key) {
+        return baseUrl == null
+                ? Optional.empty()
+                : Optional.of(baseUrl + "/browse/" + java.net.URLEncoder.encode(key, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Jira signs a webhook registered with a secret the WebSub way: {@code X-Hub-Signature: sha256=HEX}, the
+     * HMAC-SHA256 of the raw body keyed by the secret. Without a secret configured every delivery is refused.
+     */
+    Optional<String> deliveryProblem(byte[] body, @Nullable String signature) {
+        if (webhookSecret.isBlank()) {
+            return Optional.of("Jira webhooks are not accepted here: set hindsight.reporting.jira.webhook-secret");
+        }
+        if (signature == null || !signature.startsWith("sha256=")) {
+            return Optional.of("the delivery is not signed (X-Hub-Signature: sha256=...)");
+        }
+        return Signatures.same("sha256=" + Signatures.hmacSha256Hex(webhookSecret, body),
+                signature.strip().toLowerCase(Locale.ROOT))
+                        ? Optional.empty()
+                        : Optional.of("the delivery's signature does not match");
+    }
+
+    /** Sends the item's summary, due date and priority to its issue. */
+    void update(ActionItem item) {
+        if (!configured() || item.trackerKey() == null) {
+            return;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("summary", item.title());
+        fields.put("duedate", item.dueDate() == null ? null : item.dueDate().toString());
+        fields.put("priority", Map.of("name", ActionFeeds.jiraPriority(item.priority())));
+        try {
+            client().put().uri(URI.create(baseUrl + "/rest/api/2/issue/"
+                    + java.net.URLEncoder.encode(item.trackerKey(), StandardCharsets.UTF_8)))
+                    .header("Authorization", authorization)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("fields", fields))
+                    .retrieve()
+                    .toBodilessEntity();
+        } catch (RestClientResponseException e) {
+            throw new TrackerException("Jira refused the change to " + item.trackerKey() + " (HTTP "
+                    + e.getStatusCode().value() + "): " + Texts.clip(e.getResponseBodyAsString(), 300), e);
+        } catch (org.springframework.web.client.ResourceAccessException e) {
+            throw new TrackerException("Jira is unreachable at " + baseUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static RestClient client() {
+        SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
+        timeouts.setConnectTimeout(Duration.ofSeconds(5));
+        timeouts.setReadTimeout(Duration.ofSeconds(20));
+        return RestClient.builder().requestFactory(timeouts).build();
     }
 
     /** Creates the issue and returns its key (e.g. OPS-42). */
@@ -65,11 +130,8 @@ class JiraTracker {
         if (item.dueDate() != null) {
             fields.put("duedate", item.dueDate().toString());
         }
-        SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
-        timeouts.setConnectTimeout(Duration.ofSeconds(5));
-        timeouts.setReadTimeout(Duration.ofSeconds(20));
         try {
-            Created created = RestClient.builder().requestFactory(timeouts).build().post()
+            Created created = client().post()
                     .uri(URI.create(baseUrl + "/rest/api/2/issue"))
                     .header("Authorization", authorization)
                     .contentType(MediaType.APPLICATION_JSON)

@@ -29,7 +29,7 @@ class ActionFeedsFuzzTests {
         ActionItem item = new ActionItem(7, "INC-1", title, lesson, owner.isEmpty() ? null : owner, "sre",
                 ActionItem.Type.PREVENT,
                 ActionItem.Priority.P2, LocalDate.of(2014, 9, 1), ActionItem.Status.OPEN, null, Instant.EPOCH,
-                Instant.EPOCH, null);
+                Instant.EPOCH, null, null, null);
 
         CSVRecord row = onlyRow(ActionFeeds.csv(List.of(item)), ActionFeeds.CSV_HEADER.length);
         assertThat(row.get("title")).isEqualTo(CellText.forCsv(title));

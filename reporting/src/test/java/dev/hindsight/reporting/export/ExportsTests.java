@@ -88,9 +88,9 @@ class ExportsTests {
                         "Host the status page outside our network", "joe", "sre",
                         ActionItem.Type.MITIGATE, ActionItem.Priority.P1, LocalDate.parse("2014-09-01"),
                         ActionItem.Status.DONE, "OPS-12",
-                        T0, T0, T0.plusSeconds(86400 * 10)),
+                        T0, T0, T0.plusSeconds(86400 * 10), T0, null),
                 new ActionItem(2, "LP-TEST", FORMULA, null, null, "net", ActionItem.Type.DETECT, ActionItem.Priority.P2,
-                        LocalDate.parse("2014-10-01"), ActionItem.Status.OPEN, null, T0, T0, null));
+                        LocalDate.parse("2014-10-01"), ActionItem.Status.OPEN, null, T0, T0, null, null, null));
         return new Report(incident, timeline, pm, actions, ZoneId.of("America/New_York"), T0.plusSeconds(2 * 86400));
     }
 

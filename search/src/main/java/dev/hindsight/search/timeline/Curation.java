@@ -4,6 +4,7 @@ import dev.hindsight.core.error.InvalidInputException;
 import dev.hindsight.core.error.NotFoundException;
 import dev.hindsight.core.event.Event;
 import dev.hindsight.core.event.EventKind;
+import dev.hindsight.core.text.Texts;
 import dev.hindsight.core.event.RawRecord;
 import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.core.incident.Viewer;
@@ -132,12 +133,24 @@ public class Curation {
             throw new InvalidInputException("a manual event needs its time, 'at' (ISO-8601)");
         }
         String record = "{\"at\":\"" + manual.at() + "\",\"by\":\"" + viewer.name() + "\"}";
-        Event event = Event
+        ManualEvent.Captured captured = manual.captured();
+        Event.Builder builder = Event
                 .builder("manual", manual.kind() == null ? EventKind.NOTE : manual.kind(), manual.at(),
                         manual.title().strip())
                 .text(manual.text()).actor(viewer.name()).dedupKey(UUID.randomUUID().toString())
-                .raw(new RawRecord("manual by " + viewer.name(), record.getBytes(StandardCharsets.UTF_8), "manual/1"))
-                .build();
+                .raw(new RawRecord("manual by " + viewer.name(), record.getBytes(StandardCharsets.UTF_8), "manual/1"));
+        if (captured != null) {
+            // the words are the author's, in their channel; who captured them is in the raw record
+            builder.actor(Texts.clip(captured.author(), 200)).label("channel", Texts.clip(captured.channel(), 200))
+                    .label("capturedBy", viewer.name());
+            if (captured.permalink() != null) {
+                builder.link(captured.permalink());
+            }
+            if (captured.messageId() != null) {
+                builder.dedupKey("captured:" + captured.messageId());
+            }
+        }
+        Event event = builder.build();
         sink.append(new EventBatch(List.of(event), List.of(), incident.key(), null, viewer));
         return event.id();
     }

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl the address people open Hindsight at, for the links back to each item
  * @param channelHour the hour (UTC) team channels get their summary
  * @param from the sender of reminder e-mails
+ * @param channels each team's chat channel, which gets the team's summary
  */
 @ConfigurationProperties("hindsight.reminders")
 public record ReminderProperties(

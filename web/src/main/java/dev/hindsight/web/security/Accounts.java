@@ -73,6 +73,52 @@ public class Accounts {
         audit.record(CurrentViewer.actor(), "add user", name, "success", "role " + role);
     }
 
+    /**
+     * The user an identity provider vouched for: created at their first sign-in (with a password no one knows, so
+     * only the provider signs them in), their role following their groups when these map to one.
+     *
+     * @param mapped the role the user's groups map to, if any
+     * @param defaultRole the role of a new user whose groups map to none; null to refuse them
+     * @throws InvalidInputException when the user is disabled, or new and given no role
+     */
+    @Transactional
+    public User signInFromProvider(String username, @Nullable String email, @Nullable Role mapped,
+            @Nullable Role defaultRole) {
+        String name = normalise(username);
+        Optional<User> existing = findUser(name);
+        if (existing.isEmpty()) {
+            Role role = mapped != null ? mapped : defaultRole;
+            if (role == null) {
+                throw new InvalidInputException("none of " + name + "'s groups is given a role in Hindsight;"
+                        + " an administrator maps groups to roles (hindsight.sso.roles)");
+            }
+            byte[] unknowable = new byte[32];
+            RANDOM.nextBytes(unknowable);
+            jdbc.update("insert into app_user (username, password_hash, role, enabled, created_at, email)"
+                    + " values (?,?,?,?,?,?)", name, passwords.encode(Base64.getEncoder().encodeToString(unknowable)),
+                    role.name(), true, OffsetDateTime.now(clock), email(email));
+            audit.record(name, "add user", name, "success", "first single sign-on, role " + role);
+            return require(name);
+        }
+        User user = existing.get();
+        if (!user.enabled()) {
+            throw new InvalidInputException(name + "'s Hindsight account is disabled");
+        }
+        if (mapped != null && mapped != user.role()) {
+            boolean lastAdmin = user.role() == Role.ADMIN && jdbc.queryForObject("select count(*) from app_user"
+                    + " where role = 'ADMIN' and enabled = true and username <> ?", Integer.class, name) == 0;
+            if (!lastAdmin) { // the last admin keeps the role, whatever the groups say
+                jdbc.update("update app_user set role = ? where username = ?", mapped.name(), name);
+                audit.record(name, "change role", name, "success",
+                        user.role() + " -> " + mapped + " (provider groups)");
+            }
+        }
+        if (email != null && user.email() == null) {
+            jdbc.update("update app_user set email = ? where username = ?", email(email), name);
+        }
+        return require(name);
+    }
+
     /** A user name as sign-in reads it: without surrounding blanks, so that " alice" is alice. */
     public static String normalise(@Nullable String username) {
         return username == null ? "" : username.strip();

@@ -49,6 +49,42 @@ class SecurityConfiguration {
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 
+    /**
+     * Chat platforms call with neither a session nor a token: each request proves its origin by its signature (Slack)
+     * or command token (Mattermost), which the endpoint checks over the raw body before it reads anything else, so no
+     * filter here may read the body first. Rate-limited like webhooks.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain chatChain(HttpSecurity http, WebhookRateLimit rateLimit) throws Exception {
+        http.securityMatcher("/chat/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterAfter(rateLimit.filter(),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/chat/slack/commands",
+                        "/chat/slack/actions", "/chat/mattermost/commands").permitAll().anyRequest().denyAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problem401()));
+        return http.build();
+    }
+
+    /**
+     * With single sign-on, the session cookie is SameSite=Lax instead of Strict: the provider sends the browser back
+     * from another site, and a Strict cookie would not come along, so the sign-in it started would be lost. Forms
+     * keep their CSRF tokens either way.
+     */
+    @Bean
+    @Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.web.server.servlet.ConfigurableServletWebServerFactory> ssoSessionCookie(
+            SsoProperties sso) {
+        return factory -> {
+            if (sso.enabled()) {
+                factory.getSettings().getSession().getCookie()
+                        .setSameSite(org.springframework.boot.web.server.Cookie.SameSite.LAX);
+            }
+        };
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain webhookChain(HttpSecurity http, Accounts accounts, AuditLog audit, WebhookRateLimit rateLimit)
@@ -71,8 +107,16 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain application(HttpSecurity http, Accounts accounts, AuditLog audit, LoginThrottle throttle)
-            throws Exception {
+    SecurityFilterChain application(HttpSecurity http, Accounts accounts, AuditLog audit, LoginThrottle throttle,
+            SsoProperties sso) throws Exception {
+        if (sso.enabled()) {
+            http.oauth2Login(o -> o.loginPage("/login").failureHandler(SsoUsers.failureHandler())
+                    .clientRegistrationRepository(new SsoRegistrations(sso))
+                    .userInfoEndpoint(u -> u.oidcUserService(new SsoUsers(sso, accounts, audit))));
+        }
+        if (sso.localLoginOn()) {
+            http.formLogin(form -> form.loginPage("/login").permitAll());
+        }
         http.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(accounts, audit), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new SessionUserCheck(accounts),
@@ -138,7 +182,6 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.ADMIN.name(), Role.COMMANDER.name(), Role.RESPONDER.name())
                         .anyRequest()
                         .authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
                         problem401(), PathPatternRequestMatcher.withDefaults().matcher("/api/**")))

@@ -15,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A signed-in session lasts only as long as its user does: once an administrator disables or deletes them, or changes
  * their role, their next request finds the session ended (they sign in again, with their new role, if they still
- * may). One indexed lookup per request of a signed-in page; API tokens are checked where they are read.
+ * may). One indexed lookup per request of a signed-in page, signed in with a password or through single sign-on; API
+ * tokens are checked where they are read.
  */
 final class SessionUserCheck extends OncePerRequestFilter {
 
@@ -29,7 +30,9 @@ final class SessionUserCheck extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof UserDetails user && !stillValid(user.getUsername(), auth)) {
+        boolean signedIn = auth != null && (auth.getPrincipal() instanceof UserDetails
+                || auth instanceof org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken);
+        if (signedIn && !stillValid(auth.getName(), auth)) {
             SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(false);
             if (session != null) {

@@ -8,6 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -34,7 +36,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** An action item becomes a Jira issue through Jira's REST API (stubbed from its published schema); the key is kept. */
+/**
+ * Jira both ways, against a stub of Jira's REST API (from its published schema) and real webhook deliveries: an
+ * action item becomes one issue and keeps its key; later changes of summary, due date and priority go out; the
+ * issue's status comes back through the signed webhook; a forged delivery changes nothing.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class JiraTrackerTests {
@@ -61,6 +67,90 @@ class JiraTrackerTests {
         registry.add("hindsight.reporting.jira.project", () -> "OPS");
         registry.add("hindsight.reporting.jira.user", () -> "bot@example.com");
         registry.add("hindsight.reporting.jira.token", () -> "secret-token");
+        registry.add("hindsight.reporting.jira.webhook-secret", () -> WEBHOOK_SECRET);
+    }
+
+    static final String WEBHOOK_SECRET = "It's a Secret to Everybody";
+
+    @Test
+    void changesGoOutToTheIssueAndItsStatusComesBackSignedOnly() throws Exception {
+        Instant t0 = Instant.parse("2017-01-30T17:00:00Z");
+        incidents.create(new NewIncident("LP-J2", "queue outage", t0, t0.plusSeconds(3600), Severity.SEV2, null,
+                null, false, Set.of()), Viewer.LOCAL_ADMIN);
+        ActionItem item = actions.open("LP-J2", new NewActionItem("LP-J2", "Fix That", null, "alex", "sre",
+                ActionItem.Type.PREVENT, ActionItem.Priority.P3, null), Viewer.LOCAL_ADMIN);
+        actions.change(item.id(), new ActionItems.Change(null, null, null, null, null, null, null, "TEST-1"),
+                Viewer.LOCAL_ADMIN);
+        jira.stubFor(put(urlEqualTo("/rest/api/2/issue/TEST-1")).willReturn(aResponse().withStatus(204)));
+
+        // out: summary, due date and priority, once the change is committed
+        actions.change(item.id(), new ActionItems.Change("Fix that for good", null, null, null,
+                ActionItem.Priority.P1, "2017-02-15", null, null), Viewer.LOCAL_ADMIN);
+        jira.verify(1, putRequestedFor(urlEqualTo("/rest/api/2/issue/TEST-1"))
+                .withHeader("Authorization", equalTo("Basic Ym90QGV4YW1wbGUuY29tOnNlY3JldC10b2tlbg=="))
+                .withRequestBody(equalToJson("""
+                        {"fields": {"summary": "Fix that for good", "duedate": "2017-02-15",
+                         "priority": {"name": "Highest"}}}""")));
+        ActionItem sent = actions.find(item.id(), Viewer.LOCAL_ADMIN);
+        org.assertj.core.api.Assertions.assertThat(sent.trackerSyncedAt()).isNotNull();
+        org.assertj.core.api.Assertions.assertThat(sent.trackerSyncError()).isNull();
+        // an owner change is not Jira's business: nothing more goes out
+        actions.change(item.id(), new ActionItems.Change(null, "sam", null, null, null, null, null, null),
+                Viewer.LOCAL_ADMIN);
+        jira.verify(1, putRequestedFor(urlEqualTo("/rest/api/2/issue/TEST-1")));
+
+        // Jira down: the change stands, the failure is kept on the item and shown with it
+        jira.stubFor(put(urlEqualTo("/rest/api/2/issue/TEST-1")).willReturn(aResponse().withStatus(503)
+                .withBody("maintenance")));
+        actions.change(item.id(), new ActionItems.Change(null, null, null, null, ActionItem.Priority.P2, null, null,
+                null), Viewer.LOCAL_ADMIN);
+        ActionItem failed = actions.find(item.id(), Viewer.LOCAL_ADMIN);
+        org.assertj.core.api.Assertions.assertThat(failed.priority()).isEqualTo(ActionItem.Priority.P2);
+        org.assertj.core.api.Assertions.assertThat(failed.trackerSyncError()).contains("HTTP 503");
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/actions").header("Authorization", "Bearer " + accounts.createToken("jira-v", Role.VIEWER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(page).contains(jira.baseUrl() + "/browse/TEST-1",
+                "last sync failed: Jira refused the change to TEST-1 (HTTP 503)");
+
+        // in: a real delivery (Zulip's fixture of Jira Cloud moving TEST-1 to In Progress), signed with the secret
+        byte[] delivery = getClass().getResourceAsStream("/realfiles/jira/zulip-change_status_v2.json")
+                .readAllBytes();
+        mvc.perform(jiraHook(delivery, sign(WEBHOOK_SECRET, delivery))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.item").value(item.id()))
+                .andExpect(jsonPath("$.status").value("IN_PROGRESS"));
+        // derived from it: the issue resolved as Done, then closed as Won't Do
+        byte[] done = new String(delivery, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"key\": \"indeterminate\"", "\"key\": \"done\"")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        mvc.perform(jiraHook(done, sign(WEBHOOK_SECRET, done))).andExpect(jsonPath("$.status").value("DONE"));
+        byte[] wontDo = new String(done, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"resolution\": null", "\"resolution\": {\"name\": \"Won't Do\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        mvc.perform(jiraHook(wontDo, sign(WEBHOOK_SECRET, wontDo))).andExpect(jsonPath("$.status").value("WONT_DO"));
+        org.assertj.core.api.Assertions.assertThat(actions.history(item.id(), Viewer.LOCAL_ADMIN))
+                .anySatisfy(c -> org.assertj.core.api.Assertions.assertThat(c.actor()).isEqualTo("jira"));
+
+        // forged or unsigned: 401, and the item stays as it is
+        mvc.perform(jiraHook(delivery, sign("a guess", delivery))).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value("the delivery's signature does not match"));
+        mvc.perform(jiraHook(delivery, null)).andExpect(status().isUnauthorized());
+        org.assertj.core.api.Assertions.assertThat(actions.find(item.id(), Viewer.LOCAL_ADMIN).status())
+                .isEqualTo(ActionItem.Status.WONT_DO);
+    }
+
+    private static org.springframework.test.web.servlet.RequestBuilder jiraHook(byte[] body,
+            @org.jspecify.annotations.Nullable String signature) {
+        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/hooks/jira")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body);
+        return signature == null ? request : request.header("X-Hub-Signature", signature);
+    }
+
+    private static String sign(String secret, byte[] body) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
     }
 
     @Test

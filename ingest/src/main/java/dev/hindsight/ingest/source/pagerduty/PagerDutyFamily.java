@@ -1,18 +1,13 @@
 package dev.hindsight.ingest.source.pagerduty;
 
+import dev.hindsight.core.signature.Signatures;
 import dev.hindsight.ingest.spi.FormatDecoder;
 import dev.hindsight.ingest.spi.PullKind;
 import dev.hindsight.ingest.spi.SourceFamily;
 import dev.hindsight.ingest.spi.WebhookMapping;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,25 +60,14 @@ class PagerDutyFamily implements SourceFamily {
     /** {@code v1=<hex HMAC-SHA256(secret, body)>}, possibly several comma-separated (secret rotation); constant-time. */
     boolean valid(byte[] body, String header) {
         for (String secret : secrets) {
-            byte[] expected = ("v1=" + HexFormat.of().formatHex(hmac(secret, body)))
-                    .getBytes(StandardCharsets.US_ASCII);
+            String expected = "v1=" + Signatures.hmacSha256Hex(secret, body);
             for (String candidate : header.split(",")) {
-                if (MessageDigest.isEqual(expected, candidate.strip().getBytes(StandardCharsets.US_ASCII))) {
+                if (Signatures.same(expected, candidate.strip())) {
                     return true;
                 }
             }
         }
         return false;
-    }
-
-    static byte[] hmac(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JDK ships HmacSHA256", e);
-        }
     }
 
     @Override
