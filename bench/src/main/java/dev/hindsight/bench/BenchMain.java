@@ -111,6 +111,9 @@ public final class BenchMain {
                 ? rawJdbcInserts(corpus, "jdbc:h2:file:" + work.resolve("raw-db") + "/raw;WRITE_DELAY=0", "sa")
                 : 0;
         Path data = work.resolve("data");
+        // the API searches ask the in-process classes' questions after the corpus list is let go
+        Instant apiFrom = corpus.stream().map(Event::occurredAt).min(Comparator.naturalOrder()).orElseThrow();
+        String apiSomeId = corpus.get(corpus.size() / 2).id();
         try (ConfigurableApplicationContext app = start(data)) {
             double rate = importRate(app, jsonl);
             if (parts.contains("ingest")) {
@@ -140,6 +143,18 @@ public final class BenchMain {
                 List<Instant> times = corpus.stream().map(Event::occurredAt).sorted().toList();
                 corpus.clear();
                 timelineBenchmark(app, times, window, results);
+            }
+        }
+
+        // 2b. the same searches as users ask them: over HTTP to the real server on the same data directory
+        if (parts.contains("search") || parts.contains("api")) {
+            Path jar = Path.of("web/target/hindsight.jar");
+            if (Files.isRegularFile(jar)) {
+                Instant from = apiFrom, to = from.plus(Duration.ofDays(3));
+                ApiSearch.benchmark(jar, data, QueryClasses.of(EventAnalyzers.create(), from, to, apiSomeId), queries,
+                        full ? List.of(1, 4) : List.of(1), IN_PROCESS, results);
+            } else {
+                System.err.println("search through the API: skipped, web/target/hindsight.jar is not built");
             }
         }
 
@@ -328,6 +343,9 @@ public final class BenchMain {
         return corpus.size() / ((System.nanoTime() - started) / 1e9);
     }
 
+    /** In-process p50 and p99 by query class and clients ("name/clients"), to print beside the API's. */
+    static final Map<String, double[]> IN_PROCESS = new java.util.concurrent.ConcurrentHashMap<>();
+
     static void searchBenchmarks(ConfigurableApplicationContext app, Path indexDir, List<Event> corpus, int n,
             Results results, int clients,
             PostgresFullText postgres) throws Exception {
@@ -354,6 +372,7 @@ public final class BenchMain {
                 });
                 double p50 = percentile(ours, 50), p99 = percentile(ours, 99);
                 double b50 = percentile(base, 50), b99 = percentile(base, 99);
+                IN_PROCESS.put(q.name() + "/" + clients, new double[]{p50, p99});
                 boolean met = p50 <= 5 && p99 <= 25 && p50 - b50 <= 2;
                 results.add(
                         "search " + q.name() + ", " + clients + (clients == 1 ? " client" : " clients")

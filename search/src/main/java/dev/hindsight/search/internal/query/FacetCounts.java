@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
@@ -71,13 +72,26 @@ final class FacetCounts {
         };
     }
 
+    /**
+     * The {@code top} most frequent values, most first, then by value: a bounded heap over the counts rather than a
+     * sort of them all (a field such as host may hold thousands of values, and sorting them was a sixth of a search).
+     */
     private Map<String, Long> topValues(Map<String, Long> counts) {
+        Comparator<Map.Entry<String, Long>> better = Map.Entry.<String, Long>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()));
+        PriorityQueue<Map.Entry<String, Long>> kept = new PriorityQueue<>(this.top + 1, better);
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            if (kept.size() < this.top) {
+                kept.add(e);
+            } else if (better.compare(e, kept.peek()) > 0) {
+                kept.poll();
+                kept.add(e);
+            }
+        }
+        List<Map.Entry<String, Long>> best = new ArrayList<>(kept);
+        best.sort(better.reversed());
         Map<String, Long> top = new LinkedHashMap<>();
-        counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-                        .thenComparing(Map.Entry.comparingByKey(Comparator.naturalOrder())))
-                .limit(this.top)
-                .forEach(e -> top.put(e.getKey(), e.getValue()));
+        best.forEach(e -> top.put(e.getKey(), e.getValue()));
         return top;
     }
 

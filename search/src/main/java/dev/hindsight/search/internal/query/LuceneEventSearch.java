@@ -200,12 +200,16 @@ public class LuceneEventSearch implements EventSearch {
         if (page.length == 0) {
             return List.of();
         }
-        Map<Integer, String> snippets = Snippets.of(searcher, index.analyzer(), textQuery, page, EventFields.TEXT,
-                EventFields.TITLE);
         var stored = searcher.storedFields();
+        Map<Integer, Document> docs = new java.util.HashMap<>();
+        for (ScoreDoc sd : page) {
+            docs.put(sd.doc, stored.document(sd.doc));
+        }
+        Map<Integer, String> snippets = Snippets.of(searcher, index.analyzer(), textQuery, page, EventFields.TEXT,
+                EventFields.TITLE, docs);
         List<SearchResult.Hit> hits = new ArrayList<>(page.length);
         for (ScoreDoc sd : page) {
-            Document doc = stored.document(sd.doc);
+            Document doc = docs.get(sd.doc);
             hits.add(new SearchResult.Hit(
                     doc.get(EventFields.ID),
                     Instant.ofEpochMilli(doc.getField(EventFields.AT).numericValue().longValue()),

@@ -1,5 +1,10 @@
 package dev.hindsight.search.internal.query;
 
+import org.jspecify.annotations.Nullable;
+import java.util.List;
+import java.util.ArrayList;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.document.Document;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,19 +23,32 @@ public final class Snippets {
 
     private Snippets() {}
 
+    /** Longest stretch of a field the highlighter reads. */
+    static final int MAX_LENGTH = 10_000;
+
     /** Best passage of the text (else the title) with matches in {@code <mark>}, everything else HTML-escaped. */
     public static Map<Integer, String> of(IndexSearcher searcher, Analyzer analyzer, Query textQuery, ScoreDoc[] page,
             String textField, String titleField) throws IOException {
+        return of(searcher, analyzer, textQuery, page, textField, titleField, null);
+    }
+
+    /**
+     * As {@link #of(IndexSearcher, Analyzer, Query, ScoreDoc[], String, String)}, with the hits' stored documents
+     * already read by the caller: the highlighter takes the fields from them instead of reading and decompressing each
+     * document a second time.
+     */
+    public static Map<Integer, String> of(IndexSearcher searcher, Analyzer analyzer, Query textQuery, ScoreDoc[] page,
+            String textField, String titleField, @Nullable Map<Integer, Document> loaded) throws IOException {
         int[] docIds = new int[page.length];
         for (int i = 0; i < page.length; i++) {
             docIds[i] = page[i].doc;
         }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withFieldMatcher(field -> true) // queries name the catch-all field; mark the stored fields
                 .withMaxNoHighlightPassages(1)
-                .withMaxLength(10_000)
-                .build();
+                .withMaxLength(MAX_LENGTH);
+        UnifiedHighlighter highlighter = loaded == null ? builder.build() : new FromLoaded(builder, loaded);
         String[] fields = {textField, titleField};
         Map<String, String[]> highlighted = highlighter.highlightFields(fields, textQuery, docIds, new int[]{1, 1});
         Map<Integer, String> snippets = new LinkedHashMap<>();
@@ -44,6 +62,35 @@ public final class Snippets {
             snippets.put(docIds[i], snippet == null ? "" : shorten(snippet));
         }
         return snippets;
+    }
+
+    /** A highlighter that reads field values from documents already loaded. */
+    private static final class FromLoaded extends UnifiedHighlighter {
+
+        private final Map<Integer, Document> loaded;
+
+        FromLoaded(UnifiedHighlighter.Builder builder, Map<Integer, Document> loaded) {
+            super(builder);
+            this.loaded = loaded;
+        }
+
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
+                int cacheCharsThreshold) throws IOException {
+            List<CharSequence[]> values = new ArrayList<>();
+            for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+                Document document = loaded.get(doc);
+                CharSequence[] forDoc = new CharSequence[fields.length];
+                for (int f = 0; f < fields.length; f++) {
+                    String value = document == null ? null : document.get(fields[f]);
+                    forDoc[f] = value == null
+                            ? ""
+                            : value.length() > MAX_LENGTH ? value.substring(0, MAX_LENGTH) : value;
+                }
+                values.add(forDoc);
+            }
+            return values;
+        }
     }
 
     private static String shorten(String snippet) {
