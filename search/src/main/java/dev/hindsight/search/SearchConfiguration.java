@@ -3,6 +3,8 @@ package dev.hindsight.search;
 import dev.hindsight.core.store.DataRoot;
 import dev.hindsight.core.store.ModuleSchema;
 import dev.hindsight.search.internal.index.EventAnalyzers;
+import dev.hindsight.search.internal.cluster.ClusterNodes;
+import dev.hindsight.search.internal.cluster.SharedDatabase;
 import dev.hindsight.search.internal.index.LuceneIndex;
 import dev.hindsight.search.internal.query.LuceneEventSearch;
 import dev.hindsight.search.internal.schema.ModuleMigrations;
@@ -56,12 +58,29 @@ class SearchConfiguration {
         return props.timeline();
     }
 
-    /** Opened eagerly: by the time anything can search, the index has caught up with the database. */
+    @Bean
+    SharedDatabase sharedDatabase(JdbcTemplate jdbc) {
+        return new SharedDatabase(jdbc);
+    }
+
+    /**
+     * Opened eagerly: by the time anything can search, the index has caught up with the database. On a database other
+     * nodes write to, it then keeps following their commits.
+     */
     @Bean(destroyMethod = "close")
-    LuceneIndex luceneIndex(DataRoot data, EventRows rows, SearchProperties props) {
+    LuceneIndex luceneIndex(DataRoot data, EventRows rows, SearchProperties props, SharedDatabase database) {
         LuceneIndex index = new LuceneIndex(data.resolve("index"), EventAnalyzers.create(), rows, props.ramBufferMb());
         index.open(props.refreshInterval(), props.commitInterval());
+        if (database.shared()) {
+            index.follow(props.followInterval());
+        }
         return index;
+    }
+
+    /** This node's heartbeat, for the list of nodes on the ingest page (started by a serving node). */
+    @Bean(destroyMethod = "close")
+    ClusterNodes clusterNodes(JdbcTemplate jdbc, Clock clock, LuceneIndex index) {
+        return new ClusterNodes(jdbc, clock, index::addedSequence);
     }
 
     @Bean
@@ -72,8 +91,8 @@ class SearchConfiguration {
     @Bean
     JdbcEventStore eventStore(JdbcTemplate jdbc, TransactionTemplate tx, EventRows rows, LuceneIndex index,
             Clock clock, DiskWatermark disk, Visibility visibility, DeadLetterRows deadLetters,
-            CheckpointRows checkpoints) {
-        return new JdbcEventStore(jdbc, tx, rows, index, clock, disk, visibility, deadLetters, checkpoints);
+            CheckpointRows checkpoints, SharedDatabase database) {
+        return new JdbcEventStore(jdbc, tx, rows, index, clock, disk, visibility, deadLetters, checkpoints, database);
     }
 
     @Bean

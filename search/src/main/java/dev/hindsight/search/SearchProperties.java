@@ -16,9 +16,11 @@ import org.springframework.util.unit.DataSize;
  * @param queryTimeBudget how long one search may run before it is refused
  * @param minFreeDisk below this much free space on the data directory's disk, writes are refused with 503
  * @param timeline the timeline engine's thresholds
+ * @param followInterval on a database other nodes write to (PostgreSQL), how often the index reads their commits
  */
 @ConfigurationProperties("hindsight.search")
 record SearchProperties(@DefaultValue("PT0.5S") Duration refreshInterval,
         @DefaultValue("PT5S") Duration commitInterval, @DefaultValue("64") double ramBufferMb,
         @DefaultValue("PT2S") Duration queryTimeBudget, @DefaultValue("512MB") DataSize minFreeDisk,
-        @DefaultValue @NestedConfigurationProperty TimelineSettings timeline) {}
+        @DefaultValue @NestedConfigurationProperty TimelineSettings timeline,
+        @DefaultValue("PT0.5S") Duration followInterval) {}

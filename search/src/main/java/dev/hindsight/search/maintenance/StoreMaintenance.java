@@ -1,5 +1,8 @@
 package dev.hindsight.search.maintenance;
 
+import dev.hindsight.search.internal.cluster.ClusterNodes;
+import java.time.Instant;
+import java.util.List;
 import dev.hindsight.search.internal.index.EventFields;
 import dev.hindsight.search.internal.index.LuceneIndex;
 import dev.hindsight.search.internal.store.EventRows;
@@ -25,10 +28,34 @@ public class StoreMaintenance {
 
     private final LuceneIndex index;
     private final EventRows rows;
+    private final ClusterNodes nodes;
 
-    StoreMaintenance(LuceneIndex index, EventRows rows) {
+    StoreMaintenance(LuceneIndex index, EventRows rows, ClusterNodes nodes) {
         this.index = index;
         this.rows = rows;
+        this.nodes = nodes;
+    }
+
+    /**
+     * A node serving this database, as it last reported itself.
+     *
+     * @param indexedSequence how far its search index has read the database
+     * @param behind how many sequences its index is behind the database's newest
+     * @param self whether it is the node answering
+     */
+    public record NodeStatus(String id, String host, Instant startedAt, Instant seenAt, long indexedSequence,
+            long behind, boolean self) {}
+
+    /** Makes this node known to the others (a serving node calls it once). */
+    public void announceThisNode() {
+        nodes.start();
+    }
+
+    /** Every node seen in the last hour, the most recently seen first. */
+    public List<NodeStatus> nodes() {
+        long newest = rows.lastSequence();
+        return nodes.nodes().stream().map(n -> new NodeStatus(n.id(), n.host(), n.startedAt(), n.seenAt(),
+                n.indexedSequence(), Math.max(0, newest - n.indexedSequence()), n.id().equals(nodes.id()))).toList();
     }
 
     /** How many events the store holds. */

@@ -3,6 +3,7 @@ package dev.hindsight.web.ingest;
 import dev.hindsight.core.error.InvalidInputException;
 import dev.hindsight.ingest.pull.PullSources;
 import dev.hindsight.ingest.pull.SourceStatus;
+import dev.hindsight.search.maintenance.StoreMaintenance;
 import dev.hindsight.web.security.CurrentViewer;
 import java.util.List;
 import java.util.Map;
@@ -19,15 +20,24 @@ import tools.jackson.databind.JsonNode;
 /**
  * Pull sources: {@code GET /api/ingest/sources} (last run, lag, counts, last error of each), {@code POST} to add one
  * ({@code {"kind": "pagerduty", "settings": {"name": "main", "token": "..."}}}, the same settings as the properties),
- * {@code DELETE /{name}}, and {@code POST /{name}/run} to run one now. Changes are for admins.
+ * {@code DELETE /{name}}, and {@code POST /{name}/run} to run one now. Changes are for admins. {@code GET
+ * /api/ingest/nodes}: the nodes serving this database.
  */
 @RestController
 class IngestApi {
 
     private final PullSources sources;
+    private final StoreMaintenance maintenance;
 
-    IngestApi(PullSources sources) {
+    IngestApi(PullSources sources, StoreMaintenance maintenance) {
         this.sources = sources;
+        this.maintenance = maintenance;
+    }
+
+    /** The nodes serving this database, each with how far its search index is behind the database. */
+    @GetMapping("/api/ingest/nodes")
+    List<StoreMaintenance.NodeStatus> nodes() {
+        return maintenance.nodes();
     }
 
     @GetMapping("/api/ingest/sources")

@@ -97,7 +97,8 @@ class AccessTableTests {
                 "POST /actions/{id}", "POST /actions/bulk", "POST /incidents/{key}/actions",
                 "POST /incidents/{key}/attach",
                 "POST /incidents/{key}/actions/from-lessons", "GET /api/dead-letters",
-                "GET /api/ingest/sources", "GET /ingest", "POST /api/incidents/{key}/review/approve",
+                "GET /api/ingest/sources", "GET /api/ingest/nodes", "GET /ingest",
+                "POST /api/incidents/{key}/review/approve",
                 "POST /api/incidents/{key}/review/comments", "POST /incidents/{key}/review/approve",
                 "POST /incidents/{key}/review/comments");
         table(c, "POST /api/incidents", "PUT /api/incidents/{key}/postmortem", "PUT /api/incidents/{key}/access",

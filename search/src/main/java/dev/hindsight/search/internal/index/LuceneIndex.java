@@ -77,6 +77,11 @@ public final class LuceneIndex implements AutoCloseable {
     private volatile long committedSequence;
     /** Set when adding failed after a database commit; the maintenance thread catches up. */
     private volatile boolean behind;
+    /**
+     * Set on a database other nodes write to: the index then reads every batch back from the database in sequence
+     * order (its own too, since another node may have committed lower sequences meanwhile) and polls for theirs.
+     */
+    private volatile boolean following;
 
     public LuceneIndex(Path path, Analyzer analyzer, EventHistory history, double ramBufferMb) {
         this.path = path;
@@ -171,6 +176,26 @@ public final class LuceneIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Follows a database shared with other nodes: every {@code interval} the index reads what was committed past its
+     * sequence, by any node, and makes it searchable at once.
+     */
+    public void follow(Duration interval) {
+        following = true;
+        long ms = Math.max(50, interval.toMillis());
+        maintenance.scheduleWithFixedDelay(this::followQuietly, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    private void followQuietly() {
+        try {
+            if (catchUp() > 0) {
+                searchers.maybeRefresh();
+            }
+        } catch (IOException | RuntimeException e) { // the database may be away: the next round tries again
+            log.debug("Following the database failed: {}", e.toString());
+        }
+    }
+
     /** Waits until every submitted batch is in the writer. */
     public void awaitIndexed() {
         pending.acquireUninterruptibly(MAX_PENDING_BATCHES);
@@ -187,7 +212,7 @@ public final class LuceneIndex implements AutoCloseable {
         }
         writeLock.lock();
         try {
-            if (behind) {
+            if (behind || following) {
                 catchUp();
                 return;
             }

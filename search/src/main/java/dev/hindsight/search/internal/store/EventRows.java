@@ -68,6 +68,12 @@ public class EventRows implements EventHistory {
         });
     }
 
+    /** The newest sequence committed, by any node. */
+    public long lastSequence() {
+        Long n = jdbc.queryForObject("select coalesce(max(seq), 0) from event", Long.class);
+        return n == null ? 0 : n;
+    }
+
     @Override
     public long count() {
         Long n = jdbc.queryForObject("select count(*) from event", Long.class);

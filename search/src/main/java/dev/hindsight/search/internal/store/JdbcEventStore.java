@@ -1,5 +1,6 @@
 package dev.hindsight.search.internal.store;
 
+import dev.hindsight.search.internal.cluster.SharedDatabase;
 import static dev.hindsight.search.internal.store.EventRows.chunks;
 import static dev.hindsight.search.internal.store.EventRows.placeholders;
 import static dev.hindsight.search.internal.store.EventRows.utc;
@@ -47,7 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The durable write path: one database transaction per batch (events, attachments, dead letters, checkpoint), then the
  * new rows go to the index. Writers are serialized so that sequence order is commit order, which is what lets the
- * index catch up by sequence without ever skipping a row.
+ * index catch up by sequence without ever skipping a row: within a node by a lock, across nodes sharing PostgreSQL by
+ * an advisory lock held until commit ({@link SharedDatabase#lockSequence}).
  */
 public class JdbcEventStore implements EventSink {
 
@@ -69,6 +71,7 @@ public class JdbcEventStore implements EventSink {
     private final Visibility visibility;
     private final DeadLetterRows deadLetters;
     private final CheckpointRows checkpoints;
+    private final SharedDatabase database;
     /** Highest sequence committed; -1 until read from the database under the lock. */
     private long sequence = -1;
     /**
@@ -81,8 +84,10 @@ public class JdbcEventStore implements EventSink {
     private long insertedSinceAnalyze;
 
     public JdbcEventStore(JdbcTemplate jdbc, TransactionTemplate tx, EventRows rows, LuceneIndex index, Clock clock,
-            DiskWatermark disk, Visibility visibility, DeadLetterRows deadLetters, CheckpointRows checkpoints) {
+            DiskWatermark disk, Visibility visibility, DeadLetterRows deadLetters, CheckpointRows checkpoints,
+            SharedDatabase database) {
         this.jdbc = jdbc;
+        this.database = database;
         this.visibility = visibility;
         this.deadLetters = deadLetters;
         this.checkpoints = checkpoints;
@@ -128,7 +133,10 @@ public class JdbcEventStore implements EventSink {
             long before = currentSequence();
             List<String> attached;
             try {
-                attached = tx.execute(status -> attachExisting(incidentKey, eventIds, clock.instant()));
+                attached = tx.execute(status -> {
+                    numberAfterOtherNodes();
+                    return attachExisting(incidentKey, eventIds, clock.instant());
+                });
             } catch (RuntimeException e) {
                 sequence = before;
                 throw translate(e);
@@ -194,10 +202,18 @@ public class JdbcEventStore implements EventSink {
         }
     }
 
+    /** On a database other nodes write to: waits for the cluster's turn and continues its numbering. */
+    private void numberAfterOtherNodes() {
+        if (database.shared()) {
+            sequence = database.lockSequence();
+        }
+    }
+
     private Written write(EventBatch batch, Instant now) {
         if (batch.incidentKey() != null && !visibility.maySeeIncident(batch.incidentKey(), batch.writer())) {
             throw new NotFoundException("no incident " + batch.incidentKey());
         }
+        numberAfterOtherNodes();
         Map<String, Event> unique = new LinkedHashMap<>();
         for (Event event : batch.events()) {
             unique.putIfAbsent(event.id(), event);
