@@ -38,20 +38,21 @@ final class ApiSearch implements AutoCloseable {
     private final Process server;
     private final String base;
     private final String token;
+    private final String writerToken;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private ApiSearch(Process server, String base, String token) {
+    private ApiSearch(Process server, String base, String token, String writerToken) {
         this.server = server;
         this.base = base;
         this.token = token;
+        this.writerToken = writerToken;
     }
 
-    /** Starts the server on the data directory (no other process may hold it), with a viewer's token. */
-    static ApiSearch start(Path jar, Path data) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process create = new ProcessBuilder(java, "-jar", jar.toString(), "token", "create", "bench-api", "--role",
-                "VIEWER", "--data", data.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    /** A token made with the command line while no server holds the data directory. */
+    private static String createToken(String java, Path jar, Path data, String name, String role) throws Exception {
+        Process create = new ProcessBuilder(java, "-jar", jar.toString(), "token", "create", name, "--role", role,
+                "--data", data.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(create.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (create.waitFor() != 0) {
             throw new IllegalStateException("token create failed: " + out);
@@ -60,12 +61,22 @@ final class ApiSearch implements AutoCloseable {
         if (!m.find()) {
             throw new IllegalStateException("token create printed no token: " + out);
         }
+        return m.group(1);
+    }
+
+    /** Starts the server on the data directory (no other process may hold it), with a viewer's token. */
+    static ApiSearch start(Path jar, Path data) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String viewer = createToken(java, jar, data, "bench-api", "VIEWER");
+        String responder = createToken(java, jar, data, "bench-hooks", "RESPONDER");
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of(java, "-Xmx2g", "--add-modules", "jdk.incubator.vector",
-                "-Dserver.address=127.0.0.1", "-Dlogging.level.root=WARN"));
+                "-Dserver.address=127.0.0.1", "-Dlogging.level.root=WARN",
+                // the senders here are the benchmark: no per-sender limit in the way
+                "-Dhindsight.web.hooks-per-minute=1000000000"));
         String extra = System.getenv("HINDSIGHT_BENCH_SERVER_OPTS"); // e.g. -Dspring.threads.virtual.enabled=false
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.strip().split("\\s+")));
@@ -79,7 +90,7 @@ final class ApiSearch implements AutoCloseable {
                 "--data", data.toString()));
         Path log = data.resolveSibling("api-server.log");
         Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ApiSearch api = new ApiSearch(server, "http://127.0.0.1:" + port, m.group(1));
+        ApiSearch api = new ApiSearch(server, "http://127.0.0.1:" + port, viewer, responder);
         api.awaitHealthy(log);
         return api;
     }
@@ -180,6 +191,80 @@ final class ApiSearch implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** One webhook delivery as a sender makes it; the status code the server answered. */
+    int post(String path, String json) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization",
+                    "Bearer " + writerToken).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Alertmanager notifications (one new alert each) posted by {@code senders} threads as fast as the server answers;
+     * every one must be answered 200, which the server gives only after its commit. Beside it, the same number of
+     * rows inserted into H2 by as many threads with a commit each (the durable write each delivery needs, without
+     * HTTP, decoding or the index). Deliveries per second.
+     */
+    static void webhooks(Path jar, Path data, int deliveries, int senders, Results results) throws Exception {
+        double raw = BenchMain.rawJdbcCommitsPerRow(deliveries, senders,
+                "jdbc:h2:file:" + data.resolveSibling("raw-hooks-db") + "/raw;WRITE_DELAY=0");
+        try (ApiSearch api = start(jar, data)) {
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger firstRefusal = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
+            for (int w = 0; w < 50; w++) { // warm-up
+                api.post("/hooks/alertmanager", notification(-1 - w));
+            }
+            long started = System.nanoTime();
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < senders; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < deliveries; i = next.getAndIncrement()) {
+                        int status = api.post("/hooks/alertmanager", notification(i));
+                        if (status != 200) {
+                            refused.incrementAndGet();
+                            firstRefusal.compareAndSet(0, status);
+                        }
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+            double rate = deliveries / ((System.nanoTime() - started) / 1e9);
+            pool.shutdown();
+            results.add("webhooks: Alertmanager notifications, " + senders + " concurrent senders, each answered"
+                    + " after its commit (deliveries/s)"
+                    + (refused.get() > 0
+                            ? ", " + refused.get() + " refused (first: HTTP " + firstRefusal.get() + ")"
+                            : ""),
+                    Results.num(rate, "/s"), "raw JDBC, a commit per row, " + senders + " threads "
+                            + Results.num(raw, "rows/s"),
+                    Results.ratio(rate, raw), "≥ 2,000/s", rate >= 2000 && refused.get() == 0);
+        }
+    }
+
+    private static String notification(int i) {
+        String at = java.time.Instant.parse("2026-01-01T00:00:00Z").plusSeconds(Math.abs(i)).toString();
+        return """
+                {"version":"4","groupKey":"{}:{alertname=BenchAlert}","status":"firing","receiver":"hindsight",
+                 "groupLabels":{"alertname":"BenchAlert"},"commonLabels":{"alertname":"BenchAlert"},
+                 "commonAnnotations":{},"externalURL":"http://alertmanager:9093","truncatedAlerts":0,
+                 "alerts":[{"status":"firing","labels":{"alertname":"BenchAlert","instance":"host-N:9100",
+                 "severity":"critical"},"annotations":{"summary":"bench alert N"},"startsAt":"AT",
+                 "endsAt":"0001-01-01T00:00:00Z","generatorURL":"http://prometheus:9090/graph","fingerprint":"FP"}]}
+                """.replace("N", Integer.toString(i)).replace("AT", at)
+                .replace("FP", String.format(Locale.ROOT, "%016x", (long) i));
     }
 
     @Override

@@ -158,6 +158,16 @@ public final class BenchMain {
             }
         }
 
+        // 2c. webhook deliveries through the real server, each answered after its commit
+        if (parts.contains("ingest") || parts.contains("hooks")) {
+            Path jar = Path.of("web/target/hindsight.jar");
+            if (Files.isRegularFile(jar)) {
+                ApiSearch.webhooks(jar, data, full ? 10_000 : 3_000, 16, results);
+            } else {
+                System.err.println("webhooks: skipped, web/target/hindsight.jar is not built");
+            }
+        }
+
         // 4. exports of a 5k-entry incident
         if (parts.contains("export")) {
             exportBenchmarks(results);
@@ -314,16 +324,9 @@ public final class BenchMain {
      * duplicate check, no index. Rows per second.
      */
     static double rawJdbcInserts(List<Event> corpus, String url, String user) throws Exception {
-        String schema = new String(
-                BenchMain.class.getResourceAsStream("/db/migration/V1__event_store.sql").readAllBytes(),
-                StandardCharsets.UTF_8);
         long started = System.nanoTime();
         try (Connection c = DriverManager.getConnection(url, user, "")) {
-            for (String statement : schema.replaceAll("(?m)--.*$", "").split(";")) {
-                if (!statement.isBlank()) {
-                    c.createStatement().execute(statement);
-                }
-            }
+            createEventTable(c);
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(JdbcEventStore.INSERT)) {
                 long seq = 0;
@@ -401,6 +404,54 @@ public final class BenchMain {
                     String.format(Locale.ROOT, "PostgreSQL tsvector+GIN %.2f / %.2f ms", pg50, pg99),
                     Results.ratio(pg99, p99) + " better", "p99 ≥ 5× better than PostgreSQL FTS", pg99 >= 5 * p99);
         }
+    }
+
+    /** The event table as the store's first migration creates it. */
+    static void createEventTable(Connection c) throws Exception {
+        String schema = new String(
+                BenchMain.class.getResourceAsStream("/db/migration/V1__event_store.sql").readAllBytes(),
+                StandardCharsets.UTF_8);
+        for (String statement : schema.replaceAll("(?m)--.*$", "").split(";")) {
+            if (!statement.isBlank()) {
+                c.createStatement().execute(statement);
+            }
+        }
+    }
+
+    /**
+     * Baseline for webhooks: {@code rows} event rows inserted into a fresh database at {@code url} by {@code threads}
+     * threads, each row in its own transaction (what one delivery needs to be durable). Rows per second.
+     */
+    static double rawJdbcCommitsPerRow(int rows, int threads, String url) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            createEventTable(c);
+        }
+        java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        Instant base = Instant.parse("2026-01-01T00:00:00Z");
+        long started = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            done.add(pool.submit(() -> {
+                try (Connection c = DriverManager.getConnection(url, "sa", "");
+                        PreparedStatement ps = c.prepareStatement(JdbcEventStore.INSERT)) {
+                    c.setAutoCommit(false);
+                    for (long seq = next.incrementAndGet(); seq <= rows; seq = next.incrementAndGet()) {
+                        Event e = Event.builder("alertmanager", EventKind.ALERT_FIRING, base.plusSeconds(seq),
+                                "BenchAlert on host-" + seq).host("host-" + seq).dedupKey("raw-" + seq).build();
+                        JdbcEventStore.bind(ps, new StoredEvent(e.id(), seq, Instant.now(), e, Set.of()));
+                        ps.executeUpdate();
+                        c.commit();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        return rows / ((System.nanoTime() - started) / 1e9);
     }
 
     /** Milliseconds per call after a warm-up, from `clients` threads sharing the calls. */
