@@ -115,6 +115,58 @@ abstract class EventStoreContractTests {
                 event(source, 10, EventKind.CHAT_MESSAGE, "Contacted the data center provider").actor("joe").build());
     }
 
+    /**
+     * Writers arriving together share commits (a group commit): each is answered with its own counts, a refused batch
+     * (into an incident its writer may not see) fails alone and stores nothing, and every other batch is stored once
+     * with its own sequences, in commit order.
+     */
+    @Test
+    void concurrentWritersShareCommitsAndARefusedBatchFailsAlone() throws Exception {
+        String hidden = "SEC-G-" + source;
+        incidents.create(new NewIncident(hidden, "kept to alice", TestEvents.T0, TestEvents.T0.plusSeconds(3600),
+                Severity.SEV2, null, "alice", true, Set.of("alice")), ADMIN);
+        int writers = 8;
+        int batches = 12;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            done.add(pool.submit(() -> {
+                for (int b = 0; b < batches; b++) {
+                    List<Event> events = new java.util.ArrayList<>();
+                    for (int e = 0; e < 3; e++) {
+                        events.add(event(source, writer * 1000 + b * 10 + e, EventKind.NOTE,
+                                (writer == 0 ? "refused" : "grouped") + " write " + writer + "-" + b + "-" + e)
+                                .build());
+                    }
+                    if (writer == 0) { // mallory writes into an incident she may not see: refused, alone
+                        try {
+                            store.append(new EventBatch(events, List.of(), hidden, null, MALLORY));
+                        } catch (NotFoundException expected) {
+                            refused.incrementAndGet();
+                        }
+                    } else {
+                        accepted.addAndGet(store.append(EventBatch.of(events)).accepted());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+
+        assertThat(refused.get()).isEqualTo(batches);
+        assertThat(accepted.get()).isEqualTo((writers - 1) * batches * 3);
+        assertThat(searchSource("grouped").total()).isEqualTo((writers - 1) * batches * 3);
+        assertThat(searchSource("refused").total()).isZero();
+        assertThat(jdbc.queryForObject("select count(distinct seq) = count(*) from event", Boolean.class)).isTrue();
+        assertThat(operations.check().consistent()).isTrue();
+    }
+
     @Test
     void appendingTheSameEventsTwiceStoresThemOnceAndCountsDuplicates() throws Exception {
         AppendResult first = store.append(EventBatch.of(threeAlerts()));

@@ -21,6 +21,7 @@ import dev.hindsight.search.internal.visibility.Visibility;
 import dev.hindsight.search.internal.index.LuceneIndex;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -98,27 +100,135 @@ public class JdbcEventStore implements EventSink {
         this.clock = clock;
     }
 
+    /**
+     * Stores the batch and returns once it is committed. Writers that arrive while another commits wait together:
+     * whoever takes the lock next writes every waiting batch in one transaction (a group commit, one disk write for
+     * all), each batch within its own savepoint so that one refused batch fails alone. Sequence order stays commit
+     * order, and nobody is answered before the commit that holds their batch.
+     */
     @Override
     public AppendResult append(EventBatch batch) {
         disk.check();
-        writeLock.lock();
-        try {
-            long before = currentSequence();
-            Instant now = clock.instant();
-            Written written;
-            try {
-                written = tx.execute(status -> write(batch, now));
-            } catch (RuntimeException e) {
-                sequence = before; // nothing was committed
-                throw translate(e);
+        Pending mine = new Pending(batch);
+        waiting.add(mine);
+        while (!mine.done) {
+            // lead a group if nobody does; else wait to be told that the leader's commit holds this batch (waking
+            // every waiter through the lock one by one was slower than the commits themselves)
+            if (writeLock.tryLock()) {
+                try {
+                    while (!mine.done) {
+                        commitGroup();
+                    }
+                } finally {
+                    writeLock.unlock();
+                }
+            } else {
+                mine.awaitBriefly();
             }
-            FaultPoints.reach(FaultPoints.STORE_AFTER_COMMIT);
-            keepStatisticsCurrent(written.accepted);
-            index.submit(written.toIndex(rows)); // in commit order, indexed on the indexer thread
-            return new AppendResult(written.accepted + written.concealed, written.duplicates - written.concealed,
-                    sequence);
-        } finally {
-            writeLock.unlock();
+        }
+        if (mine.failure != null) {
+            throw mine.failure;
+        }
+        return Objects.requireNonNull(mine.result);
+    }
+
+    /** Batches per group commit: enough for every sender a server answers at once. */
+    static final int MAX_GROUP = 64;
+
+    /** A batch waiting for the commit that stores it; the leader sets its outcome, then {@link #finish}es it. */
+    private static final class Pending {
+        final EventBatch batch;
+        @Nullable
+        AppendResult result;
+        @Nullable
+        RuntimeException failure;
+        volatile boolean done;
+        private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+
+        Pending(EventBatch batch) {
+            this.batch = batch;
+        }
+
+        void finish() {
+            done = true;
+            finished.countDown();
+        }
+
+        /** Until finished, or a moment: then the caller tries to lead the next group itself. */
+        void awaitBriefly() {
+            try {
+                finished.await(2, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreUnavailableException("interrupted while waiting for the commit", e);
+            }
+        }
+    }
+
+    private final java.util.concurrent.ConcurrentLinkedQueue<Pending> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** Under the write lock: commits the waiting batches, oldest first, in one transaction. */
+    private void commitGroup() {
+        List<Pending> group = new ArrayList<>();
+        for (Pending p = waiting.poll(); p != null; p = group.size() < MAX_GROUP ? waiting.poll() : null) {
+            group.add(p);
+        }
+        if (group.isEmpty()) {
+            return;
+        }
+        long before = currentSequence();
+        Instant now = clock.instant();
+        List<@Nullable Written> written = new ArrayList<>();
+        long[] lastSequence = new long[group.size()];
+        try {
+            tx.executeWithoutResult(status -> {
+                written.clear();
+                for (int i = 0; i < group.size(); i++) {
+                    Pending p = group.get(i);
+                    if (group.size() == 1) { // alone: a refusal rolls the transaction back, as it always did
+                        written.add(write(p.batch, now));
+                    } else {
+                        // a JDBC savepoint on the transaction's connection: the write path uses JDBC only
+                        Savepoint savepoint = jdbc.execute((ConnectionCallback<Savepoint>) c -> c.setSavepoint());
+                        long start = sequence;
+                        try {
+                            written.add(write(p.batch, now));
+                            jdbc.execute((ConnectionCallback<Void>) c -> {
+                                c.releaseSavepoint(savepoint);
+                                return null;
+                            });
+                        } catch (RuntimeException e) {
+                            jdbc.execute((ConnectionCallback<Void>) c -> {
+                                c.rollback(savepoint);
+                                return null;
+                            });
+                            sequence = start;
+                            p.failure = translate(e);
+                            written.add(null);
+                        }
+                    }
+                    lastSequence[i] = sequence;
+                }
+            });
+        } catch (RuntimeException e) {
+            sequence = before; // nothing was committed
+            RuntimeException failure = translate(e);
+            for (Pending p : group) {
+                p.failure = p.failure == null ? failure : p.failure;
+                p.finish();
+            }
+            return;
+        }
+        FaultPoints.reach(FaultPoints.STORE_AFTER_COMMIT);
+        for (int i = 0; i < group.size(); i++) {
+            Pending p = group.get(i);
+            Written w = written.get(i);
+            if (w != null) {
+                keepStatisticsCurrent(w.accepted);
+                index.submit(w.toIndex(rows)); // in commit order, indexed on the indexer thread
+                p.result = new AppendResult(w.accepted + w.concealed, w.duplicates - w.concealed, lastSequence[i]);
+            }
+            p.finish();
         }
     }
 
