@@ -176,6 +176,20 @@ public class JdbcEventStore implements EventSink {
         if (group.isEmpty()) {
             return;
         }
+        try {
+            commit(group);
+        } catch (RuntimeException e) { // whatever went wrong, every batch of the group gets an answer
+            for (Pending p : group) {
+                if (!p.done) {
+                    p.failure = p.failure == null ? translate(e) : p.failure;
+                    p.finish();
+                }
+            }
+        }
+    }
+
+    /** Writes the group's batches in one transaction, then indexes them and answers each batch's writer. */
+    private void commit(List<Pending> group) {
         long before = currentSequence();
         Instant now = clock.instant();
         List<@Nullable Written> written = new ArrayList<>();
