@@ -1,6 +1,7 @@
 package dev.hindsight.ingest;
 
 import dev.hindsight.core.store.Checkpoints;
+import dev.hindsight.core.store.ClusterJobs;
 import dev.hindsight.core.store.EventSink;
 import dev.hindsight.core.store.ModuleSchema;
 import dev.hindsight.ingest.internal.pull.PullRunner;
@@ -9,6 +10,7 @@ import dev.hindsight.ingest.internal.pull.PullTargets;
 import dev.hindsight.ingest.source.pagerduty.PagerDutyWebhookSettings;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,9 +41,9 @@ class IngestConfiguration {
     /** The configured pull sources; they run in a server only, never during a command. */
     @Bean(destroyMethod = "close")
     PullRunner pullRunner(IngestProperties props, EventSink sink, Checkpoints checkpoints, PullSourceFactory factory,
-            Clock clock) {
+            Clock clock, ObjectProvider<ClusterJobs> jobs) {
         return new PullRunner(props.pull().configured().stream().map(factory::create).toList(), sink, checkpoints,
-                clock);
+                clock, jobs.getIfAvailable(() -> ClusterJobs.SINGLE_NODE));
     }
 
     @Bean

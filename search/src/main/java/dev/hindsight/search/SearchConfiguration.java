@@ -1,9 +1,11 @@
 package dev.hindsight.search;
 
+import dev.hindsight.core.store.ClusterJobs;
 import dev.hindsight.core.store.DataRoot;
 import dev.hindsight.core.store.ModuleSchema;
 import dev.hindsight.search.internal.index.EventAnalyzers;
 import dev.hindsight.search.internal.cluster.ClusterNodes;
+import dev.hindsight.search.internal.cluster.DatabaseJobLocks;
 import dev.hindsight.search.internal.cluster.SharedDatabase;
 import dev.hindsight.search.internal.index.LuceneIndex;
 import dev.hindsight.search.internal.query.LuceneEventSearch;
@@ -75,6 +77,12 @@ class SearchConfiguration {
             index.follow(props.followInterval());
         }
         return index;
+    }
+
+    /** Once-per-cluster jobs (pull sources, reminders) lock through the database every node shares. */
+    @Bean
+    ClusterJobs clusterJobs(JdbcTemplate jdbc) {
+        return new DatabaseJobLocks(jdbc);
     }
 
     /** This node's heartbeat, for the list of nodes on the ingest page (started by a serving node). */

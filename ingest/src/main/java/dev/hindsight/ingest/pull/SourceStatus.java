@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
  * How a pull source is doing, for the ingest page and API.
  *
  * @param lagSeconds seconds since the newest event this source delivered (how far behind it may be)
+ * @param ranElsewhere the last scheduled run was taken by another node sharing the database (this node's counts then
+ *     miss what that node stored; the checkpoint is shared)
  */
 public record SourceStatus(
         String name,
@@ -20,4 +22,5 @@ public record SourceStatus(
         long rejected,
         @Nullable String cursor,
         @Nullable Instant nextRunAt,
-        @Nullable Long lagSeconds) {}
+        @Nullable Long lagSeconds,
+        boolean ranElsewhere) {}

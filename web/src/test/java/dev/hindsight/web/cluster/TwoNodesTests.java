@@ -6,6 +6,7 @@ import dev.hindsight.HindsightApplication;
 import dev.hindsight.core.event.Event;
 import dev.hindsight.core.event.EventKind;
 import dev.hindsight.core.incident.Viewer;
+import dev.hindsight.core.store.ClusterJobs;
 import dev.hindsight.core.store.EventBatch;
 import dev.hindsight.core.store.EventSink;
 import dev.hindsight.core.store.SearchQuery;
@@ -20,9 +21,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Two serving nodes on one real PostgreSQL server (embedded binaries), each with its own data directory and index:
  * what one node stores is searchable on the other without a restart; both writing at once never give two events
  * the same sequence, and sequence order stays commit order, so neither index misses a row; each node sees both in the
- * list of nodes.
+ * list of nodes; a once-per-cluster job (a pull source, the reminders) runs on one node at a time.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodesTests {
@@ -125,6 +128,41 @@ class TwoNodesTests {
         assertThat(nodes).filteredOn(StoreMaintenance.NodeStatus::self).hasSize(1);
         assertThat(b.getBean(StoreMaintenance.class).nodes()).extracting(StoreMaintenance.NodeStatus::id)
                 .containsExactlyInAnyOrderElementsOf(nodes.stream().map(StoreMaintenance.NodeStatus::id).toList());
+    }
+
+    @Test
+    void aJobRunsOnOneNodeAtATimeAndAHeldSlotKeepsTheOtherNodesScheduleOff() throws Exception {
+        ClusterJobs onA = a.getBean(ClusterJobs.class);
+        ClusterJobs onB = b.getBean(ClusterJobs.class);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        Future<Boolean> first = runner.submit(() -> onA.runExclusively("pull:test", Duration.ZERO,
+                Duration.ofMinutes(1), () -> {
+                    inside.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        inside.await();
+        AtomicInteger ranOnB = new AtomicInteger();
+        assertThat(onB.runExclusively("pull:test", Duration.ZERO, Duration.ofMinutes(1), ranOnB::incrementAndGet))
+                .isFalse();
+        release.countDown();
+        assertThat(first.get()).isTrue();
+        assertThat(onB.runExclusively("pull:test", Duration.ZERO, Duration.ofMinutes(1), ranOnB::incrementAndGet))
+                .isTrue();
+        assertThat(ranOnB).hasValue(1);
+        runner.shutdown();
+
+        // the schedule's slot: taken by one node, it stays taken after the run, so the other node's timer skips it
+        assertThat(onA.runExclusively("pull-slot:test", Duration.ofMinutes(1), Duration.ofMinutes(2), () -> {}))
+                .isTrue();
+        assertThat(onB.runExclusively("pull-slot:test", Duration.ofMinutes(1), Duration.ofMinutes(2),
+                ranOnB::incrementAndGet)).isFalse();
+        assertThat(ranOnB).hasValue(1);
     }
 
     /** The node's search, asked until it shows the expected total (it follows the database within a second). */

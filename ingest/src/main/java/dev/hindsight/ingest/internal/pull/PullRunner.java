@@ -7,6 +7,7 @@ import dev.hindsight.core.incident.Viewer;
 import dev.hindsight.core.store.AppendResult;
 import dev.hindsight.core.store.Checkpoint;
 import dev.hindsight.core.store.Checkpoints;
+import dev.hindsight.core.store.ClusterJobs;
 import dev.hindsight.core.store.EventBatch;
 import dev.hindsight.core.store.EventSink;
 import dev.hindsight.ingest.pull.SourceStatus;
@@ -31,12 +32,18 @@ import org.slf4j.LoggerFactory;
  * every page with its new checkpoint in one transaction, and stops after {@link #MAX_PAGES_PER_RUN} pages so that no
  * source starves the others. Failures back off exponentially (honouring a source's Retry-After) up to
  * {@link #MAX_BACKOFF}, and show in the source's status.
+ *
+ * <p>When several nodes share the database, every node schedules every source but {@link ClusterJobs} lets one node
+ * take each interval's run, and never two runs of one source at once; the checkpoint, not the node, says where the
+ * next run resumes.
  */
 public final class PullRunner implements AutoCloseable {
 
     static final int MAX_PAGES_PER_RUN = 50;
     static final Duration BASE_BACKOFF = Duration.ofSeconds(5);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
+    /** How long a node that died mid-run keeps a source from the others. */
+    static final Duration MAX_RUN = Duration.ofMinutes(10);
 
     private static final Logger log = LoggerFactory.getLogger(PullRunner.class);
 
@@ -45,13 +52,15 @@ public final class PullRunner implements AutoCloseable {
     private final EventSink sink;
     private final Checkpoints checkpoints;
     private final Clock clock;
+    private final ClusterJobs jobs;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "pull-sources");
         t.setDaemon(true);
         return t;
     });
 
-    public PullRunner(List<PullSource> sources, EventSink sink, Checkpoints checkpoints, Clock clock) {
+    public PullRunner(List<PullSource> sources, EventSink sink, Checkpoints checkpoints, Clock clock,
+            ClusterJobs jobs) {
         for (PullSource source : sources) {
             if (this.sources.putIfAbsent(source.name(), source) != null) {
                 throw new IllegalStateException("two pull sources are named " + source.name());
@@ -61,6 +70,7 @@ public final class PullRunner implements AutoCloseable {
         this.sink = sink;
         this.checkpoints = checkpoints;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     private volatile boolean started;
@@ -96,11 +106,11 @@ public final class PullRunner implements AutoCloseable {
                 return; // removed meanwhile
             }
         }
-        SourceStatus status = runOnce(name);
         PullSource source = sources.get(name);
         if (source == null) {
             return;
         }
+        SourceStatus status = scheduledRun(name, source);
         long delay = status.nextRunAt() == null
                 ? source.interval().toMillis()
                 : Math.max(0, Duration.between(clock.instant(), status.nextRunAt()).toMillis());
@@ -109,13 +119,49 @@ public final class PullRunner implements AutoCloseable {
         }
     }
 
-    /** One run of one source, now, on the calling thread. */
-    public synchronized SourceStatus runOnce(String name) {
+    /**
+     * This interval's run, unless another node took it: the interval's slot stays held for most of the interval, so
+     * the other nodes' schedules skip it.
+     */
+    private SourceStatus scheduledRun(String name, PullSource source) {
+        Duration slot = source.interval().multipliedBy(9).dividedBy(10);
+        SourceStatus[] status = new SourceStatus[1];
+        boolean ran = jobs.runExclusively(
+                "pull-slot:" + name, slot, MAX_RUN.plus(slot), () -> status[0] = runOnce(name));
+        if (ran) {
+            return status[0];
+        }
+        synchronized (this) {
+            State state = states.get(name);
+            if (state == null) {
+                return new SourceStatus(name, kindOf(source), null, null, null, 0, 0, 0, 0, null, null, null, true);
+            }
+            state.elsewhere = true;
+            state.nextRunAt = clock.instant().plus(source.interval());
+            return state.status(clock.instant());
+        }
+    }
+
+    /**
+     * One run of one source, now, on the calling thread.
+     *
+     * @throws ConflictException if another node is running it right now
+     */
+    public SourceStatus runOnce(String name) {
+        SourceStatus[] status = new SourceStatus[1];
+        if (!jobs.runExclusively("pull:" + name, Duration.ZERO, MAX_RUN, () -> status[0] = runHere(name))) {
+            throw new ConflictException("pull source " + name + " is running on another node right now");
+        }
+        return status[0];
+    }
+
+    private synchronized SourceStatus runHere(String name) {
         PullSource source = sources.get(name);
         if (source == null) {
             throw new NotFoundException("no pull source " + name);
         }
         State state = states.get(name);
+        state.elsewhere = false;
         state.lastRunAt = clock.instant();
         try {
             String cursor = checkpoints.position(name).orElse(null);
@@ -203,6 +249,8 @@ public final class PullRunner implements AutoCloseable {
         Instant nextRunAt;
         @Nullable
         Instant newest;
+        /** The last scheduled run was taken by another node. */
+        boolean elsewhere;
 
         State(String name, String kind) {
             this.name = name;
@@ -212,7 +260,7 @@ public final class PullRunner implements AutoCloseable {
         SourceStatus status(Instant now) {
             return new SourceStatus(name, kind, lastRunAt, lastSuccessAt, lastError, failures, accepted, duplicates,
                     rejected, cursor,
-                    nextRunAt, newest == null ? null : Duration.between(newest, now).toSeconds());
+                    nextRunAt, newest == null ? null : Duration.between(newest, now).toSeconds(), elsewhere);
         }
     }
 }

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -15,6 +16,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.hindsight.core.event.Event;
 import dev.hindsight.core.event.EventKind;
+import dev.hindsight.core.error.ConflictException;
+import dev.hindsight.core.store.ClusterJobs;
 import dev.hindsight.core.store.InMemoryEventSink;
 import dev.hindsight.ingest.pull.SourceStatus;
 import dev.hindsight.ingest.internal.files.FolderPullSettings;
@@ -24,6 +27,7 @@ import dev.hindsight.ingest.source.rfo.ImapPullSettings;
 import dev.hindsight.ingest.source.slack.SlackPullSettings;
 import dev.hindsight.ingest.source.statuspage.StatuspagePullSettings;
 import dev.hindsight.ingest.spi.PullSource;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +61,7 @@ class PullSourcesTests {
     }
 
     private PullRunner runner(PullSource source) {
-        return new PullRunner(List.of(source), sink, sink, clock);
+        return new PullRunner(List.of(source), sink, sink, clock, ClusterJobs.SINGLE_NODE);
     }
 
     private static String logEntry(String id, String type, String at) {
@@ -194,12 +198,18 @@ class PullSourcesTests {
         assertThat(runner(wrongPassword).runOnce("imap:bad").lastError()).contains("check the credentials");
     }
 
-    @Test
-    void aProvidersStatusPageIsReadAsTheProvidersStatements() throws Exception {
+    /** A provider's status page served from its published example, as a pull source with a 2-minute interval. */
+    private PullSource statuspage() throws IOException {
         api.stubFor(get(urlPathEqualTo("/api/v2/incidents.json"))
                 .willReturn(okJson(Files.readString(Fixtures.resource("formats/statuspage-incidents.json")))));
         PullSource source = source(new StatuspagePullSettings("dc",
                 URI.create(api.baseUrl() + "/api/v2/incidents.json"), "dc-provider", Duration.ofMinutes(2)));
+        return source;
+    }
+
+    @Test
+    void aProvidersStatusPageIsReadAsTheProvidersStatements() throws Exception {
+        PullSource source = statuspage();
         PullRunner runner = runner(source);
 
         assertThat(runner.runOnce("statuspage:dc").accepted()).isEqualTo(3);
@@ -228,5 +238,24 @@ class PullSourcesTests {
         runner.runOnce("folder:drop");
         runner.runOnce("folder:drop");
         assertThat(sink.events()).extracting(Event::title).containsExactly("first drop", "still being written");
+    }
+
+    @Test
+    void aSourceAnotherNodeHoldsIsNeitherPolledByTheScheduleNorRunTwiceAtOnce() throws Exception {
+        PullSource source = statuspage();
+        ClusterJobs heldByAnotherNode = (job, atLeast, atMost, task) -> false;
+        try (PullRunner runner = new PullRunner(List.of(source), sink, sink, clock, heldByAnotherNode)) {
+            runner.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!runner.statuses().getFirst().ranElsewhere() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(runner.statuses().getFirst().ranElsewhere()).isTrue();
+            assertThatThrownBy(() -> runner.runOnce("statuspage:dc"))
+                    .isInstanceOf(ConflictException.class)
+                    .hasMessageContaining("running on another node");
+        }
+        api.verify(0, getRequestedFor(urlPathEqualTo("/api/v2/incidents.json")));
+        assertThat(sink.events()).isEmpty();
     }
 }
