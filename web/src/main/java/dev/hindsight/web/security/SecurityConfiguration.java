@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.hindsight.web.support.AuditLog;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -84,13 +85,10 @@ class SecurityConfiguration {
      * keep their CSRF tokens either way.
      */
     @Bean
-    @Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
-    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.web.server.servlet.ConfigurableServletWebServerFactory> ssoSessionCookie(
-            SsoProperties sso) {
-        return factory -> {
+    DefaultCookieSerializerCustomizer ssoSessionCookie(SsoProperties sso) {
+        return cookie -> {
             if (sso.enabled()) {
-                factory.getSettings().getSession().getCookie()
-                        .setSameSite(org.springframework.boot.web.server.Cookie.SameSite.LAX);
+                cookie.setSameSite("Lax");
             }
         };
     }

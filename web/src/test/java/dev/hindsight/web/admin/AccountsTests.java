@@ -1,5 +1,6 @@
 package dev.hindsight.web.admin;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -16,6 +17,7 @@ import dev.hindsight.search.incident.NewIncident;
 import dev.hindsight.web.security.Accounts;
 import dev.hindsight.web.security.Role;
 import dev.hindsight.web.support.TestDataDirectory;
+import jakarta.servlet.http.Cookie;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +28,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -93,9 +94,10 @@ class AccountsTests {
                 .andExpect(jsonPath("$[?(@.name == 'rosa-cli')].lastUsedAt").isNotEmpty());
 
         // demoted, her token acts as a viewer; disabled, it stops, as does her signed-in session
-        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("rosa")
-                .password("rosa's long password")).andReturn().getRequest().getSession();
-        mvc.perform(get("/api/incidents").session(session)).andExpect(status().isOk());
+        Cookie session = mvc.perform(formLogin("/login").user("rosa").password("rosa's long password")).andReturn()
+                .getResponse().getCookie("SESSION");
+        assertThat(session).as("the session cookie of the database-held session").isNotNull();
+        mvc.perform(get("/api/incidents").cookie(session)).andExpect(status().isOk());
         mvc.perform(patch("/api/admin/users/rosa").header("Authorization", admin)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"role\":\"VIEWER\"}"))
                 .andExpect(jsonPath("$.role").value("VIEWER"));
@@ -106,7 +108,7 @@ class AccountsTests {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"enabled\":false}"))
                 .andExpect(jsonPath("$.enabled").value(false));
         mvc.perform(get("/api/incidents").header("Authorization", token)).andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/incidents").session(session)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/incidents").cookie(session)).andExpect(status().isUnauthorized());
         mvc.perform(formLogin("/login").user("rosa").password("rosa's long password"))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
                         .redirectedUrl("/login?error"));

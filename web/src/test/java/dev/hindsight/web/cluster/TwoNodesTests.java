@@ -2,6 +2,8 @@ package dev.hindsight.web.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.hindsight.HindsightApplication;
 import dev.hindsight.core.event.Event;
 import dev.hindsight.core.event.EventKind;
@@ -12,8 +14,15 @@ import dev.hindsight.core.store.EventSink;
 import dev.hindsight.core.store.SearchQuery;
 import dev.hindsight.core.store.SearchResult;
 import dev.hindsight.search.maintenance.StoreMaintenance;
+import dev.hindsight.web.security.Accounts;
+import dev.hindsight.web.security.Role;
 import dev.hindsight.web.support.TestPorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,11 +35,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,7 +49,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Two serving nodes on one real PostgreSQL server (embedded binaries), each with its own data directory and index:
  * what one node stores is searchable on the other without a restart; both writing at once never give two events
  * the same sequence, and sequence order stays commit order, so neither index misses a row; each node sees both in the
- * list of nodes; a once-per-cluster job (a pull source, the reminders) runs on one node at a time.
+ * list of nodes; a session signed in on one node is good on the other; a once-per-cluster job (a pull source, the reminders) runs on one node at a time.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodesTests {
@@ -59,8 +69,9 @@ class TwoNodesTests {
     }
 
     private static ConfigurableApplicationContext node(String url, Path data) {
-        return new SpringApplicationBuilder(HindsightApplication.class).web(WebApplicationType.NONE)
+        return new SpringApplicationBuilder(HindsightApplication.class)
                 .run("--hindsight.data=" + data, "--spring.datasource.url=" + url,
+                        "--server.port=0", "--server.address=127.0.0.1",
                         "--spring.datasource.username=postgres", "--spring.datasource.password=",
                         "--hindsight.mode=serve", "--hindsight.web.samples=false",
                         "--logging.level.root=WARN");
@@ -163,6 +174,43 @@ class TwoNodesTests {
         assertThat(onB.runExclusively("pull-slot:test", Duration.ofMinutes(1), Duration.ofMinutes(2),
                 ranOnB::incrementAndGet)).isFalse();
         assertThat(ranOnB).hasValue(1);
+    }
+
+    @Test
+    void aUserSignedInOnOneNodeIsSignedInOnTheOther() throws Exception {
+        a.getBean(Accounts.class).addUser("nodeuser", Role.VIEWER, "a long enough password");
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(base(a).resolve("/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(csrf.find()).as("the sign-in form's CSRF token").isTrue();
+        String form = "username=nodeuser&password=" + URLEncoder.encode("a long enough password", UTF_8)
+                + "&_csrf=" + URLEncoder.encode(csrf.group(1), UTF_8);
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(base(a).resolve("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", sessionCookie(page))
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+
+        HttpResponse<String> onB = http.send(HttpRequest.newBuilder(base(b).resolve("/api/me"))
+                .header("Cookie", sessionCookie(signedIn)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(onB.statusCode()).isEqualTo(200);
+        assertThat(onB.body()).contains("\"nodeuser\"");
+        HttpResponse<String> stranger = http.send(HttpRequest.newBuilder(base(b).resolve("/api/me")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(stranger.statusCode()).isEqualTo(401);
+    }
+
+    private static URI base(ConfigurableApplicationContext node) {
+        return URI.create("http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static String sessionCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie in " + response.headers()));
     }
 
     /** The node's search, asked until it shows the expected total (it follows the database within a second). */

@@ -60,7 +60,7 @@ class SecureCookieTests {
 
     private static String sessionCookie(HttpResponse<?> response) {
         List<String> cookies = response.headers().allValues("Set-Cookie");
-        return cookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+        return cookies.stream().filter(c -> c.startsWith("SESSION=")).findFirst()
                 .orElseThrow(() -> new AssertionError("no session cookie in " + cookies));
     }
 }
