@@ -17,10 +17,19 @@ import org.springframework.util.unit.DataSize;
  * @param minFreeDisk below this much free space on the data directory's disk, writes are refused with 503
  * @param timeline the timeline engine's thresholds
  * @param followInterval on a database other nodes write to (PostgreSQL), how often the index reads their commits
+ * @param engine where event searches run: {@code embedded} (this node's Lucene index) or {@code opensearch} (a
+ *     cluster, {@code hindsight.search.opensearch.*}); timelines and similar incidents stay on the embedded index
  */
 @ConfigurationProperties("hindsight.search")
 record SearchProperties(@DefaultValue("PT0.5S") Duration refreshInterval,
         @DefaultValue("PT5S") Duration commitInterval, @DefaultValue("64") double ramBufferMb,
         @DefaultValue("PT2S") Duration queryTimeBudget, @DefaultValue("512MB") DataSize minFreeDisk,
         @DefaultValue @NestedConfigurationProperty TimelineSettings timeline,
-        @DefaultValue("PT0.5S") Duration followInterval) {}
+        @DefaultValue("PT0.5S") Duration followInterval, @DefaultValue("embedded") Engine engine) {
+
+    /** Where event searches run. */
+    enum Engine {
+        EMBEDDED,
+        OPENSEARCH
+    }
+}

@@ -1,7 +1,5 @@
 package dev.hindsight.search;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -12,8 +10,6 @@ class H2EventStoreTests extends EventStoreContractTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws Exception {
-        Path data = Files.createTempDirectory("hindsight-h2-");
-        registry.add("hindsight.data", data::toString);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data + "/db/hindsight;WRITE_DELAY=0");
+        TestH2.register(registry, "hindsight-h2-");
     }
 }

@@ -3,6 +3,9 @@ package dev.hindsight.search.maintenance;
 import dev.hindsight.search.internal.cluster.ClusterNodes;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import dev.hindsight.search.internal.index.EventFields;
 import dev.hindsight.search.internal.index.LuceneIndex;
 import dev.hindsight.search.internal.store.EventRows;
@@ -11,6 +14,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -29,11 +35,35 @@ public class StoreMaintenance {
     private final LuceneIndex index;
     private final EventRows rows;
     private final ClusterNodes nodes;
+    private final @Nullable SharedSearchIndex shared;
 
-    StoreMaintenance(LuceneIndex index, EventRows rows, ClusterNodes nodes) {
+    StoreMaintenance(LuceneIndex index, EventRows rows, ClusterNodes nodes, ObjectProvider<SharedSearchIndex> shared) {
         this.index = index;
         this.rows = rows;
         this.nodes = nodes;
+        this.shared = shared.getIfAvailable();
+    }
+
+    /**
+     * The shared search index (OpenSearch), when event search runs on one.
+     *
+     * @param behind how many sequences it is behind the database's newest
+     * @param lastError why it is behind, while it is
+     */
+    public record SharedIndexStatus(String describe, long indexedSequence, long behind, @Nullable String lastError) {}
+
+    public Optional<SharedIndexStatus> sharedIndex() {
+        if (shared == null) {
+            return Optional.empty();
+        }
+        long newest = rows.lastSequence();
+        return Optional.of(new SharedIndexStatus(shared.describe(), shared.indexedSequence(),
+                Math.max(0, newest - shared.indexedSequence()), shared.lastError()));
+    }
+
+    /** Builds a fresh shared search index from the database and swaps it in; empty when there is none. */
+    public Optional<String> rebuildSharedIndex() {
+        return shared == null ? Optional.empty() : Optional.of(shared.rebuild());
     }
 
     /**

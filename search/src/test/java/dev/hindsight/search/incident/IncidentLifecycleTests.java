@@ -9,9 +9,8 @@ import dev.hindsight.core.incident.IncidentStatus;
 import dev.hindsight.core.incident.Severity;
 import dev.hindsight.core.incident.Viewer;
 import dev.hindsight.search.SearchTestApplication;
+import dev.hindsight.search.TestH2;
 import dev.hindsight.search.timeline.Timelines;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -38,9 +37,7 @@ class IncidentLifecycleTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws Exception {
-        Path data = Files.createTempDirectory("hindsight-lifecycle-");
-        registry.add("hindsight.data", data::toString);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data + "/db/hindsight;WRITE_DELAY=0");
+        TestH2.register(registry, "hindsight-lifecycle-");
     }
 
     private String declare(String key) {

@@ -4,6 +4,7 @@ import dev.hindsight.web.cli.Json;
 import dev.hindsight.web.cli.DataOption;
 import dev.hindsight.web.cli.CliContext;
 import dev.hindsight.search.maintenance.StoreMaintenance;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,7 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "reindex", mixinStandardHelpOptions = true, description = "Rebuilds the search index from the database (the source of truth). Prints {\"indexed\": N}.")
+@Command(name = "reindex", mixinStandardHelpOptions = true, description = {
+        "Rebuilds the search index from the database (the source of truth). Prints {\"indexed\": N}.",
+        "With hindsight.search.engine=opensearch, also builds a fresh OpenSearch index beside the live one and swaps the alias to it (searches go on meanwhile); the output then names it: {\"indexed\": N, \"opensearch\": \"hindsight-events-v2\"}."})
 public class ReindexCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -22,8 +25,11 @@ public class ReindexCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (CliContext app = CliContext.open(dataOption.resolve())) {
-            long indexed = app.bean(StoreMaintenance.class).reindex();
-            Json.print(spec.commandLine().getOut(), Map.of("indexed", indexed));
+            StoreMaintenance maintenance = app.bean(StoreMaintenance.class);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("indexed", maintenance.reindex());
+            maintenance.rebuildSharedIndex().ifPresent(name -> out.put("opensearch", name));
+            Json.print(spec.commandLine().getOut(), out);
             return 0;
         }
     }

@@ -43,6 +43,7 @@ class IngestPage {
         model.addAttribute("formats", imports.formats());
         model.addAttribute("incidents", incidents.list(viewer));
         model.addAttribute("nodes", maintenance.nodes());
+        model.addAttribute("sharedIndex", maintenance.sharedIndex().orElse(null));
         return "ingest";
     }
 }

@@ -74,8 +74,8 @@ public final class EventDocuments {
         }
     }
 
-    /** Everything a free-text query should find an event by. */
-    private static String content(Event e) {
+    /** Everything a free-text query should find an event by (the catch-all field, here and on OpenSearch). */
+    public static String content(Event e) {
         StringBuilder sb = new StringBuilder(e.title());
         append(sb, e.text());
         append(sb, e.actor());

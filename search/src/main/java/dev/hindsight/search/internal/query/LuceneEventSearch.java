@@ -77,7 +77,7 @@ public class LuceneEventSearch implements EventSearch {
     private SearchResult run(IndexSearcher searcher, Query textQuery, Query full, SearchQuery query)
             throws IOException {
         int wanted = Math.max(1, query.offset() + query.limit());
-        SearchQuery.Sort order = order(query, textQuery);
+        SearchQuery.Sort order = QueryRules.order(query, textQuery instanceof MatchAllDocsQuery);
         FacetCounts.Result counted = searcher.search(full, facetCounts.manager()); // the exact total and the facets
         TopDocs top = searcher.timedOut()
                 ? null
@@ -143,15 +143,12 @@ public class LuceneEventSearch implements EventSearch {
         }
         for (Map.Entry<String, Set<String>> filter : query.filters().entrySet()) {
             String field = filter.getKey();
-            if (!EventFields.KEYWORDS.contains(field)) {
-                throw new QueryRejectedException("cannot filter on '" + field + "'; filterable fields are "
-                        + EventFields.KEYWORDS);
-            }
+            QueryRules.checkFilterField(field);
             if (filter.getValue().isEmpty()) {
                 continue;
             }
             List<BytesRef> values = filter.getValue().stream()
-                    .map(v -> new BytesRef(field.equals(EventFields.KIND) ? kindName(v) : v))
+                    .map(v -> new BytesRef(QueryRules.filterValue(field, v)))
                     .toList();
             b.add(KeywordField.newSetQuery(field, values), Occur.FILTER);
         }
@@ -160,19 +157,6 @@ public class LuceneEventSearch implements EventSearch {
             b.add(KeywordField.newSetQuery(EventFields.INCIDENT, hidden), Occur.MUST_NOT);
         }
         return b.build();
-    }
-
-    private static String kindName(String value) {
-        return EventKind.parse(value)
-                .map(Enum::name)
-                .orElseThrow(() -> new QueryRejectedException("unknown kind '" + value + "'"));
-    }
-
-    private static SearchQuery.Sort order(SearchQuery query, Query text) {
-        if (query.sort() == SearchQuery.Sort.DEFAULT) {
-            return text instanceof MatchAllDocsQuery ? SearchQuery.Sort.TIME : SearchQuery.Sort.RELEVANCE;
-        }
-        return query.sort();
     }
 
     private static Sort sort(SearchQuery.Sort order) {

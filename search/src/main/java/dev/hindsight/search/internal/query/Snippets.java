@@ -93,7 +93,8 @@ public final class Snippets {
         }
     }
 
-    private static String shorten(String snippet) {
+    /** Cuts a marked-up snippet to {@link #CHARS} around its first mark, never inside a tag or an entity. */
+    public static String shorten(String snippet) {
         if (snippet.length() <= CHARS) {
             return snippet;
         }
