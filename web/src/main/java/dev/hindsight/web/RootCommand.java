@@ -4,6 +4,7 @@ import dev.hindsight.web.incidents.IncidentCommand;
 import dev.hindsight.web.actions.ActionsCommand;
 import dev.hindsight.web.admin.BackupCommand;
 import dev.hindsight.web.admin.CheckCommand;
+import dev.hindsight.web.admin.MigrateCommand;
 import dev.hindsight.web.admin.ReindexCommand;
 import dev.hindsight.web.admin.RestoreCommand;
 import dev.hindsight.web.admin.TokenCommand;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
         ExportCommand.class,
         ActionsCommand.class,
         ReindexCommand.class,
+        MigrateCommand.class,
         CheckCommand.class,
         BackupCommand.class,
         RestoreCommand.class,

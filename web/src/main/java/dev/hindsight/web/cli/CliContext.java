@@ -26,6 +26,11 @@ public final class CliContext implements AutoCloseable {
     }
 
     public static CliContext open(Path data) {
+        return open(data, Map.of());
+    }
+
+    /** As {@link #open(Path)}, with settings of its own (e.g. another database, for {@code migrate}). */
+    public static CliContext open(Path data, Map<String, String> settings) {
         DataDirectory directory;
         try {
             directory = DataDirectory.lock(data).orElseThrow(() -> new DataDirectoryBusyException(data));
@@ -37,7 +42,7 @@ public final class CliContext implements AutoCloseable {
                     .web(WebApplicationType.NONE)
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)
-                    .run(arguments(directory.path()));
+                    .run(arguments(directory.path(), settings));
             return new CliContext(directory, context);
         } catch (RuntimeException e) {
             try {
@@ -53,8 +58,8 @@ public final class CliContext implements AutoCloseable {
      * Settings of a command run, passed as command-line arguments so that they override application.properties:
      * this data directory, quiet logs (stdout is for JSON).
      */
-    static String[] arguments(Path data) {
-        Map<String, Object> props = new LinkedHashMap<>();
+    static String[] arguments(Path data, Map<String, String> settings) {
+        Map<String, Object> props = new LinkedHashMap<>(settings);
         props.put("hindsight.data", data.toString());
         props.put("hindsight.mode", "cli");
         props.put("logging.level.root", "WARN");

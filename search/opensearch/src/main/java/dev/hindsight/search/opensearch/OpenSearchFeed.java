@@ -39,8 +39,15 @@ public final class OpenSearchFeed implements SharedSearchIndex, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OpenSearchFeed.class);
 
-    /** How long a node that died mid-batch keeps the feed from the others. */
-    private static final Duration HOLD_AT_MOST = Duration.ofMinutes(5);
+    /**
+     * How long a node that died mid-run keeps the feed from the others: short, so search does not lag long behind a
+     * crash. A run is bounded by {@link #BATCHES_PER_RUN} to stay well inside it; were one to overrun, two nodes
+     * feeding at once is harmless (documents are versioned by sequence).
+     */
+    private static final Duration HOLD_AT_MOST = Duration.ofSeconds(30);
+
+    /** Bulk requests per run; a backlog is worked off over several runs. */
+    static final int BATCHES_PER_RUN = 20;
 
     private final OpenSearchIndex index;
     private final EventHistory history;
@@ -107,7 +114,10 @@ public final class OpenSearchFeed implements SharedSearchIndex, AutoCloseable {
         }
     }
 
-    /** Sends everything committed past the checkpoint of the index behind the alias; returns how many events. */
+    /**
+     * Sends what was committed past the checkpoint of the index behind the alias, up to {@link #BATCHES_PER_RUN}
+     * bulk requests; returns how many events.
+     */
     public synchronized long catchUp() {
         if (!ensured) {
             index.ensure();
@@ -115,8 +125,7 @@ public final class OpenSearchFeed implements SharedSearchIndex, AutoCloseable {
         }
         String target = index.current().orElseThrow(() -> new IllegalStateException("alias " + index.alias()
                 + " points at no index"));
-        long sent = feed(target);
-        return sent;
+        return feed(target, BATCHES_PER_RUN);
     }
 
     /**
@@ -146,10 +155,14 @@ public final class OpenSearchFeed implements SharedSearchIndex, AutoCloseable {
     }
 
     private long feed(String target) {
+        return feed(target, Integer.MAX_VALUE);
+    }
+
+    private long feed(String target, int maxBatches) {
         long from = readCheckpoint(target);
         long sent = 0;
         removeDeleted(target);
-        while (true) {
+        for (int batches = 0; batches < maxBatches; batches++) {
             List<StoredEvent> batch = history.after(from, props.batchSize());
             if (batch.isEmpty()) {
                 break;

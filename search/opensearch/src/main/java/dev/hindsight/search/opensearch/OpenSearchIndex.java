@@ -72,6 +72,11 @@ public final class OpenSearchIndex implements AutoCloseable {
     public void ensure() {
         call(() -> {
             putTemplate();
+            if (raw("HEAD", "/" + checkpointIndex(), null).getStatus() == 404) {
+                // small and outside the template; as many replicas as the event indexes, so it stays green
+                raw("PUT", "/" + checkpointIndex(), "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":"
+                        + props.replicas() + "}}");
+            }
             if (current().isEmpty()) {
                 String first = props.alias() + "-v1";
                 createIndex(first);

@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class OpenSearchServer {
 
     /** The system user the server runs as when the tests run as root. */
-    static final String USER = "hindsight-search";
+    static final String USER = "hindsight-run";
 
     private static OpenSearchServer shared;
 
