@@ -137,6 +137,12 @@ public final class BenchMain {
                 }
             }
 
+            // 2d. the same questions on OpenSearch, fed from this store's database (a server process of its own)
+            if (parts.contains("opensearch")) {
+                OpenSearchBench.run(app, QueryClasses.of(EventAnalyzers.create(), apiFrom,
+                        apiFrom.plus(Duration.ofDays(3)), apiSomeId), queries, results);
+            }
+
             // 3. timeline build over a window of about `window` events. The decoded corpus is let go first: the product
             // holds no such list, and a gigabyte of it kept the collector marking the old generation throughout
             if (parts.contains("timeline")) {

@@ -84,8 +84,11 @@ public final class OpenSearchServer {
             run("chown", "-R", USER, home.toString(), data.getParent().toString());
             command.addAll(List.of("runuser", "-u", USER, "--"));
         }
+        // small and gentle in tests; the benchmark gives it more
+        String heap = System.getProperty("opensearch.heap", "384m");
+        String processors = System.getProperty("opensearch.processors", "1");
         command.addAll(List.of("env", "OPENSEARCH_JAVA_HOME=" + System.getProperty("java.home"),
-                "OPENSEARCH_JAVA_OPTS=-Xms384m -Xmx384m -XX:ActiveProcessorCount=1",
+                "OPENSEARCH_JAVA_OPTS=-Xms" + heap + " -Xmx" + heap + " -XX:ActiveProcessorCount=" + processors,
                 home.resolve("bin/opensearch").toString(),
                 "-Ediscovery.type=single-node", "-Enetwork.host=127.0.0.1", "-Ehttp.port=" + httpPort,
                 "-Etransport.port=" + transportPort, "-Epath.data=" + data, "-Epath.logs=" + logs,
