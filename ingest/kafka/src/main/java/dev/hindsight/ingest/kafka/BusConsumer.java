@@ -1,0 +1,57 @@
+package dev.hindsight.ingest.kafka;
+
+import dev.hindsight.core.incident.Viewer;
+import dev.hindsight.core.store.DeadLetter;
+import dev.hindsight.core.store.EventBatch;
+import dev.hindsight.core.store.EventSink;
+import dev.hindsight.core.store.StoreUnavailableException;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/**
+ * Takes batches off the bus into the database: each record is committed to the store first and its offset only after
+ * (the container commits per record), so a crash between the two re-delivers it and the store's dedup absorbs the
+ * copy. While the store cannot commit, the record is retried (the error handler never gives up) and nothing later on
+ * its partition overtakes it. A record the store refuses, or one no reader of this version can decode, is kept as a
+ * dead letter and the partition moves on.
+ */
+final class BusConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(BusConsumer.class);
+
+    static final String FORMAT = "ingest-bus";
+
+    private final EventSink store;
+
+    BusConsumer(EventSink store) {
+        this.store = store;
+    }
+
+    @KafkaListener(id = "hindsight-ingest-bus", topics = "${hindsight.ingest.bus.topic:hindsight-ingest}", groupId = "hindsight-store", containerFactory = "busListenerFactory")
+    void onRecord(ConsumerRecord<String, byte[]> record) {
+        EventBatch batch;
+        try {
+            batch = BatchCodec.decode(record.value());
+        } catch (RuntimeException e) {
+            keep(record, "not a batch this version can read: " + e.getMessage());
+            return;
+        }
+        try {
+            store.append(batch);
+        } catch (StoreUnavailableException e) {
+            throw e; // retried until the store is back; the offset stays where it is
+        } catch (RuntimeException e) {
+            keep(record, "the store refused the batch: " + e.getMessage());
+        }
+    }
+
+    private void keep(ConsumerRecord<String, byte[]> record, String reason) {
+        String origin = "kafka:" + record.topic() + "-" + record.partition() + "@" + record.offset();
+        log.warn("Keeping {} as a dead letter: {}", origin, reason);
+        store.append(new EventBatch(List.of(), List.of(new DeadLetter(origin, FORMAT, reason, record.value(),
+                DeadLetter.Replay.whole(origin))), null, null, Viewer.SYSTEM));
+    }
+}
