@@ -152,6 +152,35 @@ class LocalClusterIT {
         assertThat(get(b, "/api/incidents", admin).size()).isEqualTo(get(a, "/api/incidents", admin).size());
     }
 
+    /** Uploads one file to a node's import API; answers the job's id. */
+    private String upload(URI node, String filename, String content, String incident) throws Exception {
+        String boundary = "hindsight" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary
+                + (incident == null
+                        ? ""
+                        : "\r\nContent-Disposition: form-data; name=\"incident\"\r\n\r\n" + incident
+                                + "\r\n--" + boundary)
+                + "--\r\n";
+        HttpResponse<String> upload = http.send(HttpRequest.newBuilder(node.resolve("/api/imports"))
+                .header("Authorization", admin).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+        return JSON.readTree(upload.body()).path("id").asString();
+    }
+
+    /** The import job's status once it has finished (or after two minutes). */
+    private JsonNode awaitImport(URI node, String job) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        JsonNode status = get(node, "/api/imports/" + job, admin);
+        while (List.of("QUEUED", "RUNNING").contains(status.path("status").asString())
+                && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            status = get(node, "/api/imports/" + job, admin);
+        }
+        return status;
+    }
+
     @Test
     void importedOnOneNodeTheEventsAreSearchedTimelinedAndExportedOnTheOther() throws Exception {
         String key = "LC-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(java.util.Locale.ROOT);
@@ -165,23 +194,7 @@ class LocalClusterIT {
                 .append("\"title\":\"checkout capybara errors above 5%\",\"service\":\"checkout\"}\n");
         jsonl.append("{\"at\":\"").append(t0.plusSeconds(600)).append("\",\"kind\":\"alert_resolved\",")
                 .append("\"title\":\"checkout capybara errors back to normal\",\"service\":\"checkout\"}\n");
-        String boundary = "hindsight" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"capybara.jsonl\""
-                + "\r\nContent-Type: application/octet-stream\r\n\r\n" + jsonl + "\r\n--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"incident\"\r\n\r\n" + key + "\r\n--" + boundary
-                + "--\r\n";
-        HttpResponse<String> upload = http.send(HttpRequest.newBuilder(a.resolve("/api/imports"))
-                .header("Authorization", admin).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
-        String job = JSON.readTree(upload.body()).path("id").asString();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode status = get(a, "/api/imports/" + job, admin);
-        while (List.of("QUEUED", "RUNNING").contains(status.path("status").asString())
-                && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            status = get(a, "/api/imports/" + job, admin);
-        }
+        JsonNode status = awaitImport(a, upload(a, "capybara.jsonl", jsonl.toString(), key));
         assertThat(status.path("status").asString()).as(status.toString()).isEqualTo("DONE");
         assertThat(status.path("accepted").asLong()).isEqualTo(2);
 
@@ -258,16 +271,32 @@ class LocalClusterIT {
 
     @Test
     @Order(Integer.MAX_VALUE) // last: it kills a node
-    void webhooksLoseAndDuplicateNothingWhenANodeIsKilledMidStream() throws Exception {
+    void webhooksAndAnUploadLoseAndDuplicateNothingWhenANodeIsKilledMidStream() throws Exception {
         String sender = token("lc-sender", "RESPONDER");
         String run = UUID.randomUUID().toString().substring(0, 8);
         Instant t0 = Instant.parse("2026-04-03T10:00:00Z");
         int deliveries = 200;
         long killed = cluster.path("nodes").get(0).path("pid").asLong();
+        StringBuilder file = new StringBuilder();
+        int lines = 20_000;
+        for (int i = 0; i < lines; i++) {
+            file.append("{\"at\":\"").append(t0.plusMillis(i)).append("\",\"title\":\"numbat ").append(run)
+                    .append(" line ").append(i).append("\"}\n");
+        }
         int acknowledged = 0;
         for (int i = 0; i < deliveries; i++) {
             if (i == deliveries / 3) {
+                // an upload under way on the node too: killed once part of it is in
+                String job = upload(a, "numbat.jsonl", file.toString(), null);
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (get(a, "/api/imports/" + job, admin).path("progress").path("committed").asLong() == 0
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
                 ProcessHandle.of(killed).ifPresent(ProcessHandle::destroyForcibly); // kill -9
+                // the user uploads the file again, to the node that is left
+                JsonNode again = awaitImport(b, upload(b, "numbat.jsonl", file.toString(), null));
+                assertThat(again.path("status").asString()).as(again.toString()).isEqualTo("DONE");
             }
             String body = "{\"at\":\"" + t0.plusSeconds(i) + "\",\"title\":\"wallaby " + run + " delivery " + i
                     + "\"}";
@@ -278,6 +307,7 @@ class LocalClusterIT {
         }
         assertThat(acknowledged).isEqualTo(deliveries);
         assertThat(awaitTotal(b, "wallaby AND " + run, admin, deliveries)).isEqualTo(deliveries);
+        assertThat(awaitTotal(b, "numbat AND " + run, admin, lines)).as("every line once").isEqualTo(lines);
     }
 
     private boolean deliver(URI node, String body, String token) {

@@ -4,6 +4,9 @@ import dev.hindsight.core.store.AppendResult;
 import dev.hindsight.core.store.EventBatch;
 import dev.hindsight.core.store.EventSink;
 import dev.hindsight.core.store.StoreUnavailableException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -13,8 +16,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * The store's write port with Kafka in front: a batch is one record, keyed by its first event's dedup key (a
  * re-delivery lands on the same partition, behind the first), and the writer is answered only once every in-sync
- * replica holds it ({@code acks=all}). Counts are of what was queued: duplicates are absorbed by the consumer and not
- * reported back.
+ * replica holds it ({@code acks=all}). A batch too big for one record (Kafka's default limit is 1 MB; an import batch
+ * of 2,000 events with their raw bytes is more) goes as several, the checkpoint with the last. Counts are of what was
+ * queued: duplicates are absorbed by the consumer and not reported back.
  */
 final class KafkaEventSink implements EventSink {
 
@@ -26,14 +30,23 @@ final class KafkaEventSink implements EventSink {
         this.props = props;
     }
 
+    /** Below Kafka's default record limit (1 MB), with room for the record's own overhead. */
+    static final int MAX_RECORD_BYTES = 900_000;
+
     @Override
     public AppendResult append(EventBatch batch) {
-        String key = batch.events().isEmpty()
-                ? (batch.deadLetters().isEmpty() ? "empty" : batch.deadLetters().getFirst().origin())
-                : batch.events().getFirst().dedupKey();
+        long deadline = System.nanoTime() + props.sendTimeout().toNanos();
         try {
-            kafka.send(new ProducerRecord<>(props.topic(), key, BatchCodec.encode(batch)))
-                    .get(props.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            List<CompletableFuture<?>> sent = new ArrayList<>();
+            for (EventBatch part : parts(batch)) { // send() itself fails when the cluster cannot be reached
+                String key = part.events().isEmpty()
+                        ? (part.deadLetters().isEmpty() ? "empty" : part.deadLetters().getFirst().origin())
+                        : part.events().getFirst().dedupKey();
+                sent.add(kafka.send(new ProducerRecord<>(props.topic(), key, BatchCodec.encode(part))));
+            }
+            for (CompletableFuture<?> f : sent) {
+                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("interrupted while the ingest bus took the batch", e);
@@ -43,5 +56,31 @@ final class KafkaEventSink implements EventSink {
                     + props.sendTimeout().toSeconds() + " s: " + cause, e);
         }
         return new AppendResult(batch.events().size(), 0, -1);
+    }
+
+    /** The batch split in halves until every part fits one record; dead letters go first, the checkpoint last. */
+    static List<EventBatch> parts(EventBatch batch) {
+        if (BatchCodec.encode(batch).length <= MAX_RECORD_BYTES
+                || batch.events().size() + batch.deadLetters().size() <= 1) {
+            return List.of(batch);
+        }
+        EventBatch first;
+        EventBatch second;
+        if (batch.deadLetters().size() > 1 || (batch.deadLetters().size() == 1 && !batch.events().isEmpty())) {
+            int half = Math.max(1, batch.deadLetters().size() / 2);
+            first = new EventBatch(List.of(), batch.deadLetters().subList(0, half), batch.incidentKey(), null,
+                    batch.writer());
+            second = new EventBatch(batch.events(), batch.deadLetters().subList(half, batch.deadLetters().size()),
+                    batch.incidentKey(), batch.checkpoint(), batch.writer());
+        } else {
+            int half = batch.events().size() / 2;
+            first = new EventBatch(batch.events().subList(0, half), List.of(), batch.incidentKey(), null,
+                    batch.writer());
+            second = new EventBatch(batch.events().subList(half, batch.events().size()), List.of(),
+                    batch.incidentKey(), batch.checkpoint(), batch.writer());
+        }
+        List<EventBatch> parts = new ArrayList<>(parts(first));
+        parts.addAll(parts(second));
+        return parts;
     }
 }

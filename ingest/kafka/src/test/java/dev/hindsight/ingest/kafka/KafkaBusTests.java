@@ -120,6 +120,27 @@ class KafkaBusTests {
     }
 
     @Test
+    void aBatchTooBigForOneRecordGoesAsSeveralAndArrivesWhole() throws Exception {
+        String run = "b" + UUID.randomUUID().toString().substring(0, 8);
+        List<Event> events = new ArrayList<>();
+        byte[] raw = new byte[2000]; // an import batch: 2,000 events with their raw lines
+        java.util.Arrays.fill(raw, (byte) 'x');
+        for (int i = 0; i < 2000; i++) {
+            events.add(Event.builder("jsonl", EventKind.NOTE, T0.plusSeconds(i), run + " line " + i)
+                    .dedupKey(run + "#" + i).raw(new RawRecord("big.jsonl#" + i, raw, "jsonl/1")).build());
+        }
+        EventBatch big = new EventBatch(events, List.of(), null, new Checkpoint("folder:" + run, "big.jsonl"),
+                Viewer.SYSTEM);
+        assertThat(KafkaEventSink.parts(big)).hasSizeGreaterThan(1)
+                .allSatisfy(p -> assertThat(BatchCodec.encode(p).length).isLessThanOrEqualTo(
+                        KafkaEventSink.MAX_RECORD_BYTES))
+                .last().satisfies(p -> assertThat(p.checkpoint()).isNotNull());
+        assertThat(bus.append(big).accepted()).isEqualTo(2000);
+        await(() -> stored(run) == 2000);
+        assertThat(store.position("folder:" + run)).contains("big.jsonl");
+    }
+
+    @Test
     void whileTheStoreIsDownNothingIsLostAndNothingOvertakes() throws Exception {
         String run = "d" + UUID.randomUUID().toString().substring(0, 8);
         store.down.set(true);
