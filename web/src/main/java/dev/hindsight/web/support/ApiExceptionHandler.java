@@ -6,12 +6,14 @@ import dev.hindsight.core.error.NotFoundException;
 import dev.hindsight.core.store.QueryRejectedException;
 import dev.hindsight.core.store.StoreUnavailableException;
 import dev.hindsight.reporting.actions.TrackerException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -62,8 +64,10 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(StoreUnavailableException.class)
-    ResponseEntity<ProblemDetail> unavailable(StoreUnavailableException e) {
-        return storeUnavailable(e.getMessage() + "; nothing was stored, retry later");
+    ResponseEntity<ProblemDetail> unavailable(StoreUnavailableException e, HttpServletRequest request) {
+        // a read (search on a cluster that is away) stored nothing because it was never going to
+        boolean read = HttpMethod.GET.matches(request.getMethod());
+        return storeUnavailable(e.getMessage() + (read ? "; retry later" : "; nothing was stored, retry later"));
     }
 
     /** The database went away under a read or a write outside the event store (accounts, audit, reports). */

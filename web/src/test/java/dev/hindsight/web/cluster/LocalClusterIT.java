@@ -125,12 +125,23 @@ class LocalClusterIT {
      */
     private long awaitTotal(URI node, String query, String token, long expected) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        long total = total(node, query, token);
+        long total = totalOrNone(node, query, token);
         while (total != expected && System.nanoTime() < deadline) {
             Thread.sleep(250);
-            total = total(node, query, token);
+            total = totalOrNone(node, query, token);
         }
         return total;
+    }
+
+    /** The total, or -1 while search answers 503 (a cluster component coming back). */
+    private long totalOrNone(URI node, String query, String token) throws Exception {
+        HttpResponse<String> r = send("GET", node, "/api/search?type=event&q="
+                + java.net.URLEncoder.encode(query, UTF_8), token, null);
+        if (r.statusCode() == 503) {
+            return -1;
+        }
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body()).path("total").asLong();
     }
 
     private String token(String name, String role) throws Exception {
@@ -222,6 +233,34 @@ class LocalClusterIT {
         assertThat(total(a, "okapi", outsider)).isZero();
         assertThat(total(b, "okapi", outsider)).isZero();
         assertThat(send("GET", b, "/api/incidents/" + key, outsider, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE - 2) // late: it takes OpenSearch away
+    void withOpenSearchAwaySearchSays503OnEveryNodeWebhooksAreStoredAndAllIsFoundAfter() throws Exception {
+        String sender = token("lc-os-sender", "RESPONDER");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Instant t0 = Instant.parse("2026-04-05T10:00:00Z");
+        Process stop = script("opensearch", "stop", "--dir", dir.toString());
+        assertThat(stop.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        try {
+            for (URI node : List.of(a, b)) {
+                HttpResponse<String> search = send("GET", node, "/api/search?type=event&q=emu", admin, null);
+                assertThat(search.statusCode()).as(search.body()).isEqualTo(503);
+                assertThat(search.headers().firstValue("Retry-After")).isPresent();
+                assertThat(search.body()).contains("search is unavailable");
+            }
+            for (int i = 0; i < 20; i++) { // ingest goes on
+                String body = "{\"at\":\"" + t0.plusSeconds(i) + "\",\"title\":\"emu " + run + " delivery " + i
+                        + "\"}";
+                assertThat(deliver(i % 2 == 0 ? a : b, body, sender)).as("delivery %d", i).isTrue();
+            }
+        } finally {
+            Process start = script("opensearch", "start", "--dir", dir.toString());
+            assertThat(start.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        }
+        assertThat(awaitTotal(b, "emu AND " + run, admin, 20)).isEqualTo(20);
+        assertThat(awaitTotal(a, "emu AND " + run, admin, 20)).isEqualTo(20);
     }
 
     @Test

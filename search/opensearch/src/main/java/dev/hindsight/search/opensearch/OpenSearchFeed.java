@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +60,9 @@ public final class OpenSearchFeed implements SharedSearchIndex, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+
+    /** {@code index/id} of the removed events already deleted from an index. */
+    private final Set<String> deleted = ConcurrentHashMap.newKeySet();
 
     private volatile boolean ensured;
     private volatile @Nullable String lastError;
@@ -229,9 +234,12 @@ public final class OpenSearchFeed implements SharedSearchIndex, AutoCloseable {
         }
     }
 
-    /** Events the database merged away (a re-key) leave the cluster's index too. */
+    /**
+     * Events the database merged away (a re-key) leave the cluster's index too, once per index: the database keeps
+     * the list for every node's embedded index, so the feed remembers which it has already deleted where.
+     */
     private void removeDeleted(String target) {
-        List<String> removed = history.removed();
+        List<String> removed = history.removed().stream().filter(id -> !deleted.contains(target + "/" + id)).toList();
         if (removed.isEmpty()) {
             return;
         }
@@ -240,6 +248,7 @@ public final class OpenSearchFeed implements SharedSearchIndex, AutoCloseable {
             request.operations(op -> op.delete(d -> d.id(id)));
         }
         index.call(() -> index.client().bulk(request.build()));
+        removed.forEach(id -> deleted.add(target + "/" + id));
     }
 
     private long readCheckpoint(String target) {
