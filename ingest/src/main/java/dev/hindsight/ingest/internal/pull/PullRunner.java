@@ -110,10 +110,17 @@ public final class PullRunner implements AutoCloseable {
         if (source == null) {
             return;
         }
-        SourceStatus status = scheduledRun(name, source);
-        long delay = status.nextRunAt() == null
-                ? source.interval().toMillis()
-                : Math.max(0, Duration.between(clock.instant(), status.nextRunAt()).toMillis());
+        long delay;
+        try {
+            SourceStatus status = scheduledRun(name, source);
+            delay = status.nextRunAt() == null
+                    ? source.interval().toMillis()
+                    : Math.max(0, Duration.between(clock.instant(), status.nextRunAt()).toMillis());
+        } catch (RuntimeException e) { // the lock's database away, a manual run elsewhere: the schedule goes on
+            log.warn("Pull source {}: this interval's run did not happen ({}); trying again in {}", name, e.toString(),
+                    source.interval());
+            delay = source.interval().toMillis();
+        }
         if (!scheduler.isShutdown()) {
             scheduler.schedule(() -> runAndReschedule(name), delay, TimeUnit.MILLISECONDS);
         }

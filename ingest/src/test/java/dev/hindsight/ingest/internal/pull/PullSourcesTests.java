@@ -258,4 +258,28 @@ class PullSourcesTests {
         api.verify(0, getRequestedFor(urlPathEqualTo("/api/v2/incidents.json")));
         assertThat(sink.events()).isEmpty();
     }
+
+    @Test
+    void theScheduleGoesOnWhenTheClusterLockCannotBeTaken() throws Exception {
+        api.stubFor(get(urlPathEqualTo("/api/v2/incidents.json"))
+                .willReturn(okJson(Files.readString(Fixtures.resource("formats/statuspage-incidents.json")))));
+        PullSource source = source(new StatuspagePullSettings("dc",
+                URI.create(api.baseUrl() + "/api/v2/incidents.json"), "dc-provider", Duration.ofMillis(100)));
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        ClusterJobs databaseAwayTwice = (job, atLeast, atMost, task) -> {
+            if (attempts.incrementAndGet() <= 2) {
+                throw new IllegalStateException("the lock's database is away");
+            }
+            task.run();
+            return true;
+        };
+        try (PullRunner runner = new PullRunner(List.of(source), sink, sink, clock, databaseAwayTwice)) {
+            runner.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (runner.statuses().getFirst().accepted() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(runner.statuses().getFirst().accepted()).isEqualTo(3);
+        }
+    }
 }
