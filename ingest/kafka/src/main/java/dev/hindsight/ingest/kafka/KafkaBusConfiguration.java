@@ -16,6 +16,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -68,7 +69,7 @@ class KafkaBusConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> busListenerFactory(KafkaProperties kafka,
-            IngestBusProperties props) {
+            IngestBusProperties props, Environment environment) {
         Map<String, Object> consumer = kafka.buildConsumerProperties();
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -82,6 +83,9 @@ class KafkaBusConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer));
         factory.setConcurrency(props.consumers());
+        // a command of the command line writes to the bus but never joins the consumers: each short-lived member
+        // would make the group hand its partitions around
+        factory.setAutoStartup(!"cli".equals(environment.getProperty("hindsight.mode")));
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
         // a record the store cannot take yet is tried again, every second, for as long as it takes
         factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS)));
