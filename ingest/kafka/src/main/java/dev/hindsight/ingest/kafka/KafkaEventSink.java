@@ -38,11 +38,8 @@ final class KafkaEventSink implements EventSink {
         long deadline = System.nanoTime() + props.sendTimeout().toNanos();
         try {
             List<CompletableFuture<?>> sent = new ArrayList<>();
-            for (EventBatch part : parts(batch)) { // send() itself fails when the cluster cannot be reached
-                String key = part.events().isEmpty()
-                        ? (part.deadLetters().isEmpty() ? "empty" : part.deadLetters().getFirst().origin())
-                        : part.events().getFirst().dedupKey();
-                sent.add(kafka.send(new ProducerRecord<>(props.topic(), key, BatchCodec.encode(part))));
+            for (Part part : parts(batch)) { // send() itself fails when the cluster cannot be reached
+                sent.add(kafka.send(new ProducerRecord<>(props.topic(), part.key(), part.value())));
             }
             for (CompletableFuture<?> f : sent) {
                 f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -58,11 +55,20 @@ final class KafkaEventSink implements EventSink {
         return new AppendResult(batch.events().size(), 0, -1);
     }
 
+    /** One record's worth of a batch, with the encoding the size check made (sent as is, not encoded again). */
+    record Part(EventBatch batch, byte[] value) {
+        String key() {
+            return batch.events().isEmpty()
+                    ? (batch.deadLetters().isEmpty() ? "empty" : batch.deadLetters().getFirst().origin())
+                    : batch.events().getFirst().dedupKey();
+        }
+    }
+
     /** The batch split in halves until every part fits one record; dead letters go first, the checkpoint last. */
-    static List<EventBatch> parts(EventBatch batch) {
-        if (BatchCodec.encode(batch).length <= MAX_RECORD_BYTES
-                || batch.events().size() + batch.deadLetters().size() <= 1) {
-            return List.of(batch);
+    static List<Part> parts(EventBatch batch) {
+        byte[] value = BatchCodec.encode(batch);
+        if (value.length <= MAX_RECORD_BYTES || batch.events().size() + batch.deadLetters().size() <= 1) {
+            return List.of(new Part(batch, value));
         }
         EventBatch first;
         EventBatch second;
@@ -79,7 +85,7 @@ final class KafkaEventSink implements EventSink {
             second = new EventBatch(batch.events().subList(half, batch.events().size()), List.of(),
                     batch.incidentKey(), batch.checkpoint(), batch.writer());
         }
-        List<EventBatch> parts = new ArrayList<>(parts(first));
+        List<Part> parts = new ArrayList<>(parts(first));
         parts.addAll(parts(second));
         return parts;
     }

@@ -132,9 +132,9 @@ class KafkaBusTests {
         EventBatch big = new EventBatch(events, List.of(), null, new Checkpoint("folder:" + run, "big.jsonl"),
                 Viewer.SYSTEM);
         assertThat(KafkaEventSink.parts(big)).hasSizeGreaterThan(1)
-                .allSatisfy(p -> assertThat(BatchCodec.encode(p).length).isLessThanOrEqualTo(
-                        KafkaEventSink.MAX_RECORD_BYTES))
-                .last().satisfies(p -> assertThat(p.checkpoint()).isNotNull());
+                .allSatisfy(p -> assertThat(p.value()).isEqualTo(BatchCodec.encode(p.batch())))
+                .allSatisfy(p -> assertThat(p.value().length).isLessThanOrEqualTo(KafkaEventSink.MAX_RECORD_BYTES))
+                .last().satisfies(p -> assertThat(p.batch().checkpoint()).isNotNull());
         assertThat(bus.append(big).accepted()).isEqualTo(2000);
         await(() -> stored(run) == 2000);
         assertThat(store.position("folder:" + run)).contains("big.jsonl");
