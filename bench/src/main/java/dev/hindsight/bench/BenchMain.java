@@ -168,7 +168,7 @@ public final class BenchMain {
         if (parts.contains("ingest") || parts.contains("hooks")) {
             Path jar = Path.of("web/target/hindsight.jar");
             if (Files.isRegularFile(jar)) {
-                ApiSearch.webhooks(jar, data, full ? 10_000 : 3_000, 16, results);
+                ApiSearch.webhooks(jar, data, full ? 30_000 : 10_000, 16, results);
             } else {
                 System.err.println("webhooks: skipped, web/target/hindsight.jar is not built");
             }
