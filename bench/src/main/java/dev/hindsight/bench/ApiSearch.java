@@ -143,9 +143,13 @@ final class ApiSearch implements AutoCloseable {
 
     /** One search over HTTP; the body is read whole, as a browser would. */
     String get(String pathAndQuery) {
+        return get(pathAndQuery, token);
+    }
+
+    private String get(String pathAndQuery, String bearer) {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-                    .header("Authorization", "Bearer " + token).header("Accept", "application/json").build(),
+                    .header("Authorization", "Bearer " + bearer).header("Accept", "application/json").build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException(pathAndQuery + " answered " + r.statusCode() + ": " + r.body());
@@ -241,6 +245,59 @@ final class ApiSearch implements AutoCloseable {
                     String.format(Locale.ROOT, "raw JDBC database, per row, after closing %.1f KB", rawFile),
                     Results.ratio(grown, rawFile), "(context)", true);
         }
+    }
+
+    private static final Pattern JOB_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern JOB_STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"");
+    private static final Pattern ACCEPTED = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
+    private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
+
+    /**
+     * A file uploaded as a user uploads it ({@code POST /api/imports}, multipart, a responder's token) to a server on
+     * an empty data directory, its job followed until done and its events until search finds them all; events per
+     * second from the first byte sent to the last event searchable.
+     */
+    static double upload(Path jar, Path data, Path file) throws Exception {
+        try (ApiSearch api = start(jar, data)) {
+            String boundary = "hindsight-bench-" + System.nanoTime();
+            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                    + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+            long started = System.nanoTime();
+            HttpResponse<String> posted = api.http.send(HttpRequest.newBuilder(URI.create(api.base + "/api/imports"))
+                    .header("Authorization", "Bearer " + api.writerToken)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, Files.readAllBytes(file), tail)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (posted.statusCode() != 202) {
+                throw new IllegalStateException("the upload answered " + posted.statusCode() + ": " + posted.body());
+            }
+            String job = "/api/imports/" + match(JOB_ID, posted.body());
+            String status = api.get(job, api.writerToken); // a job is seen by the user who started it
+            while (!match(JOB_STATUS, status).equals("DONE")) {
+                if (match(JOB_STATUS, status).equals("FAILED")) {
+                    throw new IllegalStateException("the upload's import failed: " + status);
+                }
+                Thread.sleep(50);
+                status = api.get(job, api.writerToken);
+            }
+            long accepted = Long.parseLong(match(ACCEPTED, status));
+            while (Long.parseLong(match(TOTAL, api.get("/api/search?q=*&limit=1"))) < accepted) {
+                Thread.sleep(20); // committed; searchable at the index's next refresh
+            }
+            double rate = accepted / ((System.nanoTime() - started) / 1e9);
+            System.err.printf(Locale.ROOT, "  upload of %s: %,d events accepted%n", file.getFileName(), accepted);
+            return rate;
+        }
+    }
+
+    private static String match(Pattern pattern, String json) {
+        Matcher m = pattern.matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException(pattern + " not in " + json);
+        }
+        return m.group(1);
     }
 
     /**

@@ -169,6 +169,11 @@ public final class BenchMain {
             Path jar = Path.of("web/target/hindsight.jar");
             if (Files.isRegularFile(jar)) {
                 ApiSearch.webhooks(jar, data, full ? 30_000 : 10_000, 16, results);
+                if (parts.contains("ingest")) { // the same jsonl as the in-process import, uploaded to a server
+                    addIngest(results, "ingest jsonl uploaded through the API (POST /api/imports) → H2 commit →"
+                            + " searchable (events/s)", ApiSearch.upload(jar, work.resolve("data-upload"), jsonl),
+                            rawLucene, "; raw JDBC " + Results.num(rawJdbc, "ev/s"));
+                }
             } else {
                 System.err.println("webhooks: skipped, web/target/hindsight.jar is not built");
             }
@@ -290,13 +295,13 @@ public final class BenchMain {
     }
 
     /**
-     * An ingest figure against its target (at least half of raw Lucene and 20,000 events/s); {@code alsoBeside} is
+     * An ingest figure against its target (#21: at least 0.3× raw Lucene and 20,000 events/s); {@code alsoBeside} is
      * appended to the baseline column.
      */
     private static void addIngest(Results results, String what, double rate, double rawLucene, String alsoBeside) {
         results.add(what, Results.num(rate, "ev/s"), "raw Lucene " + Results.num(rawLucene, "ev/s") + alsoBeside,
                 Results.ratio(rate, rawLucene),
-                "≥ 0.5× raw Lucene and ≥ 20,000 ev/s", rate >= 0.5 * rawLucene && rate >= 20_000);
+                "≥ 0.3× raw Lucene and ≥ 20,000 ev/s", rate >= 0.3 * rawLucene && rate >= 20_000);
     }
 
     /** A new, empty database named {@code name} (a plain identifier) on the server; its name. */
