@@ -177,7 +177,7 @@ public class JdbcEventStore implements EventSink {
 
     /**
      * Under load, how long a leader lets more batches join its group before committing: each commit writes a chunk
-     * to H2's file whatever it holds (about 20 KB a commit, and the time to write it), so fewer, fuller commits save
+     * to H2's file whatever it holds (tens of kilobytes, and the time to write them), so fewer, fuller commits save
      * both. It applies only while groups of several writers follow each other closely, so a lone writer is never
      * delayed (PostgreSQL's commit_delay and commit_siblings, for the same reason).
      */
