@@ -35,10 +35,41 @@ final class FacetCounts {
     private final int top;
     /** Columns by segment core: a refresh reuses every segment it did not change. */
     private final Map<IndexReader.CacheKey, Segment> segments = new ConcurrentHashMap<>();
+    /** Per field, every value any segment held, numbered once: counts from many segments add up by number. */
+    private final List<Dictionary> dictionaries = new ArrayList<>();
 
     FacetCounts(List<String> fields, int top) {
         this.fields = List.copyOf(fields);
         this.top = top;
+        fields.forEach(f -> dictionaries.add(new Dictionary()));
+    }
+
+    /**
+     * A field's values by number. It only grows (by the distinct values the index ever held, as a segment's labels
+     * did before), so a number, once given, names the same value for good.
+     */
+    private static final class Dictionary {
+        private final Map<String, Integer> ids = new HashMap<>();
+        private volatile String[] labels = new String[0];
+
+        synchronized int id(String label) {
+            Integer id = ids.get(label);
+            if (id == null) {
+                id = ids.size();
+                ids.put(label, id);
+                String[] current = labels;
+                if (id == current.length) {
+                    current = java.util.Arrays.copyOf(current, Math.max(16, 2 * id));
+                }
+                current[id] = label;
+                labels = current; // a search reads a number only from a segment published after this
+            }
+            return id;
+        }
+
+        String label(int id) {
+            return labels[id];
+        }
     }
 
     /** The hits' total and, per field, its most frequent values (most first, then by value) with their counts. */
@@ -54,18 +85,25 @@ final class FacetCounts {
             @Override
             public Result reduce(Collection<Counter> counters) {
                 long total = 0;
-                List<Map<String, Long>> merged = new ArrayList<>();
-                fields.forEach(f -> merged.add(new HashMap<>()));
+                long[][] merged = new long[fields.size()][];
+                for (int f = 0; f < fields.size(); f++) {
+                    merged[f] = new long[0];
+                }
                 for (Counter c : counters) {
                     total += c.total;
                     for (int f = 0; f < fields.size(); f++) {
-                        Map<String, Long> into = merged.get(f);
-                        c.counts.get(f).forEach((label, count) -> into.merge(label, count, Long::sum));
+                        long[] counts = c.counts[f];
+                        if (merged[f].length < counts.length) {
+                            merged[f] = java.util.Arrays.copyOf(merged[f], counts.length);
+                        }
+                        for (int id = 0; id < counts.length; id++) {
+                            merged[f][id] += counts[id];
+                        }
                     }
                 }
                 Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
                 for (int f = 0; f < fields.size(); f++) {
-                    facets.put(fields.get(f), topValues(merged.get(f)));
+                    facets.put(fields.get(f), topValues(merged[f], dictionaries.get(f)));
                 }
                 return new Result(total, facets);
             }
@@ -76,11 +114,15 @@ final class FacetCounts {
      * The {@code top} most frequent values, most first, then by value: a bounded heap over the counts rather than a
      * sort of them all (a field such as host may hold thousands of values, and sorting them was a sixth of a search).
      */
-    private Map<String, Long> topValues(Map<String, Long> counts) {
+    private Map<String, Long> topValues(long[] counts, Dictionary dictionary) {
         Comparator<Map.Entry<String, Long>> better = Map.Entry.<String, Long>comparingByValue()
                 .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()));
         PriorityQueue<Map.Entry<String, Long>> kept = new PriorityQueue<>(this.top + 1, better);
-        for (Map.Entry<String, Long> e : counts.entrySet()) {
+        for (int id = 0; id < counts.length; id++) {
+            if (counts[id] == 0) {
+                continue;
+            }
+            Map.Entry<String, Long> e = Map.entry(dictionary.label(id), counts[id]);
             if (kept.size() < this.top) {
                 kept.add(e);
             } else if (better.compare(e, kept.peek()) > 0) {
@@ -95,8 +137,11 @@ final class FacetCounts {
         return top;
     }
 
-    /** One segment's value numbers (0: no value, n: the n-th value in the field's sorted terms) and their labels. */
-    private record Segment(PackedInts.Reader[] columns, String[][] labels) {}
+    /**
+     * One segment's value numbers (0: no value, n: the n-th value in the field's sorted terms) and, for the n-th
+     * value, its number in the field's dictionary.
+     */
+    private record Segment(PackedInts.Reader[] columns, int[][] ids) {}
 
     private Segment segment(LeafReader leaf) throws IOException {
         IndexReader.CacheHelper helper = leaf.getCoreCacheHelper();
@@ -115,7 +160,7 @@ final class FacetCounts {
 
     private Segment read(LeafReader leaf) throws IOException {
         PackedInts.Reader[] columns = new PackedInts.Reader[fields.size()];
-        String[][] labels = new String[fields.size()][];
+        int[][] ids = new int[fields.size()][];
         for (int f = 0; f < fields.size(); f++) {
             SortedSetDocValues values = DocValues.getSortedSet(leaf, fields.get(f));
             int valueCount = (int) values.getValueCount();
@@ -124,23 +169,19 @@ final class FacetCounts {
             for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
                 column.set(doc, values.nextOrd() + 1);
             }
-            labels[f] = new String[valueCount];
+            ids[f] = new int[valueCount];
             for (int ord = 0; ord < valueCount; ord++) {
-                labels[f][ord] = values.lookupOrd(ord).utf8ToString();
+                ids[f][ord] = dictionaries.get(f).id(values.lookupOrd(ord).utf8ToString());
             }
             columns[f] = column;
         }
-        return new Segment(columns, labels);
+        return new Segment(columns, ids);
     }
 
-    /** Counts on one thread; the manager merges the threads' counts by label. */
+    /** Counts on one thread, per field by dictionary number; the manager adds up the threads' counts. */
     final class Counter implements Collector {
         long total;
-        final List<Map<String, Long>> counts = new ArrayList<>();
-
-        Counter() {
-            fields.forEach(f -> counts.add(new HashMap<>()));
-        }
+        final long[][] counts = new long[fields.size()][0];
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
@@ -148,7 +189,7 @@ final class FacetCounts {
             PackedInts.Reader[] columns = segment.columns();
             int[][] perValue = new int[columns.length][];
             for (int f = 0; f < columns.length; f++) {
-                perValue[f] = new int[segment.labels()[f].length + 1];
+                perValue[f] = new int[segment.ids()[f].length + 1];
             }
             return new LeafCollector() {
                 @Override
@@ -165,10 +206,15 @@ final class FacetCounts {
                 @Override
                 public void finish() {
                     for (int f = 0; f < columns.length; f++) {
-                        String[] labels = segment.labels()[f];
+                        int[] ids = segment.ids()[f];
                         for (int value = 1; value < perValue[f].length; value++) {
                             if (perValue[f][value] > 0) {
-                                counts.get(f).merge(labels[value - 1], (long) perValue[f][value], Long::sum);
+                                int id = ids[value - 1];
+                                if (id >= counts[f].length) {
+                                    counts[f] = java.util.Arrays.copyOf(counts[f],
+                                            Math.max(id + 1, counts[f].length * 2));
+                                }
+                                counts[f][id] += perValue[f][value];
                             }
                         }
                     }

@@ -14,6 +14,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
 
 /** Highlighted snippets of hits, the same for events and for records people wrote. */
 public final class Snippets {
@@ -48,7 +50,7 @@ public final class Snippets {
                 .withFieldMatcher(field -> true) // queries name the catch-all field; mark the stored fields
                 .withMaxNoHighlightPassages(1)
                 .withMaxLength(MAX_LENGTH);
-        UnifiedHighlighter highlighter = loaded == null ? builder.build() : new FromLoaded(builder, loaded);
+        UnifiedHighlighter highlighter = new FromLoaded(builder, loaded, fieldInfos(searcher.getIndexReader()));
         String[] fields = {textField, titleField};
         Map<String, String[]> highlighted = highlighter.highlightFields(fields, textQuery, docIds, new int[]{1, 1});
         Map<Integer, String> snippets = new LinkedHashMap<>();
@@ -64,19 +66,42 @@ public final class Snippets {
         return snippets;
     }
 
-    /** A highlighter that reads field values from documents already loaded. */
+    /** The reader whose fields were last merged, and its merged fields; replaced when the index is refreshed. */
+    private record Merged(IndexReader reader, FieldInfos fieldInfos) {}
+
+    private static volatile @Nullable Merged merged;
+
+    /**
+     * The reader's fields across its segments. A highlighter merges them once per instance, that is once per search
+     * (about 4% of a search through the API, more with more segments); they change only with the reader.
+     */
+    private static FieldInfos fieldInfos(IndexReader reader) {
+        Merged last = merged;
+        if (last == null || last.reader() != reader) {
+            last = new Merged(reader, FieldInfos.getMergedFieldInfos(reader));
+            merged = last;
+        }
+        return last.fieldInfos();
+    }
+
+    /** A highlighter with the reader's fields already merged, reading field values from documents already loaded. */
     private static final class FromLoaded extends UnifiedHighlighter {
 
-        private final Map<Integer, Document> loaded;
+        private final @Nullable Map<Integer, Document> loaded;
 
-        FromLoaded(UnifiedHighlighter.Builder builder, Map<Integer, Document> loaded) {
+        FromLoaded(UnifiedHighlighter.Builder builder, @Nullable Map<Integer, Document> loaded, FieldInfos fields) {
             super(builder);
             this.loaded = loaded;
+            this.fieldInfos = fields;
         }
 
         @Override
         protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
                 int cacheCharsThreshold) throws IOException {
+            Map<Integer, Document> loaded = this.loaded;
+            if (loaded == null) {
+                return super.loadFieldValues(fields, docIter, cacheCharsThreshold);
+            }
             List<CharSequence[]> values = new ArrayList<>();
             for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
                 Document document = loaded.get(doc);
