@@ -275,8 +275,8 @@ final class ApiSearch implements AutoCloseable {
             }
             String job = "/api/imports/" + match(JOB_ID, posted.body());
             String status = api.get(job, api.writerToken); // a job is seen by the user who started it
-            while (!match(JOB_STATUS, status).equals("DONE")) {
-                if (match(JOB_STATUS, status).equals("FAILED")) {
+            for (String state = match(JOB_STATUS, status); !state.equals("DONE"); state = match(JOB_STATUS, status)) {
+                if (state.equals("FAILED")) {
                     throw new IllegalStateException("the upload's import failed: " + status);
                 }
                 Thread.sleep(50);

@@ -38,18 +38,19 @@ final class HookSender implements AutoCloseable {
             connect();
         }
         try {
-            out.write(head);
-            out.write(body);
-            out.flush();
-            return readResponse();
+            return exchange(head, body);
         } catch (IOException e) { // a kept-alive connection the server closed before this request: once more
             closeQuietly();
             connect();
-            out.write(head);
-            out.write(body);
-            out.flush();
-            return readResponse();
+            return exchange(head, body);
         }
+    }
+
+    private int exchange(byte[] head, byte[] body) throws IOException {
+        out.write(head);
+        out.write(body);
+        out.flush();
+        return readResponse();
     }
 
     private void connect() throws IOException {

@@ -85,10 +85,7 @@ final class FacetCounts {
             @Override
             public Result reduce(Collection<Counter> counters) {
                 long total = 0;
-                long[][] merged = new long[fields.size()][];
-                for (int f = 0; f < fields.size(); f++) {
-                    merged[f] = new long[0];
-                }
+                long[][] merged = new long[fields.size()][0];
                 for (Counter c : counters) {
                     total += c.total;
                     for (int f = 0; f < fields.size(); f++) {

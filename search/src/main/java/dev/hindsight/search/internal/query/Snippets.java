@@ -3,6 +3,8 @@ package dev.hindsight.search.internal.query;
 import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.ArrayList;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.document.Document;
 import java.io.IOException;
@@ -14,8 +16,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.index.FieldInfos;
-import org.apache.lucene.index.IndexReader;
 
 /** Highlighted snippets of hits, the same for events and for records people wrote. */
 public final class Snippets {
