@@ -35,7 +35,12 @@ public record DeadLetter(String origin, String format, String reason, byte[] raw
 
         /** A whole document, decoded under this name with no import options. */
         public static Replay whole(String name) {
-            return new Replay(name, new byte[0], new byte[0], null, null, ZoneId.of("UTC"), null, null);
+            return whole(name, null);
+        }
+
+        /** A whole document of an incident: the letter is as hidden as the incident is. */
+        public static Replay whole(String name, @Nullable String incidentKey) {
+            return new Replay(name, new byte[0], new byte[0], incidentKey, null, ZoneId.of("UTC"), null, null);
         }
 
         /** The bytes to decode: the record inside its envelope. */

@@ -6,10 +6,13 @@ import dev.hindsight.core.store.AppendResult;
 import dev.hindsight.core.store.DeadLetterStore;
 import dev.hindsight.core.store.EventBatch;
 import dev.hindsight.core.store.EventSink;
+import dev.hindsight.core.store.KeptBatches;
 import dev.hindsight.ingest.internal.replay.ReplayDecoder;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -17,7 +20,8 @@ import org.springframework.stereotype.Service;
  * Dead letters for the people who run ingest: what was rejected and why, and replays after a fix. A replay decodes
  * the kept bytes as the import that rejected them would have and stores the events into the incident that import
  * named (duplicates stay duplicates), then marks the letter replayed; a crash between the two leaves it pending, and
- * replaying it again is harmless. A letter of an import into an incident the viewer may not see does not exist for
+ * replaying it again is harmless. A letter that holds a whole batch of the write port (the ingest bus keeps those) is
+ * replayed by the module that kept it ({@link KeptBatches}). A letter of an import into an incident the viewer may not see does not exist for
  * them.
  */
 @Service
@@ -29,12 +33,15 @@ public class DeadLetters {
     private final DeadLetterStore store;
     private final ReplayDecoder decoder;
     private final EventSink sink;
+    private final Map<String, KeptBatches> keptBatches;
     private final Clock clock;
 
-    DeadLetters(DeadLetterStore store, ReplayDecoder decoder, EventSink sink, Clock clock) {
+    DeadLetters(DeadLetterStore store, ReplayDecoder decoder, EventSink sink, List<KeptBatches> keptBatches,
+            Clock clock) {
         this.store = store;
         this.decoder = decoder;
         this.sink = sink;
+        this.keptBatches = keptBatches.stream().collect(Collectors.toMap(KeptBatches::format, k -> k));
         this.clock = clock;
     }
 
@@ -74,6 +81,10 @@ public class DeadLetters {
         if (s.replayedAt() != null) {
             return new Replay(id, s.origin(), true, 0, 0, "already replayed at " + s.replayedAt());
         }
+        KeptBatches batches = keptBatches.get(s.format());
+        if (batches != null) {
+            return replayBatch(letter, batches, viewer);
+        }
         return switch (decoder.decode(letter)) {
             case ReplayDecoder.StillRejected still -> new Replay(id, s.origin(), false, 0, 0, still.reason());
             case ReplayDecoder.Decoded decoded -> {
@@ -83,5 +94,17 @@ public class DeadLetters {
                 yield new Replay(id, s.origin(), true, stored.accepted(), stored.duplicates(), null);
             }
         };
+    }
+
+    private Replay replayBatch(DeadLetterStore.Letter letter, KeptBatches batches, Viewer viewer) {
+        DeadLetterStore.Summary s = letter.summary();
+        AppendResult stored;
+        try {
+            stored = batches.replay(letter.raw(), viewer);
+        } catch (IllegalArgumentException | NotFoundException e) { // still unreadable, or its incident still gone
+            return new Replay(s.id(), s.origin(), false, 0, 0, e.getMessage());
+        }
+        store.markReplayed(s.id(), clock.instant());
+        return new Replay(s.id(), s.origin(), true, stored.accepted(), stored.duplicates(), null);
     }
 }

@@ -1,15 +1,30 @@
 package dev.hindsight.web.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.hindsight.core.event.Event;
+import dev.hindsight.core.event.EventKind;
+import dev.hindsight.core.incident.Severity;
+import dev.hindsight.core.incident.Viewer;
+import dev.hindsight.core.store.EventBatch;
+import dev.hindsight.core.store.EventSink;
+import dev.hindsight.search.incident.IncidentCatalog;
+import dev.hindsight.search.incident.NewIncident;
 import dev.hindsight.web.security.Accounts;
 import dev.hindsight.web.security.Role;
 import dev.hindsight.web.support.TestDataDirectory;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,7 +41,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * The application with Kafka as its ingest bus (a real broker, embedded, KRaft): webhooks are answered once Kafka
  * holds them and land in the database once, however often they are delivered; a body that is not the hook's format
- * is still a 400 and exactly one dead letter.
+ * is still a 400 and exactly one dead letter. A batch the store refuses is kept as a dead letter of its incident and
+ * replays once the cause is mended.
  */
 @SpringBootTest(properties = {"hindsight.ingest.bus.kind=kafka",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"})
@@ -41,6 +58,15 @@ class KafkaBusEndToEndTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    IncidentCatalog incidents;
+
+    @Autowired
+    EventSink bus;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
 
     @DynamicPropertySource
     static void data(DynamicPropertyRegistry registry) throws Exception {
@@ -90,5 +116,52 @@ class KafkaBusEndToEndTests {
                 .andExpect(status().isBadRequest());
         await(() -> jdbc.queryForObject("select count(*) from dead_letter where format = 'alertmanager'",
                 Long.class), 1);
+    }
+
+    @Test
+    void aBatchTheStoreRefusedIsADeadLetterAsHiddenAsItsIncidentAndReplaysOnceTheCauseIsMended() throws Exception {
+        Instant t0 = Instant.parse("2025-03-02T09:00:00Z");
+        incidents.create(new NewIncident("BUS-SEC", "insider case", t0, t0.plusSeconds(3600), Severity.SEV2, null,
+                "carol", true, Set.of("carol")), Viewer.LOCAL_ADMIN);
+        accounts.addUser("carol", Role.COMMANDER, "carol's long password");
+        accounts.addUser("mallory", Role.COMMANDER, "mallory's long password");
+        var carol = user("carol").roles("COMMANDER");
+        var mallory = user("mallory").roles("COMMANDER");
+        List<Event> evidence = List.of(
+                Event.builder("jsonl", EventKind.NOTE, t0.plusSeconds(60), "badge used at the side door")
+                        .dedupKey("bus-sec-1").build(),
+                Event.builder("jsonl", EventKind.NOTE, t0.plusSeconds(120), "laptop left the building")
+                        .dedupKey("bus-sec-2").build());
+        // queued by a writer whose membership ended before the consumer got to it: the store refuses the batch
+        bus.append(new EventBatch(evidence, List.of(), "BUS-SEC", null, new Viewer("mallory", false)));
+        kafka.send("hindsight-ingest", "junk", "{\"events\": 42".getBytes(StandardCharsets.UTF_8)).get();
+        await(() -> jdbc.queryForObject("select count(*) from dead_letter where format = 'ingest-bus'", Long.class), 2);
+        long refused = jdbc.queryForObject(
+                "select id from dead_letter where format = 'ingest-bus' and incident_key = 'BUS-SEC'", Long.class);
+        long unreadable = jdbc.queryForObject(
+                "select id from dead_letter where format = 'ingest-bus' and incident_key is null", Long.class);
+
+        // the letter holds the restricted incident's evidence: for non-members it does not exist
+        mvc.perform(get("/api/dead-letters").with(mallory)).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == " + refused + ")]").isEmpty());
+        mvc.perform(post("/api/dead-letters/" + refused + "/replay").with(mallory).with(csrf()))
+                .andExpect(status().isNotFound());
+
+        // replayed by a member, straight into the database: exact counts, attached to the incident
+        mvc.perform(post("/api/dead-letters/" + refused + "/replay").with(carol).with(csrf()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.replayed").value(true))
+                .andExpect(jsonPath("$.accepted").value(2)).andExpect(jsonPath("$.duplicates").value(0));
+        assertThat(jdbc.queryForObject("select count(*) from incident_event where incident_key = 'BUS-SEC'",
+                Long.class)).isEqualTo(2);
+        mvc.perform(post("/api/dead-letters/" + refused + "/replay").with(carol).with(csrf()))
+                .andExpect(jsonPath("$.accepted").value(0)).andExpect(jsonPath("$.reason").value(
+                        org.hamcrest.Matchers.startsWith("already replayed")));
+
+        // bytes no reader of this version understands stay pending, with the reason
+        mvc.perform(post("/api/dead-letters/" + unreadable + "/replay").with(carol).with(csrf()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.replayed").value(false))
+                .andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.startsWith("still not a batch")));
+        assertThat(jdbc.queryForObject("select replayed_at from dead_letter where id = ?", Object.class, unreadable))
+                .isNull();
     }
 }

@@ -1,6 +1,8 @@
 package dev.hindsight.ingest.kafka;
 
 import dev.hindsight.core.store.EventBatch;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,5 +22,15 @@ final class BatchCodec {
 
     static EventBatch decode(byte[] value) {
         return JSON.readValue(value, EventBatch.class);
+    }
+
+    /** The incident a value names, read leniently from a value {@link #decode} refuses; null when it names none. */
+    static @Nullable String incidentKeyOf(byte[] value) {
+        try {
+            JsonNode key = JSON.readTree(value).get("incidentKey");
+            return key != null && key.isString() ? key.asString() : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }

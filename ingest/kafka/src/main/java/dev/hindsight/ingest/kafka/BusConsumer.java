@@ -7,6 +7,7 @@ import dev.hindsight.core.store.EventSink;
 import dev.hindsight.core.store.StoreUnavailableException;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -36,7 +37,8 @@ final class BusConsumer {
         try {
             batch = BatchCodec.decode(record.value());
         } catch (RuntimeException e) {
-            keep(record, "not a batch this version can read: " + e.getMessage());
+            keep(record, BatchCodec.incidentKeyOf(record.value()),
+                    "not a batch this version can read: " + e.getMessage());
             return;
         }
         try {
@@ -44,14 +46,18 @@ final class BusConsumer {
         } catch (StoreUnavailableException e) {
             throw e; // retried until the store is back; the offset stays where it is
         } catch (RuntimeException e) {
-            keep(record, "the store refused the batch: " + e.getMessage());
+            keep(record, batch.incidentKey(), "the store refused the batch: " + e.getMessage());
         }
     }
 
-    private void keep(ConsumerRecord<String, byte[]> record, String reason) {
+    /**
+     * Keeps the record under its batch's incident, so that a letter of a restricted incident stays as invisible to
+     * non-members as the events it holds; {@link BusLetters} replays it.
+     */
+    private void keep(ConsumerRecord<String, byte[]> record, @Nullable String incidentKey, String reason) {
         String origin = "kafka:" + record.topic() + "-" + record.partition() + "@" + record.offset();
         log.warn("Keeping {} as a dead letter: {}", origin, reason);
         store.append(new EventBatch(List.of(), List.of(new DeadLetter(origin, FORMAT, reason, record.value(),
-                DeadLetter.Replay.whole(origin))), null, null, Viewer.SYSTEM));
+                DeadLetter.Replay.whole(origin, incidentKey))), null, null, Viewer.SYSTEM));
     }
 }

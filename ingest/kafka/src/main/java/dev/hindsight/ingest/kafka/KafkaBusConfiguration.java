@@ -62,9 +62,17 @@ class KafkaBusConfiguration {
 
     @Bean
     BusConsumer busConsumer(ObjectProvider<EventSink> sinks) {
-        EventSink store = sinks.orderedStream().filter(s -> !(s instanceof KafkaEventSink)).findFirst()
+        return new BusConsumer(databaseStore(sinks));
+    }
+
+    @Bean
+    BusLetters busLetters(ObjectProvider<EventSink> sinks) {
+        return new BusLetters(databaseStore(sinks));
+    }
+
+    private static EventSink databaseStore(ObjectProvider<EventSink> sinks) {
+        return sinks.orderedStream().filter(s -> !(s instanceof KafkaEventSink)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the ingest bus needs the database's store"));
-        return new BusConsumer(store);
     }
 
     @Bean
