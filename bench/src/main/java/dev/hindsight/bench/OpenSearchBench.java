@@ -18,6 +18,9 @@ import dev.hindsight.search.opensearch.OpenSearchIndex;
 import dev.hindsight.search.opensearch.OpenSearchProperties;
 import dev.hindsight.search.opensearch.OpenSearchServer;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +31,8 @@ import java.util.Locale;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Search on OpenSearch beside the embedded index, on the same events in the same run: the feed's rate from the
@@ -40,8 +45,9 @@ final class OpenSearchBench {
 
     private OpenSearchBench() {}
 
+    /** @param embeddedIndexBytes the embedded Lucene index of the same events, on disk */
     static void run(ConfigurableApplicationContext app, List<QueryClasses.QueryClass> classes, int queries,
-            Results results) throws Exception {
+            long embeddedIndexBytes, Results results) throws Exception {
         System.setProperty("opensearch.home", distribution().toString());
         // the machine's cores and a heap for a million events, as the embedded index has them
         System.setProperty("opensearch.heap", "1g");
@@ -70,6 +76,7 @@ final class OpenSearchBench {
                         Results.num(fromDatabase, "ev/s"),
                         "the same bulk from memory " + Results.num(fromMemory, "ev/s"),
                         Results.ratio(fromDatabase, fromMemory), "(context)", true);
+                storage(server, index.alias(), embeddedIndexBytes, results);
 
                 EventSearch embedded = app.getBean(EventSearch.class);
                 OpenSearchEventSearch cluster = new OpenSearchEventSearch(index, app.getBean(Visibility.class),
@@ -140,6 +147,24 @@ final class OpenSearchBench {
         results.add("OpenSearch search behind the database under ingest (commit → found, p50 / p99)",
                 String.format(Locale.ROOT, "%.0f / %.0f ms", p50, p99), "follow every 0.5 s, refresh every 1 s",
                 "", "≤ 2 s behind", p99 <= 2000);
+    }
+
+    /** The index's primary store per document beside the embedded index's files per event (sizing, no target). */
+    private static void storage(OpenSearchServer server, String alias, long embeddedIndexBytes, Results results)
+            throws Exception {
+        HttpResponse<String> stats = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                server.url().resolve("/" + alias + "/_stats/store,docs")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode primaries = JsonMapper.builder().build().readTree(stats.body()).path("_all").path("primaries");
+        long docs = primaries.path("docs").path("count").asLong();
+        long bytes = primaries.path("store").path("size_in_bytes").asLong();
+        if (stats.statusCode() != 200 || docs == 0) {
+            throw new IllegalStateException("OpenSearch index stats: " + stats.statusCode() + " " + stats.body());
+        }
+        results.add("storage per event, OpenSearch index (primary store, before any merge)",
+                Results.num((double) bytes / docs, "bytes"),
+                "embedded Lucene index " + Results.num((double) embeddedIndexBytes / docs, "bytes"),
+                Results.ratio(bytes, embeddedIndexBytes), "(context)", true);
     }
 
     private static OpenSearchProperties properties(OpenSearchServer server, String alias) {
