@@ -278,9 +278,8 @@ public final class BenchMain {
         }
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "512MB")
                 .start()) {
-            // the driver's multi-row rewrite of batches, as the product's pool has it (PostgresBatchInserts)
-            double rawJdbc = rawJdbcInserts(corpus, postgres.getJdbcUrl("postgres", createDatabase(postgres, "raw"))
-                    + "&reWriteBatchedInserts=true", "postgres");
+            double rawJdbc = rawJdbcInserts(corpus, postgres.getJdbcUrl("postgres", createDatabase(postgres, "raw")),
+                    "postgres");
             Map<String, Double> rates = new LinkedHashMap<>();
             for (Map.Entry<String, Path> input : inputs.entrySet()) {
                 String database = createDatabase(postgres, "bench" + (rates.size() + 1));

@@ -6,7 +6,6 @@ import dev.hindsight.core.store.ModuleSchema;
 import dev.hindsight.search.internal.index.EventAnalyzers;
 import dev.hindsight.search.internal.cluster.ClusterNodes;
 import dev.hindsight.search.internal.cluster.DatabaseJobLocks;
-import dev.hindsight.search.internal.cluster.PostgresBatchInserts;
 import dev.hindsight.search.internal.cluster.SharedDatabase;
 import dev.hindsight.search.internal.index.LuceneIndex;
 import dev.hindsight.search.internal.query.LuceneEventSearch;
@@ -59,11 +58,6 @@ class SearchConfiguration {
     @Bean
     TimelineSettings timelineSettings(SearchProperties props) {
         return props.timeline();
-    }
-
-    @Bean
-    static PostgresBatchInserts postgresBatchInserts() {
-        return new PostgresBatchInserts();
     }
 
     @Bean

@@ -1,16 +1,9 @@
 package dev.hindsight.search;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.postgresql.core.BaseConnection;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,17 +22,6 @@ class PostgresEventStoreTests extends EventStoreContractTests {
         registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
-    }
-
-    @Autowired
-    DataSource pool;
-
-    /** Each append's rows go as multi-row inserts, a few round trips instead of one per row (the whole suite so). */
-    @Test
-    void theDriverSendsEachBatchOfRowsAsMultiRowInserts() throws Exception {
-        try (Connection c = pool.getConnection()) {
-            assertThat(c.unwrap(BaseConnection.class).getQueryExecutor().isReWriteBatchedInsertsEnabled()).isTrue();
-        }
     }
 
     @AfterAll
