@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record DeadLetter(String origin, String format, String reason, byte[] raw, Replay replay) {
 
+    /** The raw bytes a store keeps of a letter (and of an event's raw record); beyond them it keeps a truncated copy. */
+    public static final int MAX_KEPT = 256 * 1024;
+
     /**
      * What decoding a dead letter again takes besides its bytes: the name it is decoded under (a channel or a year can
      * come from a file name), the bytes around it that make it a document of its format again (the JSON envelope of

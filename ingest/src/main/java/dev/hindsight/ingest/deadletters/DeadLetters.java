@@ -21,8 +21,8 @@ import org.springframework.stereotype.Service;
  * the kept bytes as the import that rejected them would have and stores the events into the incident that import
  * named (duplicates stay duplicates), then marks the letter replayed; a crash between the two leaves it pending, and
  * replaying it again is harmless. A letter that holds a whole batch of the write port (the ingest bus keeps those) is
- * replayed by the module that kept it ({@link KeptBatches}). A letter of an import into an incident the viewer may not see does not exist for
- * them.
+ * replayed by the module that kept it ({@link KeptBatches}). A letter of an import into an incident the viewer may
+ * not see does not exist for them.
  */
 @Service
 public class DeadLetters {
@@ -98,6 +98,10 @@ public class DeadLetters {
 
     private Replay replayBatch(DeadLetterStore.Letter letter, KeptBatches batches, Viewer viewer) {
         DeadLetterStore.Summary s = letter.summary();
+        if (s.truncated()) {
+            return new Replay(s.id(), s.origin(), false, 0, 0,
+                    "only the first part of this record was kept, so it cannot be stored again");
+        }
         AppendResult stored;
         try {
             stored = batches.replay(letter.raw(), viewer);

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.hindsight.core.event.Event;
 import dev.hindsight.core.event.EventKind;
+import dev.hindsight.core.event.RawRecord;
 import dev.hindsight.core.incident.Severity;
 import dev.hindsight.core.incident.Viewer;
 import dev.hindsight.core.store.EventBatch;
@@ -163,5 +164,38 @@ class KafkaBusEndToEndTests {
                 .andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.startsWith("still not a batch")));
         assertThat(jdbc.queryForObject("select replayed_at from dead_letter where id = ?", Object.class, unreadable))
                 .isNull();
+    }
+
+    @Test
+    void aRefusedBatchLargerThanOneLetterIsKeptInPartsThatEachFitAndTogetherReplayEveryEvent() throws Exception {
+        Instant t0 = Instant.parse("2025-03-03T09:00:00Z");
+        byte[] raw = "x".repeat(400).getBytes(StandardCharsets.UTF_8);
+        List<Event> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) { // one bus record of about 0.5 MB: more than a dead letter keeps whole
+            events.add(Event.builder("jsonl", EventKind.NOTE, t0.plusSeconds(i), "bulk line " + i)
+                    .dedupKey("bus-big-" + i).raw(new RawRecord("bulk.jsonl#" + i, raw, "jsonl/1")).build());
+        }
+        bus.append(new EventBatch(events, List.of(), "BUS-BIG", null, Viewer.LOCAL_ADMIN)); // no such incident yet
+        await(() -> jdbc.queryForObject("select count(*) from dead_letter where incident_key = 'BUS-BIG'",
+                Long.class) > 0 ? 1 : 0, 1);
+        List<Long> parts = jdbc.queryForList(
+                "select id from dead_letter where incident_key = 'BUS-BIG' order by id", Long.class);
+        assertThat(parts).as("kept in parts, none cut short").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from dead_letter where incident_key = 'BUS-BIG'"
+                + " and raw_truncated", Long.class)).isZero();
+
+        incidents.create(new NewIncident("BUS-BIG", "bulk import", t0, t0.plusSeconds(3600), Severity.SEV3, null,
+                null, false, Set.of()), Viewer.LOCAL_ADMIN);
+        String admin = "Bearer " + accounts.createToken("bus-admin", Role.ADMIN);
+        long accepted = 0;
+        for (long id : parts) {
+            String body = mvc.perform(post("/api/dead-letters/" + id + "/replay").header("Authorization", admin))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.replayed").value(true))
+                    .andReturn().getResponse().getContentAsString();
+            accepted += ((Number) com.jayway.jsonpath.JsonPath.read(body, "$.accepted")).longValue();
+        }
+        assertThat(accepted).isEqualTo(600);
+        assertThat(jdbc.queryForObject("select count(*) from incident_event where incident_key = 'BUS-BIG'",
+                Long.class)).isEqualTo(600);
     }
 }

@@ -5,6 +5,7 @@ import dev.hindsight.core.store.DeadLetter;
 import dev.hindsight.core.store.EventBatch;
 import dev.hindsight.core.store.EventSink;
 import dev.hindsight.core.store.StoreUnavailableException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -46,8 +47,24 @@ final class BusConsumer {
         } catch (StoreUnavailableException e) {
             throw e; // retried until the store is back; the offset stays where it is
         } catch (RuntimeException e) {
-            keep(record, batch.incidentKey(), "the store refused the batch: " + e.getMessage());
+            keepRefused(record, batch, "the store refused the batch: " + e.getMessage());
         }
+    }
+
+    /**
+     * A refused batch may be larger than the dead-letter store keeps of one letter (a record holds up to 900 KB), so it
+     * is kept as parts that each fit whole, in one transaction; each part replays on its own.
+     */
+    private void keepRefused(ConsumerRecord<String, byte[]> record, EventBatch batch, String reason) {
+        List<KafkaEventSink.Part> parts = KafkaEventSink.parts(batch, DeadLetter.MAX_KEPT);
+        List<DeadLetter> letters = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            String origin = origin(record) + (parts.size() == 1 ? "" : "#part" + (i + 1) + "of" + parts.size());
+            letters.add(new DeadLetter(origin, FORMAT, reason, parts.get(i).value(),
+                    DeadLetter.Replay.whole(origin, batch.incidentKey())));
+        }
+        log.warn("Keeping {} as {} dead letter(s): {}", origin(record), letters.size(), reason);
+        store.append(new EventBatch(List.of(), letters, null, null, Viewer.SYSTEM));
     }
 
     /**
@@ -55,9 +72,13 @@ final class BusConsumer {
      * non-members as the events it holds; {@link BusLetters} replays it.
      */
     private void keep(ConsumerRecord<String, byte[]> record, @Nullable String incidentKey, String reason) {
-        String origin = "kafka:" + record.topic() + "-" + record.partition() + "@" + record.offset();
+        String origin = origin(record);
         log.warn("Keeping {} as a dead letter: {}", origin, reason);
         store.append(new EventBatch(List.of(), List.of(new DeadLetter(origin, FORMAT, reason, record.value(),
                 DeadLetter.Replay.whole(origin, incidentKey))), null, null, Viewer.SYSTEM));
+    }
+
+    private static String origin(ConsumerRecord<String, byte[]> record) {
+        return "kafka:" + record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 }

@@ -66,8 +66,13 @@ final class KafkaEventSink implements EventSink {
 
     /** The batch split in halves until every part fits one record; dead letters go first, the checkpoint last. */
     static List<Part> parts(EventBatch batch) {
+        return parts(batch, MAX_RECORD_BYTES);
+    }
+
+    /** The batch split in halves until every part's encoding is at most {@code maxBytes} (or holds one record). */
+    static List<Part> parts(EventBatch batch, int maxBytes) {
         byte[] value = BatchCodec.encode(batch);
-        if (value.length <= MAX_RECORD_BYTES || batch.events().size() + batch.deadLetters().size() <= 1) {
+        if (value.length <= maxBytes || batch.events().size() + batch.deadLetters().size() <= 1) {
             return List.of(new Part(batch, value));
         }
         EventBatch first;
@@ -85,8 +90,8 @@ final class KafkaEventSink implements EventSink {
             second = new EventBatch(batch.events().subList(half, batch.events().size()), List.of(),
                     batch.incidentKey(), batch.checkpoint(), batch.writer());
         }
-        List<Part> parts = new ArrayList<>(parts(first));
-        parts.addAll(parts(second));
+        List<Part> parts = new ArrayList<>(parts(first, maxBytes));
+        parts.addAll(parts(second, maxBytes));
         return parts;
     }
 }

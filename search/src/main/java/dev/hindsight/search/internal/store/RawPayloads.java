@@ -1,5 +1,6 @@
 package dev.hindsight.search.internal.store;
 
+import dev.hindsight.core.store.DeadLetter;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
@@ -10,7 +11,7 @@ import java.util.zip.Inflater;
 public final class RawPayloads {
 
     /** Raw bytes kept per record; the rest is dropped and the row says it was truncated. */
-    public static final int MAX_KEPT = 256 * 1024;
+    public static final int MAX_KEPT = DeadLetter.MAX_KEPT;
 
     private RawPayloads() {}
 
