@@ -143,8 +143,7 @@ public final class BenchMain {
             }
 
             // 2d. the same questions on OpenSearch, fed from this store's database (a server process of its own)
-            if (parts.contains("opensearch")) {
-                app.getBean(LuceneIndex.class).commit();
+            if (parts.contains("opensearch")) { // the index was committed before 2
                 OpenSearchBench.run(app, QueryClasses.of(EventAnalyzers.create(), apiFrom,
                         apiFrom.plus(Duration.ofDays(3)), apiSomeId), queries, directoryBytes(data.resolve("index")),
                         results);

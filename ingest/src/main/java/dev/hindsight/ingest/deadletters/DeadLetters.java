@@ -81,6 +81,10 @@ public class DeadLetters {
         if (s.replayedAt() != null) {
             return new Replay(id, s.origin(), true, 0, 0, "already replayed at " + s.replayedAt());
         }
+        if (s.truncated()) { // whatever reads it back, a part is not the input
+            return new Replay(id, s.origin(), false, 0, 0,
+                    "only the first part of this input was kept; import the original again");
+        }
         KeptBatches batches = keptBatches.get(s.format());
         if (batches != null) {
             return replayBatch(letter, batches, viewer);
@@ -98,10 +102,6 @@ public class DeadLetters {
 
     private Replay replayBatch(DeadLetterStore.Letter letter, KeptBatches batches, Viewer viewer) {
         DeadLetterStore.Summary s = letter.summary();
-        if (s.truncated()) {
-            return new Replay(s.id(), s.origin(), false, 0, 0,
-                    "only the first part of this record was kept, so it cannot be stored again");
-        }
         AppendResult stored;
         try {
             stored = batches.replay(letter.raw(), viewer);

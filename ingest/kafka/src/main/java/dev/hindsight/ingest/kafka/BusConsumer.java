@@ -38,7 +38,7 @@ final class BusConsumer {
         try {
             batch = BatchCodec.decode(record.value());
         } catch (RuntimeException e) {
-            keep(record, BatchCodec.incidentKeyOf(record.value()),
+            keep(record, BatchCodec.incidentKeyOf(record.value()), List.of(record.value()),
                     "not a batch this version can read: " + e.getMessage());
             return;
         }
@@ -47,35 +47,29 @@ final class BusConsumer {
         } catch (StoreUnavailableException e) {
             throw e; // retried until the store is back; the offset stays where it is
         } catch (RuntimeException e) {
-            keepRefused(record, batch, "the store refused the batch: " + e.getMessage());
+            // a refused batch may be larger than a dead letter keeps whole (a record holds up to 900 KB): it is kept
+            // as parts that each fit, and each part replays on its own
+            keep(record, batch.incidentKey(),
+                    KafkaEventSink.parts(batch, DeadLetter.MAX_KEPT).stream().map(KafkaEventSink.Part::value).toList(),
+                    "the store refused the batch: " + e.getMessage());
         }
     }
 
     /**
-     * A refused batch may be larger than the dead-letter store keeps of one letter (a record holds up to 900 KB), so it
-     * is kept as parts that each fit whole, in one transaction; each part replays on its own.
+     * Keeps the record's bytes, as one letter or as parts in one transaction, under its batch's incident, so that a
+     * letter of a restricted incident stays as invisible to non-members as the events it holds; {@link BusLetters}
+     * replays each.
      */
-    private void keepRefused(ConsumerRecord<String, byte[]> record, EventBatch batch, String reason) {
-        List<KafkaEventSink.Part> parts = KafkaEventSink.parts(batch, DeadLetter.MAX_KEPT);
+    private void keep(ConsumerRecord<String, byte[]> record, @Nullable String incidentKey, List<byte[]> parts,
+            String reason) {
         List<DeadLetter> letters = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             String origin = origin(record) + (parts.size() == 1 ? "" : "#part" + (i + 1) + "of" + parts.size());
-            letters.add(new DeadLetter(origin, FORMAT, reason, parts.get(i).value(),
-                    DeadLetter.Replay.whole(origin, batch.incidentKey())));
+            letters.add(new DeadLetter(origin, FORMAT, reason, parts.get(i), DeadLetter.Replay.whole(origin,
+                    incidentKey)));
         }
         log.warn("Keeping {} as {} dead letter(s): {}", origin(record), letters.size(), reason);
         store.append(new EventBatch(List.of(), letters, null, null, Viewer.SYSTEM));
-    }
-
-    /**
-     * Keeps the record under its batch's incident, so that a letter of a restricted incident stays as invisible to
-     * non-members as the events it holds; {@link BusLetters} replays it.
-     */
-    private void keep(ConsumerRecord<String, byte[]> record, @Nullable String incidentKey, String reason) {
-        String origin = origin(record);
-        log.warn("Keeping {} as a dead letter: {}", origin, reason);
-        store.append(new EventBatch(List.of(), List.of(new DeadLetter(origin, FORMAT, reason, record.value(),
-                DeadLetter.Replay.whole(origin, incidentKey))), null, null, Viewer.SYSTEM));
     }
 
     private static String origin(ConsumerRecord<String, byte[]> record) {

@@ -52,9 +52,6 @@ public class ReplayDecoder {
         if (letter.raw().length == 0) {
             return new StillRejected("nothing was kept of this input (it could not be read at all); import it again");
         }
-        if (s.truncated()) {
-            return new StillRejected("only the first part of this input was kept; import the original again");
-        }
         DeadLetter.Replay recipe = legacy(letter);
         DecodeContext context = new DecodeContext(recipe.zone(), recipe.year(), recipe.provider());
         byte[] document = recipe.document(letter.raw());
