@@ -38,6 +38,7 @@ import dev.hindsight.search.internal.store.JdbcEventStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -451,6 +452,31 @@ abstract class EventStoreContractTests {
                 .isEqualTo("cursor-2");
     }
 
+    @Test
+    void aBadRecordDeliveredAgainKeepsItsOnePendingLetter() {
+        byte[] raw = ("{not json " + source).getBytes(StandardCharsets.UTF_8);
+        String origin = "kafka:hindsight-ingest-0@" + source;
+        DeadLetter letter = new DeadLetter(origin, "ingest-bus", "the store refused the batch", raw,
+                DeadLetter.Replay.whole(origin));
+        // re-delivered after a crash between the letter's commit and the offset's, and twice inside one batch
+        store.append(new EventBatch(List.of(), List.of(letter), null, null, ADMIN));
+        store.append(new EventBatch(List.of(), List.of(letter, letter), null, null, ADMIN));
+        // the same bytes from another place are another record
+        store.append(new EventBatch(List.of(), List.of(new DeadLetter(origin + "-other", "ingest-bus",
+                "the store refused the batch", raw, DeadLetter.Replay.whole(origin + "-other"))), null, null, ADMIN));
+
+        List<DeadLetterStore.Summary> kept = deadLetters.list(ADMIN, true, 10_000).stream()
+                .filter(s -> s.origin().startsWith(origin)).toList();
+        assertThat(kept).extracting(DeadLetterStore.Summary::origin)
+                .containsExactlyInAnyOrder(origin, origin + "-other");
+
+        // once replayed, the same bad record arriving again is a new failure to look at
+        long first = kept.stream().filter(s -> s.origin().equals(origin)).findFirst().orElseThrow().id();
+        deadLetters.markReplayed(first, Instant.now());
+        store.append(new EventBatch(List.of(), List.of(letter), null, null, ADMIN));
+        assertThat(deadLetters.list(ADMIN, true, 10_000)).filteredOn(s -> s.origin().equals(origin)).hasSize(1)
+                .allSatisfy(s -> assertThat(s.id()).isGreaterThan(first));
+    }
     @Test
     void theRawRecordIsKeptForProvenance() {
         Event e = threeAlerts().get(0);

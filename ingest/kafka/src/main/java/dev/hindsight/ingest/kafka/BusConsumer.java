@@ -18,7 +18,8 @@ import org.springframework.kafka.annotation.KafkaListener;
  * (the container commits per record), so a crash between the two re-delivers it and the store's dedup absorbs the
  * copy. While the store cannot commit, the record is retried (the error handler never gives up) and nothing later on
  * its partition overtakes it. A record the store refuses, or one no reader of this version can decode, is kept as a
- * dead letter and the partition moves on.
+ * dead letter and the partition moves on; a record re-delivered after its letter was kept finds that letter again
+ * instead of making a second (the letter's key is its origin, incident and bytes).
  */
 final class BusConsumer {
 

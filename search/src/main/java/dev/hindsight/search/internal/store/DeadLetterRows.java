@@ -2,11 +2,14 @@ package dev.hindsight.search.internal.store;
 
 import static dev.hindsight.search.internal.store.EventRows.utc;
 
+import dev.hindsight.core.event.EventId;
 import dev.hindsight.core.incident.Viewer;
 import dev.hindsight.core.store.DeadLetter;
 import dev.hindsight.core.store.DeadLetterStore;
 import dev.hindsight.core.text.Texts;
 import dev.hindsight.search.internal.visibility.Visibility;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -14,7 +17,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -71,14 +77,30 @@ public class DeadLetterRows implements DeadLetterStore {
         jdbc.update("update dead_letter set replayed_at = ? where id = ?", utc(at), id);
     }
 
-    /** Stores the letters of a batch; called inside its transaction. */
+    /**
+     * Stores the letters of a batch; called inside its transaction. A letter still pending under the same key (the
+     * same bad record delivered again) is not kept twice: the record's one outcome is the letter already kept.
+     */
     void insert(List<DeadLetter> letters, Instant now) {
         if (letters.isEmpty()) {
             return;
         }
+        Map<String, DeadLetter> byKey = new LinkedHashMap<>();
+        for (DeadLetter letter : letters) {
+            byKey.putIfAbsent(key(letter), letter);
+        }
+        List<String> keys = new ArrayList<>(byKey.keySet());
+        for (int from = 0; from < keys.size(); from += 1000) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 1000));
+            jdbc.queryForList("select letter_key from dead_letter where replayed_at is null and letter_key in ("
+                    + EventRows.placeholders(chunk.size()) + ")", String.class, chunk.toArray())
+                    .forEach(byKey::remove);
+        }
         jdbc.batchUpdate("insert into dead_letter (received_at, format, origin, reason, raw_size, raw_truncated, "
                 + "raw_payload, incident_key, provider, zone, year_hint, replay_name, replay_head, replay_tail, "
-                + "source_modified) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", letters, 1000, (ps, letter) -> {
+                + "source_modified, letter_key) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                List.copyOf(byKey.entrySet()), 1000, (ps, keyed) -> {
+                    DeadLetter letter = keyed.getValue();
                     DeadLetter.Replay replay = letter.replay();
                     ps.setObject(1, utc(now));
                     ps.setString(2, Texts.clip(letter.format(), 64));
@@ -99,7 +121,20 @@ public class DeadLetterRows implements DeadLetterStore {
                     ps.setBytes(13, replay.head());
                     ps.setBytes(14, replay.tail());
                     ps.setObject(15, replay.modified() == null ? null : utc(replay.modified()));
+                    ps.setString(16, keyed.getKey());
                 });
+    }
+
+    /** Format, origin, incident and bytes: what makes two letters the same record delivered twice. */
+    private static String key(DeadLetter letter) {
+        ByteArrayOutputStream identity = new ByteArrayOutputStream(letter.raw().length + 256);
+        for (String part : new String[]{letter.format(), letter.origin(),
+                Objects.requireNonNullElse(letter.replay().incidentKey(), "")}) {
+            identity.writeBytes(part.getBytes(StandardCharsets.UTF_8));
+            identity.write(0);
+        }
+        identity.writeBytes(letter.raw());
+        return EventId.contentHash(identity.toByteArray());
     }
 
     /** The condition that leaves out letters of incidents hidden from the viewer. */
