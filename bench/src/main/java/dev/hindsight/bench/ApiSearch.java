@@ -163,9 +163,13 @@ final class ApiSearch implements AutoCloseable {
         }
     }
 
-    /** Each query class through the API and, in the same run, of a raw IndexSearcher on the same index. */
+    /**
+     * Each query class through the API and, in the same run, of a raw IndexSearcher on the same index. The 1-client
+     * target is #21's for 1M events; beyond that only the 4-client one (10M) applies.
+     */
     static void benchmark(Path jar, Path data, List<QueryClasses.QueryClass> classes, int n, List<Integer> clients,
-            Map<String, double[]> inProcess, Results results) throws Exception {
+            int events, Map<String, double[]> inProcess, Results results) throws Exception {
+        boolean oneClientTarget = events <= 1_000_000;
         try (ApiSearch api = start(jar, data);
                 DirectoryReader reader = DirectoryReader.open(FSDirectory.open(data.resolve("index")))) {
             IndexSearcher raw = new IndexSearcher(reader);
@@ -201,8 +205,8 @@ final class ApiSearch implements AutoCloseable {
                             String.format(Locale.ROOT, "raw IndexSearcher + the same facets %.2f / %.2f ms%s", b50,
                                     b99, alsoInProcess),
                             Results.ratio(p50, b50) + " p50",
-                            c == 1 ? "p50 ≤ raw + 2 ms, p99 ≤ 25 ms" : "p99 ≤ 100 ms",
-                            c == 1 ? p50 <= b50 + 2 && p99 <= 25 : p99 <= 100);
+                            c > 1 ? "p99 ≤ 100 ms" : oneClientTarget ? "p50 ≤ raw + 2 ms, p99 ≤ 25 ms" : "(set at 1M)",
+                            c > 1 ? p99 <= 100 : !oneClientTarget || (p50 <= b50 + 2 && p99 <= 25));
                 }
             }
         }

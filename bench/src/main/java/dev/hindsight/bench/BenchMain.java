@@ -170,7 +170,7 @@ public final class BenchMain {
             if (Files.isRegularFile(jar)) {
                 Instant from = apiFrom, to = from.plus(Duration.ofDays(3));
                 ApiSearch.benchmark(jar, data, QueryClasses.of(EventAnalyzers.create(), from, to, apiSomeId), queries,
-                        full ? List.of(1, 4) : List.of(1), IN_PROCESS, results);
+                        full ? List.of(1, 4) : List.of(1), events, IN_PROCESS, results);
             } else {
                 System.err.println("search through the API: skipped, web/target/hindsight.jar is not built");
             }
