@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -136,15 +137,27 @@ class KafkaBusEndToEndTests {
         // queued by a writer whose membership ended before the consumer got to it: the store refuses the batch
         bus.append(new EventBatch(evidence, List.of(), "BUS-SEC", null, new Viewer("mallory", false)));
         kafka.send("hindsight-ingest", "junk", "{\"events\": 42".getBytes(StandardCharsets.UTF_8)).get();
-        await(() -> jdbc.queryForObject("select count(*) from dead_letter where format = 'ingest-bus'", Long.class), 2);
-        long refused = jdbc.queryForObject(
-                "select id from dead_letter where format = 'ingest-bus' and incident_key = 'BUS-SEC'", Long.class);
+        // bytes that are not even JSON, from a writer into the restricted incident: its header says whose they are
+        ProducerRecord<String, byte[]> opaque = new ProducerRecord<>("hindsight-ingest", "opaque",
+                new byte[]{0, 1, 2, (byte) 0xff});
+        opaque.headers().add("hindsight-incident", "BUS-SEC".getBytes(StandardCharsets.UTF_8));
+        kafka.send(opaque).get();
+        await(() -> jdbc.queryForObject("select count(*) from dead_letter where format = 'ingest-bus'", Long.class), 3);
+        long opaqueLetter = jdbc.queryForObject(
+                "select id from dead_letter where format = 'ingest-bus' and raw_size = 4", Long.class);
+        assertThat(jdbc.queryForObject("select incident_key from dead_letter where id = ?", String.class,
+                opaqueLetter)).isEqualTo("BUS-SEC");
+        long refused = jdbc.queryForObject("select id from dead_letter where format = 'ingest-bus' and incident_key ="
+                + " 'BUS-SEC' and raw_size > 4", Long.class);
         long unreadable = jdbc.queryForObject(
                 "select id from dead_letter where format = 'ingest-bus' and incident_key is null", Long.class);
 
         // the letter holds the restricted incident's evidence: for non-members it does not exist
         mvc.perform(get("/api/dead-letters").with(mallory)).andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.id == " + refused + ")]").isEmpty());
+                .andExpect(jsonPath("$[?(@.id == " + refused + ")]").isEmpty())
+                .andExpect(jsonPath("$[?(@.id == " + opaqueLetter + ")]").isEmpty());
+        mvc.perform(get("/api/dead-letters").with(carol)).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == " + opaqueLetter + ")]").isNotEmpty());
         mvc.perform(post("/api/dead-letters/" + refused + "/replay").with(mallory).with(csrf()))
                 .andExpect(status().isNotFound());
 

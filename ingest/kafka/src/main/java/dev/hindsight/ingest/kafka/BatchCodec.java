@@ -1,6 +1,8 @@
 package dev.hindsight.ingest.kafka;
 
 import dev.hindsight.core.store.EventBatch;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -14,6 +16,12 @@ final class BatchCodec {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
+    /**
+     * The record header naming the batch's incident, outside the value: a consumer that cannot read the value still
+     * knows whose letter it is, and keeps it as hidden as that incident.
+     */
+    static final String INCIDENT_HEADER = "hindsight-incident";
+
     private BatchCodec() {}
 
     static byte[] encode(EventBatch batch) {
@@ -24,8 +32,15 @@ final class BatchCodec {
         return JSON.readValue(value, EventBatch.class);
     }
 
-    /** The incident a value names, read leniently from a value {@link #decode} refuses; null when it names none. */
-    static @Nullable String incidentKeyOf(byte[] value) {
+    /**
+     * The incident of a record {@link #decode} refuses: its header, else read leniently from its value; null when
+     * neither names one.
+     */
+    static @Nullable String incidentKeyOf(@Nullable Header header, byte[] value) {
+        // an incident key fits 64 characters (the column it is kept in); a longer header names none
+        if (header != null && header.value() != null && header.value().length > 0 && header.value().length <= 64) {
+            return new String(header.value(), StandardCharsets.UTF_8);
+        }
         try {
             JsonNode key = JSON.readTree(value).get("incidentKey");
             return key != null && key.isString() ? key.asString() : null;

@@ -39,7 +39,8 @@ final class BusConsumer {
         try {
             batch = BatchCodec.decode(record.value());
         } catch (RuntimeException e) {
-            keep(record, BatchCodec.incidentKeyOf(record.value()), List.of(record.value()),
+            keep(record, BatchCodec.incidentKeyOf(record.headers().lastHeader(BatchCodec.INCIDENT_HEADER),
+                    record.value()), List.of(record.value()),
                     "not a batch this version can read: " + e.getMessage());
             return;
         }

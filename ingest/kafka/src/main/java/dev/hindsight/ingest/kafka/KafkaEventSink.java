@@ -4,6 +4,7 @@ import dev.hindsight.core.store.AppendResult;
 import dev.hindsight.core.store.EventBatch;
 import dev.hindsight.core.store.EventSink;
 import dev.hindsight.core.store.StoreUnavailableException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +40,12 @@ final class KafkaEventSink implements EventSink {
         try {
             List<CompletableFuture<?>> sent = new ArrayList<>();
             for (Part part : parts(batch)) { // send() itself fails when the cluster cannot be reached
-                sent.add(kafka.send(new ProducerRecord<>(props.topic(), part.key(), part.value())));
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(props.topic(), part.key(), part.value());
+                if (batch.incidentKey() != null) {
+                    record.headers().add(BatchCodec.INCIDENT_HEADER,
+                            batch.incidentKey().getBytes(StandardCharsets.UTF_8));
+                }
+                sent.add(kafka.send(record));
             }
             for (CompletableFuture<?> f : sent) {
                 f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
