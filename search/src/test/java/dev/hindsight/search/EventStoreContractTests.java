@@ -477,6 +477,7 @@ abstract class EventStoreContractTests {
         assertThat(deadLetters.list(ADMIN, true, 10_000)).filteredOn(s -> s.origin().equals(origin)).hasSize(1)
                 .allSatisfy(s -> assertThat(s.id()).isGreaterThan(first));
     }
+
     @Test
     void theRawRecordIsKeptForProvenance() {
         Event e = threeAlerts().get(0);
