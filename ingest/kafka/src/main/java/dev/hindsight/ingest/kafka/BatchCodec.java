@@ -34,18 +34,30 @@ final class BatchCodec {
 
     /**
      * The incident of a record {@link #decode} refuses: its header, else read leniently from its value; null when
-     * neither names one.
+     * neither names one that fits an incident key's 64 characters (the column a letter keeps it in, so that keeping
+     * the letter cannot fail, and be retried for ever, on what the record says).
      */
     static @Nullable String incidentKeyOf(@Nullable Header header, byte[] value) {
-        // an incident key fits 64 characters (the column it is kept in); a longer header names none
-        if (header != null && header.value() != null && header.value().length > 0 && header.value().length <= 64) {
-            return new String(header.value(), StandardCharsets.UTF_8);
+        String fromHeader = header == null || header.value() == null
+                ? null
+                : new String(header.value(), StandardCharsets.UTF_8);
+        if (fitsAKey(fromHeader)) {
+            return fromHeader;
         }
+        String fromValue = incidentKeyIn(value);
+        return fitsAKey(fromValue) ? fromValue : null;
+    }
+
+    private static @Nullable String incidentKeyIn(byte[] value) {
         try {
             JsonNode key = JSON.readTree(value).get("incidentKey");
             return key != null && key.isString() ? key.asString() : null;
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    private static boolean fitsAKey(@Nullable String key) {
+        return key != null && !key.isEmpty() && key.length() <= 64;
     }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -168,6 +169,24 @@ class KafkaBusTests {
                 && new String(d.raw(), StandardCharsets.UTF_8).equals("{not a batch")));
         assertThat(store.deadLetters()).filteredOn(d -> d.format().equals(BusConsumer.FORMAT))
                 .allSatisfy(d -> assertThat(d.origin()).startsWith("kafka:" + props.topic() + "-"));
+    }
+
+    @Test
+    void anUnreadableRecordNamesItsIncidentOnlyByAKeyThatFitsTheLettersColumn() {
+        // JSON, but not a batch: its events are not a list
+        byte[] namesInc2 = "{\"incidentKey\": \"INC-2\", \"events\": 42}".getBytes(StandardCharsets.UTF_8);
+        byte[] namesTooLong = ("{\"incidentKey\": \"" + "K".repeat(65) + "\", \"events\": 42}")
+                .getBytes(StandardCharsets.UTF_8);
+        RecordHeader inc1 = new RecordHeader(BatchCodec.INCIDENT_HEADER, "INC-1".getBytes(StandardCharsets.UTF_8));
+        RecordHeader tooLong = new RecordHeader(BatchCodec.INCIDENT_HEADER,
+                "K".repeat(65).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(BatchCodec.incidentKeyOf(inc1, new byte[]{0, 1})).isEqualTo("INC-1");
+        assertThat(BatchCodec.incidentKeyOf(tooLong, namesInc2)).isEqualTo("INC-2");
+        assertThat(BatchCodec.incidentKeyOf(null, namesInc2)).isEqualTo("INC-2");
+        // a key longer than an incident key could not be kept with the letter, and the record would be retried for ever
+        assertThat(BatchCodec.incidentKeyOf(tooLong, namesTooLong)).isNull();
+        assertThat(BatchCodec.incidentKeyOf(null, new byte[]{0, 1})).isNull();
     }
 
     @Test
