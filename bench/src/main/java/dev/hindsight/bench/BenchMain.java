@@ -119,9 +119,7 @@ public final class BenchMain {
         // when the import is not a measured row, the corpus is loaded with H2's own background writer and no retention
         // of old chunks: setup only, never acknowledged to anyone. The durable setting (the product's) grows the file
         // by about 6 GB per million events under a bulk import, so 10M would not fit on the disk (see the README).
-        String loadUrl = parts.contains("ingest")
-                ? h2Url(data)
-                : "jdbc:h2:file:" + data + "/db/hindsight;RETENTION_TIME=0;DB_CLOSE_ON_EXIT=FALSE";
+        String loadUrl = h2Url(data, parts.contains("ingest") ? DURABLE : "RETENTION_TIME=0");
         try (ConfigurableApplicationContext app = start(data, loadUrl, "sa")) {
             double rate = importRate(app, jsonl);
             if (parts.contains("ingest")) {
@@ -222,13 +220,16 @@ public final class BenchMain {
         return file;
     }
 
+    /** The product's own setting: every commit written before it returns. */
+    private static final String DURABLE = "WRITE_DELAY=0";
+
     static ConfigurableApplicationContext start(Path data) {
-        return start(data, h2Url(data), "sa");
+        return start(data, h2Url(data, DURABLE), "sa");
     }
 
-    /** The product's own database URL on this data directory: every commit written before it returns. */
-    private static String h2Url(Path data) {
-        return "jdbc:h2:file:" + data + "/db/hindsight;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    /** The database of this data directory, where the product keeps it, opened with {@code setting}. */
+    private static String h2Url(Path data, String setting) {
+        return "jdbc:h2:file:" + data + "/db/hindsight;" + setting + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     static ConfigurableApplicationContext start(Path data, String databaseUrl, String user) {
