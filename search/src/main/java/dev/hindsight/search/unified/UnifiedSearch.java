@@ -63,6 +63,10 @@ public class UnifiedSearch {
      *     empty means all
      */
     public Result search(SearchQuery query, Set<String> types, Viewer viewer) {
+        return visibility.readOnce(viewer, () -> searchBoth(query, types, viewer));
+    }
+
+    private Result searchBoth(SearchQuery query, Set<String> types, Viewer viewer) {
         boolean wantEvents = types.isEmpty() || types.contains(EVENT);
         Set<SearchableRecord.Type> recordTypes = recordTypes(types);
         if (query.filters().keySet().stream().anyMatch(EVENT_ONLY_FILTERS::contains)
