@@ -43,6 +43,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.hindsight.search.internal.visibility.Visibility;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,9 @@ abstract class EventStoreContractTests {
 
     @Autowired
     DeadLetterStore deadLetters;
+
+    @Autowired
+    Visibility visibility;
 
     static final Viewer ADMIN = Viewer.LOCAL_ADMIN;
     static final Viewer MALLORY = new Viewer("mallory", false);
@@ -585,6 +589,67 @@ abstract class EventStoreContractTests {
                 Severity.SEV1, null, "alice", true, Set.of("alice")), ADMIN);
         store.append(new EventBatch(threeAlerts().subList(0, 1), List.of(), secret, null, ALICE));
         return secret;
+    }
+
+    /**
+     * Writers delivering the same events at once (a sender retrying against a node, two senders of one alert) share
+     * commits too: each event is stored once, whichever batch of a group carries it first, and every copy is counted
+     * once, as stored or as a duplicate.
+     */
+    @Test
+    void writersDeliveringTheSameEventsTogetherStoreEachOnce() throws Exception {
+        int writers = 8;
+        int batches = 12;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger duplicates = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int b = 0; b < batches; b++) {
+                    List<Event> events = new java.util.ArrayList<>();
+                    for (int e = 0; e < 3; e++) {
+                        events.add(event(source, b * 10 + e, EventKind.NOTE, "shared write " + b + "-" + e).build());
+                    }
+                    events.add(events.getFirst()); // and one repeated within the batch
+                    AppendResult result = store.append(EventBatch.of(events));
+                    accepted.addAndGet(result.accepted());
+                    duplicates.addAndGet(result.duplicates());
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (java.util.concurrent.Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+
+        assertThat(accepted.get()).as("each event stored for one writer").isEqualTo(batches * 3);
+        assertThat(accepted.get() + duplicates.get()).as("every copy counted once").isEqualTo(writers * batches * 4);
+        assertThat(searchSource("shared").total()).isEqualTo(batches * 3);
+        assertThat(rows.count()).isGreaterThanOrEqualTo(batches * 3);
+        assertThat(jdbc.queryForObject("select count(distinct seq) = count(*) from event", Boolean.class)).isTrue();
+        assertThat(operations.check().consistent()).isTrue();
+    }
+
+    @Test
+    void oneAnswerReadsTheHiddenSetOnceAndAnAccessChangeHoldsForTheNext() {
+        String secret = secretWithOneAlert();
+        List<Set<String>> seen = new java.util.ArrayList<>();
+        visibility.readOnce(MALLORY, () -> {
+            seen.add(visibility.hiddenFrom(MALLORY));
+            seen.add(visibility.hiddenFrom(MALLORY));
+            assertThat(visibility.hiddenFrom(ALICE)).as("another viewer's rule inside it").doesNotContain(secret);
+            return null;
+        });
+        assertThat(seen.get(0)).contains(secret).isSameAs(seen.get(1));
+
+        incidents.setAccess(secret, true, Set.of("alice", "mallory"), ALICE);
+        assertThat(visibility.hiddenFrom(MALLORY)).as("nothing read for the last answer lingers")
+                .doesNotContain(secret);
     }
 
     @Test

@@ -231,50 +231,39 @@ public class JdbcEventStore implements EventSink {
         return group.size();
     }
 
-    /** Writes the group's batches in one transaction, then indexes them and answers each batch's writer. */
+    /**
+     * Writes the group's batches in one transaction, then indexes them and answers each batch's writer. The batches go
+     * in together first; only when that transaction fails do they go again, each within its own savepoint, so that the
+     * refused one fails alone. A refusal is rare, and a savepoint and its release are a round trip each on
+     * PostgreSQL, which made every batch of a group cost about six round trips under the write lock.
+     */
     private void commit(List<Pending> group) {
         long before = currentSequence();
         Instant now = clock.instant();
         List<@Nullable Written> written = new ArrayList<>();
         long[] lastSequence = new long[group.size()];
         try {
-            tx.executeWithoutResult(status -> {
-                written.clear();
-                for (int i = 0; i < group.size(); i++) {
-                    Pending p = group.get(i);
-                    if (group.size() == 1) { // alone: a refusal rolls the transaction back, as it always did
-                        written.add(write(p.batch, now));
-                    } else {
-                        // a JDBC savepoint on the transaction's connection: the write path uses JDBC only
-                        Savepoint savepoint = jdbc.execute((ConnectionCallback<Savepoint>) c -> c.setSavepoint());
-                        long start = sequence;
-                        try {
-                            written.add(write(p.batch, now));
-                            jdbc.execute((ConnectionCallback<Void>) c -> {
-                                c.releaseSavepoint(savepoint);
-                                return null;
-                            });
-                        } catch (RuntimeException e) {
-                            jdbc.execute((ConnectionCallback<Void>) c -> {
-                                c.rollback(savepoint);
-                                return null;
-                            });
-                            sequence = start;
-                            p.failure = translate(e);
-                            written.add(null);
-                        }
-                    }
-                    lastSequence[i] = sequence;
-                }
-            });
+            writeGroup(group, now, written, lastSequence, false);
         } catch (RuntimeException e) {
             sequence = before; // nothing was committed
             RuntimeException failure = translate(e);
-            for (Pending p : group) {
-                p.failure = p.failure == null ? failure : p.failure;
-                p.finish();
+            boolean again = group.size() > 1 && !(failure instanceof StoreUnavailableException);
+            if (again) {
+                try {
+                    writeGroup(group, now, written, lastSequence, true);
+                } catch (RuntimeException e2) {
+                    sequence = before;
+                    failure = translate(e2);
+                    again = false;
+                }
             }
-            return;
+            if (!again) {
+                for (Pending p : group) {
+                    p.failure = p.failure == null ? failure : p.failure;
+                    p.finish();
+                }
+                return;
+            }
         }
         FaultPoints.reach(FaultPoints.STORE_AFTER_COMMIT);
         for (int i = 0; i < group.size(); i++) {
@@ -287,6 +276,96 @@ public class JdbcEventStore implements EventSink {
             }
             p.finish();
         }
+    }
+
+    /** One transaction for the group; with {@code isolated}, each batch within a savepoint of its own. */
+    private void writeGroup(List<Pending> group, Instant now, List<@Nullable Written> written, long[] lastSequence,
+            boolean isolated) {
+        tx.executeWithoutResult(status -> {
+            written.clear();
+            numberAfterOtherNodes(); // once: the cluster's lock is then held until this transaction ends
+            if (!isolated) {
+                writeTogether(group, now, written, lastSequence);
+                return;
+            }
+            for (int i = 0; i < group.size(); i++) {
+                Pending p = group.get(i);
+                // a JDBC savepoint on the transaction's connection: the write path uses JDBC only
+                Savepoint savepoint = jdbc.execute((ConnectionCallback<Savepoint>) c -> c.setSavepoint());
+                long start = sequence;
+                try {
+                    written.add(write(p.batch, now));
+                    jdbc.execute((ConnectionCallback<Void>) c -> {
+                        c.releaseSavepoint(savepoint);
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    jdbc.execute((ConnectionCallback<Void>) c -> {
+                        c.rollback(savepoint);
+                        return null;
+                    });
+                    sequence = start;
+                    p.failure = translate(e);
+                    written.add(null);
+                }
+                lastSequence[i] = sequence;
+            }
+        });
+    }
+
+    /**
+     * The group's batches with as few statements as the work allows: batches into an incident one by one, as
+     * {@link #write} does (they attach and re-read what they find); all the others with one lookup of the ids already
+     * stored and one batch of inserts for them all. An event two batches of the group both carry is stored once and is
+     * a duplicate for the later one, as if the batches had been written one after the other (those into an incident
+     * first).
+     */
+    private void writeTogether(List<Pending> group, Instant now, List<@Nullable Written> written,
+            long[] lastSequence) {
+        Written[] out = new Written[group.size()];
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < group.size(); i++) {
+            EventBatch batch = group.get(i).batch;
+            if (batch.incidentKey() != null) {
+                out[i] = write(batch, now);
+                lastSequence[i] = sequence;
+            } else {
+                batch.events().forEach(e -> ids.add(e.id()));
+            }
+        }
+        Set<String> stored = existingIds(ids);
+        Set<String> taken = new HashSet<>(); // given a row by an earlier batch of this group
+        List<StoredEvent> toInsert = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            EventBatch batch = group.get(i).batch;
+            if (batch.incidentKey() != null) {
+                continue;
+            }
+            Set<String> existing = new HashSet<>();
+            int duplicates = 0;
+            List<StoredEvent> inserted = new ArrayList<>();
+            for (Event event : batch.events()) {
+                String id = event.id();
+                if (stored.contains(id)) {
+                    existing.add(id);
+                    duplicates++;
+                } else if (!taken.add(id)) {
+                    duplicates++;
+                } else {
+                    inserted.add(new StoredEvent(id, ++sequence, now, event, Set.of()));
+                }
+            }
+            toInsert.addAll(inserted);
+            deadLetters.insert(batch.deadLetters(), now);
+            if (batch.checkpoint() != null) {
+                checkpoints.save(batch.checkpoint(), now);
+            }
+            FaultPoints.reach(FaultPoints.STORE_BEFORE_COMMIT);
+            out[i] = new Written(inserted.size(), duplicates, concealed(existing, batch.writer()), inserted, List.of());
+            lastSequence[i] = sequence;
+        }
+        insert(toInsert);
+        written.addAll(java.util.Arrays.asList(out));
     }
 
     /**
@@ -380,7 +459,6 @@ public class JdbcEventStore implements EventSink {
         if (batch.incidentKey() != null && !visibility.maySeeIncident(batch.incidentKey(), batch.writer())) {
             throw new NotFoundException("no incident " + batch.incidentKey());
         }
-        numberAfterOtherNodes();
         Map<String, Event> unique = new LinkedHashMap<>();
         for (Event event : batch.events()) {
             unique.putIfAbsent(event.id(), event);
