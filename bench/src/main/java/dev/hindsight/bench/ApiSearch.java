@@ -36,7 +36,7 @@ final class ApiSearch implements AutoCloseable {
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
 
     /** How long the senders post before the measured deliveries. */
-    private static final Duration WEBHOOK_WARM_UP = Duration.ofSeconds(30);
+    static final Duration WEBHOOK_WARM_UP = Duration.ofSeconds(30);
 
     private final Process server;
     private final String base;
@@ -262,7 +262,7 @@ final class ApiSearch implements AutoCloseable {
     private static final Pattern JOB_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern JOB_STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"");
     private static final Pattern ACCEPTED = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
-    private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
+    static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
 
     /**
      * A file uploaded as a user uploads it ({@code POST /api/imports}, multipart, a responder's token) to a server on
@@ -304,7 +304,7 @@ final class ApiSearch implements AutoCloseable {
         }
     }
 
-    private static String match(Pattern pattern, String json) {
+    static String match(Pattern pattern, String json) {
         Matcher m = pattern.matcher(json);
         if (!m.find()) {
             throw new IllegalStateException(pattern + " not in " + json);
@@ -319,11 +319,20 @@ final class ApiSearch implements AutoCloseable {
     private static void send(ApiSearch api, java.util.concurrent.ExecutorService pool, int senders,
             java.util.function.IntFunction<Integer> alert, java.util.concurrent.atomic.AtomicInteger refused,
             java.util.concurrent.atomic.AtomicInteger firstRefusal) throws Exception {
+        send(t -> URI.create(api.base), api.writerToken, pool, senders, alert, refused, firstRefusal);
+    }
+
+    /** As above, sender {@code t} posting to the server at {@code baseOf(t)}. */
+    static void send(java.util.function.IntFunction<URI> baseOf, String token,
+            java.util.concurrent.ExecutorService pool, int senders, java.util.function.IntFunction<Integer> alert,
+            java.util.concurrent.atomic.AtomicInteger refused, java.util.concurrent.atomic.AtomicInteger firstRefusal)
+            throws Exception {
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         List<java.util.concurrent.Future<?>> done = new ArrayList<>();
         for (int t = 0; t < senders; t++) {
+            URI base = baseOf.apply(t);
             done.add(pool.submit(() -> {
-                try (HookSender sender = new HookSender(URI.create(api.base), api.writerToken)) {
+                try (HookSender sender = new HookSender(base, token)) {
                     for (Integer a = alert.apply(next.getAndIncrement()); a != null; a = alert
                             .apply(next.getAndIncrement())) {
                         int status = sender.post("/hooks/alertmanager", notification(a));

@@ -189,6 +189,11 @@ public final class BenchMain {
             }
         }
 
+        // 2d'. webhooks through the scaled-out layout (scripts/local-cluster), with one node and then two
+        if (parts.contains("nodes")) {
+            ClusterBench.run(full ? 30_000 : 10_000, 16, results);
+        }
+
         // 4. exports of a 5k-entry incident
         if (parts.contains("export")) {
             exportBenchmarks(results);
@@ -481,7 +486,11 @@ public final class BenchMain {
      * threads, each row in its own transaction (what one delivery needs to be durable). Rows per second.
      */
     static double rawJdbcCommitsPerRow(int rows, int threads, String url) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+        return rawJdbcCommitsPerRow(rows, threads, url, "sa");
+    }
+
+    static double rawJdbcCommitsPerRow(int rows, int threads, String url, String user) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, "")) {
             createEventTable(c);
         }
         java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
@@ -491,7 +500,7 @@ public final class BenchMain {
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             done.add(pool.submit(() -> {
-                try (Connection c = DriverManager.getConnection(url, "sa", "");
+                try (Connection c = DriverManager.getConnection(url, user, "");
                         PreparedStatement ps = c.prepareStatement(JdbcEventStore.INSERT)) {
                     c.setAutoCommit(false);
                     for (long seq = next.incrementAndGet(); seq <= rows; seq = next.incrementAndGet()) {
