@@ -11,7 +11,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * OpenSearch, Hindsight nodes as processes), first with one node and then with two sharing the same senders: how
  * ingest grows from one node to two on this machine. Each delivery is answered after its PostgreSQL commit; a
  * delivery counts as searchable once a search through the first node (answered by OpenSearch) finds it. Beside it,
- * raw JDBC rows into the same PostgreSQL with a commit each.
+ * raw JDBC rows into the same PostgreSQL with a commit each. {@code HINDSIGHT_BENCH_JFR_DIR=DIR} records every JVM of
+ * the clusters with Flight Recorder into DIR.
  */
 final class ClusterBench {
 
@@ -38,6 +41,7 @@ final class ClusterBench {
         double[] searchable = new double[3];
         double raw = 0;
         int[] refused = new int[3];
+        List<Map<String, Double>> cpu = new ArrayList<>(List.of(Map.of(), Map.of(), Map.of()));
         for (int nodes = 1; nodes <= 2; nodes++) {
             // a directory of its own, not under the benchmark's private one: under root, PostgreSQL and OpenSearch
             // run as a service user, which must reach it
@@ -50,7 +54,8 @@ final class ClusterBench {
                 if (nodes == 1) {
                     raw = rawPostgres(cluster.get("postgres").get("url").asString(), deliveries, senders);
                 }
-                Measured m = measure(urls, token, deliveries, senders);
+                Measured m = measure(urls, token, deliveries, senders, cluster);
+                cpu.set(nodes, m.cpuPerDelivery);
                 answered[nodes] = m.answered;
                 searchable[nodes] = m.searchable;
                 refused[nodes] = m.refused;
@@ -70,20 +75,78 @@ final class ClusterBench {
                 Results.num(answered[2], "/s"), "1 node " + Results.num(answered[1], "/s"),
                 Results.ratio(answered[2], answered[1]), "(context: one machine's cores are shared)",
                 refused[2] == 0);
+        for (int nodes = 1; nodes <= 2; nodes++) {
+            results.add("webhooks, scaled-out layout, " + nodes + (nodes == 1 ? " node" : " nodes")
+                    + ": CPU per delivery while answering, every process of the cluster (ms)",
+                    String.format(Locale.ROOT, "%.2f ms", cpu.get(nodes).get(TOTAL_CPU)), perDelivery(cpu.get(nodes)),
+                    "–", "(context)", true);
+        }
         results.add("webhooks, scaled-out layout, first delivery sent → last one searchable through OpenSearch,"
                 + " 2 nodes (deliveries/s)", Results.num(searchable[2], "/s"),
                 "1 node " + Results.num(searchable[1], "/s"), Results.ratio(searchable[2], searchable[1]),
                 "(context)", true);
     }
 
+    /** Where one delivery's CPU goes, in milliseconds per part. */
+    private static String perDelivery(Map<String, Double> cpu) {
+        StringBuilder out = new StringBuilder();
+        cpu.forEach((part, ms) -> {
+            if (!part.equals(TOTAL_CPU)) {
+                out.append(out.isEmpty() ? "" : ", ").append(part).append(' ')
+                        .append(String.format(Locale.ROOT, "%.2f", ms));
+            }
+        });
+        return out + " ms";
+    }
+
     private static String refusedNote(int refused) {
         return refused == 0 ? "" : ", " + refused + " not answered 200";
     }
 
-    private record Measured(double answered, double searchable, int refused) {}
+    private record Measured(double answered, double searchable, int refused, Map<String, Double> cpuPerDelivery) {}
+
+    private static final String TOTAL_CPU = "all";
+
+    /**
+     * CPU time so far of each part of the cluster, in milliseconds, from /proc (Linux): the nodes, PostgreSQL's
+     * server and backends, OpenSearch, and this process, whose senders post the deliveries.
+     */
+    private static Map<String, Double> cpuMillis(JsonNode cluster) throws IOException {
+        Map<String, Double> by = new LinkedHashMap<>();
+        List<Long> nodes = new ArrayList<>();
+        cluster.get("nodes").forEach(n -> nodes.add(n.get("pid").asLong()));
+        by.put("nodes", cpuOf(nodes, false));
+        by.put("PostgreSQL", cpuOf(List.of(cluster.get("postgres").get("pid").asLong()), true));
+        by.put("OpenSearch", cpuOf(List.of(cluster.get("opensearch").get("pid").asLong()), true));
+        by.put("senders", cpuOf(List.of(ProcessHandle.current().pid()), false));
+        by.put(TOTAL_CPU, by.values().stream().mapToDouble(Double::doubleValue).sum());
+        return by;
+    }
+
+    /** User and system time of these processes (and their descendants), in milliseconds (100 ticks a second). */
+    private static double cpuOf(List<Long> pids, boolean descendants) throws IOException {
+        List<Long> all = new ArrayList<>(pids);
+        if (descendants) {
+            for (long pid : pids) {
+                ProcessHandle.of(pid).ifPresent(h -> h.descendants().forEach(d -> all.add(d.pid())));
+            }
+        }
+        double ms = 0;
+        for (long pid : all) {
+            Path stat = Path.of("/proc", Long.toString(pid), "stat");
+            if (Files.isReadable(stat)) {
+                String line = Files.readString(stat);
+                // the fields after the command name, which may hold spaces: state is the first, utime the 12th
+                String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                ms += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0;
+            }
+        }
+        return ms;
+    }
 
     /** Warm-up for the same time as the single-server row, then {@code deliveries} new alerts, timed. */
-    private static Measured measure(List<URI> urls, String token, int deliveries, int senders) throws Exception {
+    private static Measured measure(List<URI> urls, String token, int deliveries, int senders, JsonNode cluster)
+            throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long before = total(http, urls.getFirst(), token);
         ExecutorService pool = Executors.newFixedThreadPool(senders);
@@ -100,10 +163,13 @@ final class ClusterBench {
                 warmSent.incrementAndGet();
                 return -1 - i;
             }, warm, new AtomicInteger());
+            Map<String, Double> cpuBefore = cpuMillis(cluster);
             long started = System.nanoTime();
             ApiSearch.send(t -> urls.get(t % urls.size()), token, pool, senders, i -> i < deliveries ? i : null,
                     refused, firstRefusal);
             double answered = deliveries / ((System.nanoTime() - started) / 1e9);
+            Map<String, Double> cpuPerDelivery = new LinkedHashMap<>();
+            cpuMillis(cluster).forEach((part, ms) -> cpuPerDelivery.put(part, (ms - cpuBefore.get(part)) / deliveries));
             long expected = before + warmSent.get() - warm.get() + deliveries - refused.get();
             long deadline = System.nanoTime() + SEARCHABLE_WITHIN.toNanos();
             while (total(http, urls.getFirst(), token) < expected) {
@@ -116,7 +182,7 @@ final class ClusterBench {
             double searchable = deliveries / ((System.nanoTime() - started) / 1e9);
             System.err.printf(Locale.ROOT, "  %d node(s): %,.0f deliveries/s answered, %,.0f/s searchable%n",
                     urls.size(), answered, searchable);
-            return new Measured(answered, searchable, refused.get());
+            return new Measured(answered, searchable, refused.get(), cpuPerDelivery);
         } finally {
             pool.shutdown();
         }
@@ -145,6 +211,11 @@ final class ClusterBench {
                 "--dir", dir.toString()).redirectError(dir.resolve("bench-up.log").toFile());
         // the senders here are the benchmark: no per-sender limit in the way
         builder.environment().put("HINDSIGHT_WEB_HOOKSPERMINUTE", "1000000000");
+        String jfr = System.getenv("HINDSIGHT_BENCH_JFR_DIR");
+        if (jfr != null && !jfr.isBlank()) { // every JVM the cluster starts records itself, one file per process
+            builder.environment().put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + jfr + "/" + nodes
+                    + "-nodes-%p.jfr,settings=profile,dumponexit=true");
+        }
         System.err.printf(Locale.ROOT, "  starting a local cluster with %d node(s) in %s%n", nodes, dir);
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
