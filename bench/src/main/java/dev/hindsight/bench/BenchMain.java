@@ -189,7 +189,7 @@ public final class BenchMain {
             }
         }
 
-        // 2d'. webhooks through the scaled-out layout (scripts/local-cluster), with one node and then two
+        // 2e. webhooks through the scaled-out layout (scripts/local-cluster), with one node and then two
         if (parts.contains("nodes")) {
             ClusterBench.run(full ? 30_000 : 10_000, 16, results);
         }

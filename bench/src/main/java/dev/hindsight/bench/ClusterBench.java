@@ -46,8 +46,8 @@ final class ClusterBench {
             // a directory of its own, not under the benchmark's private one: under root, PostgreSQL and OpenSearch
             // run as a service user, which must reach it
             Path dir = Files.createTempDirectory("hindsight-bench-cluster-");
-            JsonNode cluster = up(dir, nodes);
-            try {
+            try { // down even after a failed up: it stops whatever up had started
+                JsonNode cluster = up(dir, nodes);
                 List<URI> urls = new ArrayList<>();
                 cluster.get("nodes").forEach(n -> urls.add(URI.create(n.get("url").asString())));
                 String token = cluster.get("token").asString();
