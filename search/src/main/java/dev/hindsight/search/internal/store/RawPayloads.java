@@ -16,12 +16,12 @@ public final class RawPayloads {
 
     /**
      * Below this many bytes a record is stored in zlib's uncompressed blocks: deflating a short record saved a tenth of
-     * its size and took most of the time a row costs besides H2 itself (the profile of a jsonl import: 12% of the
-     * import thread). Still one format, so {@link #decompress} reads every row alike, old or new.
+     * its size and took 12% of a jsonl import's time (its profile); storing it takes a third of that. Still one
+     * format, so {@link #decompress} reads every row alike, old or new.
      */
     static final int STORED_BELOW = 256;
 
-    /** Idle deflaters: setting one up allocates zlib's tables, more work than deflating a short record. */
+    /** Idle deflaters, reused rather than allocating zlib's state for every record. */
     private static final ArrayBlockingQueue<Deflater> IDLE = new ArrayBlockingQueue<>(16);
 
     private RawPayloads() {}
