@@ -26,13 +26,13 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -323,7 +323,7 @@ public class JdbcEventStore implements EventSink {
     private void writeTogether(List<Pending> group, Instant now, List<@Nullable Written> written,
             long[] lastSequence) {
         Written[] out = new Written[group.size()];
-        Set<String> ids = new java.util.LinkedHashSet<>();
+        Set<String> ids = new LinkedHashSet<>();
         for (int i = 0; i < group.size(); i++) {
             EventBatch batch = group.get(i).batch;
             if (batch.incidentKey() != null) {
@@ -338,34 +338,15 @@ public class JdbcEventStore implements EventSink {
         List<StoredEvent> toInsert = new ArrayList<>();
         for (int i = 0; i < group.size(); i++) {
             EventBatch batch = group.get(i).batch;
-            if (batch.incidentKey() != null) {
-                continue;
+            if (batch.incidentKey() == null) {
+                Sorted sorted = sort(batch, stored, taken, now);
+                toInsert.addAll(sorted.inserted());
+                out[i] = finish(batch, sorted, List.of(), now);
+                lastSequence[i] = sequence;
             }
-            Set<String> existing = new HashSet<>();
-            int duplicates = 0;
-            List<StoredEvent> inserted = new ArrayList<>();
-            for (Event event : batch.events()) {
-                String id = event.id();
-                if (stored.contains(id)) {
-                    existing.add(id);
-                    duplicates++;
-                } else if (!taken.add(id)) {
-                    duplicates++;
-                } else {
-                    inserted.add(new StoredEvent(id, ++sequence, now, event, Set.of()));
-                }
-            }
-            toInsert.addAll(inserted);
-            deadLetters.insert(batch.deadLetters(), now);
-            if (batch.checkpoint() != null) {
-                checkpoints.save(batch.checkpoint(), now);
-            }
-            FaultPoints.reach(FaultPoints.STORE_BEFORE_COMMIT);
-            out[i] = new Written(inserted.size(), duplicates, concealed(existing, batch.writer()), inserted, List.of());
-            lastSequence[i] = sequence;
         }
         insert(toInsert);
-        written.addAll(java.util.Arrays.asList(out));
+        written.addAll(Arrays.asList(out));
     }
 
     /**
@@ -459,32 +440,53 @@ public class JdbcEventStore implements EventSink {
         if (batch.incidentKey() != null && !visibility.maySeeIncident(batch.incidentKey(), batch.writer())) {
             throw new NotFoundException("no incident " + batch.incidentKey());
         }
-        Map<String, Event> unique = new LinkedHashMap<>();
-        for (Event event : batch.events()) {
-            unique.putIfAbsent(event.id(), event);
-        }
-        int repeatedInBatch = batch.events().size() - unique.size();
-        Set<String> existing = existingIds(unique.keySet());
-        List<StoredEvent> inserted = new ArrayList<>(unique.size() - existing.size());
-        Set<String> incidents = batch.incidentKey() == null ? Set.of() : Set.of(batch.incidentKey());
-        for (Map.Entry<String, Event> entry : unique.entrySet()) {
-            if (!existing.contains(entry.getKey())) {
-                inserted.add(new StoredEvent(entry.getKey(), ++sequence, now, entry.getValue(), incidents));
-            }
-        }
-        insert(inserted);
+        Set<String> ids = new LinkedHashSet<>();
+        batch.events().forEach(e -> ids.add(e.id()));
+        Sorted sorted = sort(batch, existingIds(ids), new HashSet<>(), now);
+        insert(sorted.inserted());
         List<String> reattached = List.of();
         if (batch.incidentKey() != null) {
-            insertAttachments(batch.incidentKey(), inserted.stream().map(StoredEvent::id).toList(), now);
-            reattached = attachExisting(batch.incidentKey(), existing, now);
+            insertAttachments(batch.incidentKey(), sorted.inserted().stream().map(StoredEvent::id).toList(), now);
+            reattached = attachExisting(batch.incidentKey(), sorted.existing(), now);
         }
+        return finish(batch, sorted, reattached, now);
+    }
+
+    /** A batch's events against what is stored: the new ones numbered, the stored ones and the repeats counted. */
+    private record Sorted(List<StoredEvent> inserted, Set<String> existing, int duplicates) {}
+
+    /**
+     * Numbers the batch's events that are neither {@code stored} nor {@code taken} (and adds them to {@code taken}); the
+     * first of repeated events is the one kept.
+     */
+    private Sorted sort(EventBatch batch, Set<String> stored, Set<String> taken, Instant now) {
+        Set<String> incidents = batch.incidentKey() == null ? Set.of() : Set.of(batch.incidentKey());
+        Set<String> existing = new HashSet<>();
+        int duplicates = 0;
+        List<StoredEvent> inserted = new ArrayList<>();
+        for (Event event : batch.events()) {
+            String id = event.id();
+            if (stored.contains(id)) {
+                existing.add(id);
+                duplicates++;
+            } else if (!taken.add(id)) {
+                duplicates++;
+            } else {
+                inserted.add(new StoredEvent(id, ++sequence, now, event, incidents));
+            }
+        }
+        return new Sorted(inserted, existing, duplicates);
+    }
+
+    /** What every batch writes besides its events: its dead letters and its checkpoint. */
+    private Written finish(EventBatch batch, Sorted sorted, List<String> reattached, Instant now) {
         deadLetters.insert(batch.deadLetters(), now);
         if (batch.checkpoint() != null) {
             checkpoints.save(batch.checkpoint(), now);
         }
         FaultPoints.reach(FaultPoints.STORE_BEFORE_COMMIT);
-        return new Written(inserted.size(), existing.size() + repeatedInBatch, concealed(existing, batch.writer()),
-                inserted, reattached);
+        return new Written(sorted.inserted().size(), sorted.duplicates(),
+                concealed(sorted.existing(), batch.writer()), sorted.inserted(), reattached);
     }
 
     /** Stored events attached to an incident the writer may not see: never confirmed to them as duplicates. */
