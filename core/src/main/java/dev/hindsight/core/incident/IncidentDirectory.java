@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public interface IncidentDirectory {
 
+    /** The longest incident key: what the key rule allows and every column that keeps a key holds. */
+    int MAX_KEY_LENGTH = 64;
+
     Optional<IncidentSummary> find(String key, Viewer viewer);
 
     /** Newest first. */

@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class IncidentCatalog implements IncidentDirectory {
 
     /** Keys are short, URL- and file-name-safe: INC-2041, lastpass-2014-08-12. */
-    public static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    public static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (MAX_KEY_LENGTH - 1) + "}");
 
     private final IncidentRepository repository;
     private final IncidentRecords records;
@@ -221,7 +221,8 @@ public class IncidentCatalog implements IncidentDirectory {
     private static void requireValidKey(String key) {
         if (!KEY.matcher(key).matches()) {
             throw new InvalidInputException("incident key '" + key
-                    + "' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+                    + "' must be 1-" + MAX_KEY_LENGTH
+                    + " letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.hindsight.ingest.kafka;
 
+import dev.hindsight.core.incident.IncidentDirectory;
 import dev.hindsight.core.store.EventBatch;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;
@@ -34,7 +35,7 @@ final class BatchCodec {
 
     /**
      * The incident of a record {@link #decode} refuses: its header, else read leniently from its value; null when
-     * neither names one that fits an incident key's 64 characters (the column a letter keeps it in, so that keeping
+     * neither names one that fits an incident key's length (the column a letter keeps it in, so that keeping
      * the letter cannot fail, and be retried for ever, on what the record says).
      */
     static @Nullable String incidentKeyOf(@Nullable Header header, byte[] value) {
@@ -58,6 +59,6 @@ final class BatchCodec {
     }
 
     private static boolean fitsAKey(@Nullable String key) {
-        return key != null && !key.isEmpty() && key.length() <= 64;
+        return key != null && !key.isEmpty() && key.length() <= IncidentDirectory.MAX_KEY_LENGTH;
     }
 }
