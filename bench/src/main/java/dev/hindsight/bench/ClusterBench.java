@@ -153,7 +153,7 @@ final class ClusterBench {
         try {
             AtomicInteger refused = new AtomicInteger();
             AtomicInteger firstRefusal = new AtomicInteger();
-            AtomicInteger warm = new AtomicInteger();
+            AtomicInteger warmRefused = new AtomicInteger();
             long warmUntil = System.nanoTime() + ApiSearch.WEBHOOK_WARM_UP.toNanos();
             AtomicInteger warmSent = new AtomicInteger();
             ApiSearch.send(t -> urls.get(t % urls.size()), token, pool, senders, i -> {
@@ -162,7 +162,7 @@ final class ClusterBench {
                 }
                 warmSent.incrementAndGet();
                 return -1 - i;
-            }, warm, new AtomicInteger());
+            }, warmRefused, new AtomicInteger());
             Map<String, Double> cpuBefore = cpuMillis(cluster);
             long started = System.nanoTime();
             ApiSearch.send(t -> urls.get(t % urls.size()), token, pool, senders, i -> i < deliveries ? i : null,
@@ -170,7 +170,7 @@ final class ClusterBench {
             double answered = deliveries / ((System.nanoTime() - started) / 1e9);
             Map<String, Double> cpuPerDelivery = new LinkedHashMap<>();
             cpuMillis(cluster).forEach((part, ms) -> cpuPerDelivery.put(part, (ms - cpuBefore.get(part)) / deliveries));
-            long expected = before + warmSent.get() - warm.get() + deliveries - refused.get();
+            long expected = before + warmSent.get() - warmRefused.get() + deliveries - refused.get();
             long deadline = System.nanoTime() + SEARCHABLE_WITHIN.toNanos();
             while (total(http, urls.getFirst(), token) < expected) {
                 if (System.nanoTime() > deadline) {
