@@ -28,6 +28,7 @@ import dev.hindsight.search.incident.NewIncident;
 import dev.hindsight.search.internal.index.EventAnalyzers;
 import dev.hindsight.search.internal.index.EventDocuments;
 import dev.hindsight.search.internal.index.LuceneIndex;
+import dev.hindsight.search.internal.schema.SearchMigrations;
 import dev.hindsight.search.internal.store.JdbcEventStore;
 import dev.hindsight.search.timeline.Timelines;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -69,6 +70,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -469,16 +471,9 @@ public final class BenchMain {
         }
     }
 
-    /** The event table as the store's first migration creates it. */
-    static void createEventTable(Connection c) throws Exception {
-        String schema = new String(
-                BenchMain.class.getResourceAsStream("/db/migration/V1__event_store.sql").readAllBytes(),
-                StandardCharsets.UTF_8);
-        for (String statement : schema.replaceAll("(?m)--.*$", "").split(";")) {
-            if (!statement.isBlank()) {
-                c.createStatement().execute(statement);
-            }
-        }
+    /** The event table as the store's migrations leave it (with the rest of the store's tables). */
+    static void createEventTable(Connection c) {
+        SearchMigrations.apply(new SingleConnectionDataSource(c, true));
     }
 
     /**

@@ -10,7 +10,7 @@ import dev.hindsight.search.internal.cluster.SharedDatabase;
 import dev.hindsight.search.internal.index.LuceneIndex;
 import dev.hindsight.search.internal.query.LuceneEventSearch;
 import dev.hindsight.search.internal.schema.ModuleMigrations;
-import dev.hindsight.search.internal.schema.RekeyLineLogs;
+import dev.hindsight.search.internal.schema.SearchMigrations;
 import dev.hindsight.search.internal.store.CheckpointRows;
 import dev.hindsight.search.internal.store.DeadLetterRows;
 import dev.hindsight.search.internal.store.DiskWatermark;
@@ -46,13 +46,13 @@ class SearchConfiguration {
     /** The store's own tables: events, dead letters, checkpoints, incidents, curation. */
     @Bean
     ModuleSchema searchSchema() {
-        return new ModuleSchema("search", "classpath:db/search", 1, List.of("1", "2", "5"));
+        return new ModuleSchema("search", SearchMigrations.LOCATION, 1, List.of("1", "2", "5"));
     }
 
     /** Runs each module's migrations in order, each with its own history table. */
     @Bean
     FlywayMigrationStrategy moduleMigrations(List<ModuleSchema> schemas) {
-        return new ModuleMigrations(schemas, Map.of("search", List.of(new RekeyLineLogs())));
+        return new ModuleMigrations(schemas, Map.of("search", SearchMigrations.java()));
     }
 
     @Bean

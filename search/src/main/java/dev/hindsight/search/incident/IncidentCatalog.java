@@ -9,6 +9,8 @@ import dev.hindsight.core.incident.IncidentStatus;
 import dev.hindsight.core.incident.IncidentSummary;
 import dev.hindsight.core.incident.Severity;
 import dev.hindsight.core.incident.Viewer;
+import dev.hindsight.search.internal.store.EventKeys;
+import dev.hindsight.search.internal.store.EventRows;
 import dev.hindsight.search.internal.visibility.Visibility;
 import java.time.Clock;
 import java.time.Instant;
@@ -137,17 +139,25 @@ public class IncidentCatalog implements IncidentDirectory {
     @Transactional
     public void fitWindowToEvents(String key, Viewer viewer) {
         Incident incident = visible(key, viewer);
-        Map<String, Object> span = jdbc.queryForMap(
-                "select min(e.occurred_at) as first_at, max(e.occurred_at) as last_at from event e "
-                        + "join incident_event ie on ie.event_id = e.id where ie.incident_key = ?",
-                key);
-        Object first = span.get("first_at");
-        Object last = span.get("last_at");
-        if (first == null || last == null) {
+        // the attached ids first, then their rows by key: the event table has no index on the id itself (EventKeys)
+        List<String> attached = jdbc.queryForList("select event_id from incident_event where incident_key = ?",
+                String.class, key);
+        Instant from = null;
+        Instant to = null;
+        for (List<String> chunk : EventRows.chunks(attached)) {
+            Map<String, Object> span = jdbc.queryForMap("select min(occurred_at) as first_at,"
+                    + " max(occurred_at) as last_at from event where " + EventKeys.in("", chunk.size()),
+                    EventKeys.args(chunk));
+            if (span.get("first_at") != null) {
+                Instant first = toInstant(span.get("first_at"));
+                Instant last = toInstant(span.get("last_at"));
+                from = from == null || first.isBefore(from) ? first : from;
+                to = to == null || last.isAfter(to) ? last : to;
+            }
+        }
+        if (from == null || to == null) {
             return;
         }
-        Instant from = toInstant(first);
-        Instant to = toInstant(last);
         incident.window(from, to.isAfter(from) ? to : from.plusSeconds(1), clock.instant());
     }
 

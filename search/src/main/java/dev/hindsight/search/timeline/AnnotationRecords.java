@@ -3,8 +3,13 @@ package dev.hindsight.search.timeline;
 import dev.hindsight.core.event.StoredEvent;
 import dev.hindsight.core.store.SearchableRecord;
 import dev.hindsight.core.store.SearchableRecords;
+import dev.hindsight.search.internal.store.EventKeys;
+import dev.hindsight.search.internal.store.EventRows;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,12 +28,24 @@ class AnnotationRecords implements SearchableRecords.Source {
 
     @Override
     public void forEach(Consumer<SearchableRecord> sink) {
-        jdbc.query("select c.incident_key, c.entry_id, c.note, e.title, e.occurred_at from entry_curation c"
-                + " join event e on e.id = c.entry_id where c.note is not null and c.note <> ''",
-                rs -> {
-                    sink.accept(of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getObject(5, OffsetDateTime.class).toInstant()));
-                });
+        List<String[]> notes = jdbc.query("select incident_key, entry_id, note from entry_curation"
+                + " where note is not null and note <> ''",
+                (rs, i) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)});
+        // the annotated events by key, a slice at a time: the event table has no index on the id itself (EventKeys)
+        for (List<String[]> slice : EventRows.chunks(notes)) {
+            List<String> ids = slice.stream().map(n -> n[1]).distinct().toList();
+            Map<String, Object[]> entries = new HashMap<>();
+            jdbc.query("select id, title, occurred_at from event where " + EventKeys.in("", ids.size()), rs -> {
+                entries.put(rs.getString(1), new Object[]{rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant()});
+            }, EventKeys.args(ids));
+            for (String[] note : slice) {
+                Object[] entry = entries.get(note[1]);
+                if (entry != null) {
+                    sink.accept(of(note[0], note[1], note[2], (String) entry[0], (Instant) entry[1]));
+                }
+            }
+        }
     }
 
     /** Keeps the search in step with an entry's note (none removes it), once the transaction commits. */

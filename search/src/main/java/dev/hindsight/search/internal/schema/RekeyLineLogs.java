@@ -14,9 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,22 +26,12 @@ import org.slf4j.LoggerFactory;
  * curation, and the count of merged lines is logged. The index drops the old ids when it next opens
  * ({@code event_removed}) and picks up the re-keyed rows, which get new sequence numbers.
  */
-public final class RekeyLineLogs implements JavaMigration {
+public final class RekeyLineLogs extends StoreMigration {
 
     private static final Logger log = LoggerFactory.getLogger(RekeyLineLogs.class);
 
-    @Override
-    public MigrationVersion getVersion() { return MigrationVersion.fromVersion("6"); }
-
-    @Override
-    public String getDescription() { return "re-key syslog and nagios lines by host, time, text and occurrence"; }
-
-    @Override
-    public Integer getChecksum() { return 6; }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public RekeyLineLogs() {
+        super(6, "re-key syslog and nagios lines by host, time, text and occurrence");
     }
 
     @Override

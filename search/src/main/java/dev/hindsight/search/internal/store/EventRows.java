@@ -33,6 +33,13 @@ public class EventRows implements EventHistory {
             + "zone_assumed, ingested_at, title, body, actor, service, host, location, severity, labels, links, "
             + "provider, raw_origin, parser_version";
 
+    /**
+     * The incident links of a time window's events. The join goes from the time index to the links' index on the
+     * event; the event table has no index on the id to go the other way by (see {@link EventKeys}).
+     */
+    static final String WINDOW_INCIDENTS = "select ie.event_id, ie.incident_key from incident_event ie"
+            + " join event e on e.id = ie.event_id where e.occurred_at >= ? and e.occurred_at <= ?";
+
     /** Query parameters per IN list; keeps statements small on both databases. */
     static final int IN_CHUNK = 500;
 
@@ -97,8 +104,7 @@ public class EventRows implements EventHistory {
                 utc(to));
         // the window's incident links in one query (only attached events have any), not one query per thousand ids
         Map<String, Set<String>> incidents = new HashMap<>();
-        jdbc.query("select ie.event_id, ie.incident_key from incident_event ie join event e on e.id = ie.event_id"
-                + " where e.occurred_at >= ? and e.occurred_at <= ?",
+        jdbc.query(WINDOW_INCIDENTS,
                 rs -> {
                     incidents.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
                 },
@@ -110,10 +116,8 @@ public class EventRows implements EventHistory {
     public List<StoredEvent> byIds(Collection<String> ids) {
         List<Row> rows = new ArrayList<>();
         for (List<String> chunk : chunks(List.copyOf(ids))) {
-            rows.addAll(jdbc.query(
-                    "select " + COLUMNS + " from event where id in (" + placeholders(chunk.size()) + ")",
-                    (rs, i) -> row(rs),
-                    chunk.toArray()));
+            rows.addAll(jdbc.query("select " + COLUMNS + " from event where " + EventKeys.in("", chunk.size()),
+                    (rs, i) -> row(rs), EventKeys.args(chunk)));
         }
         return withIncidents(rows);
     }
@@ -125,9 +129,10 @@ public class EventRows implements EventHistory {
     /** The raw record an event was decoded from, as far as it was kept. */
     public Optional<RawView> raw(String id) {
         return jdbc.query(
-                "select raw_origin, parser_version, raw_hash, raw_size, raw_truncated, raw_payload from event where id = ?",
+                "select raw_origin, parser_version, raw_hash, raw_size, raw_truncated, raw_payload from event where "
+                        + EventKeys.in("", 1),
                 (rs, i) -> rawView(rs),
-                id)
+                EventKeys.args(List.of(id)))
                 .stream()
                 .findFirst();
     }
@@ -227,7 +232,8 @@ public class EventRows implements EventHistory {
         return String.join(",", java.util.Collections.nCopies(n, "?"));
     }
 
-    static <T> List<List<T>> chunks(List<T> items) {
+    /** Items in slices of at most {@value #IN_CHUNK}, one IN list each. */
+    public static <T> List<List<T>> chunks(List<T> items) {
         List<List<T>> chunks = new ArrayList<>();
         for (int i = 0; i < items.size(); i += IN_CHUNK) {
             chunks.add(items.subList(i, Math.min(items.size(), i + IN_CHUNK)));

@@ -61,7 +61,7 @@ public class JdbcEventStore implements EventSink {
     public static final String INSERT = "insert into event (id, seq, source, dedup_key, kind, occurred_at, "
             + "original_time, original_zone, zone_assumed, ingested_at, title, body, actor, service, host, location, "
             + "severity, labels, links, provider, raw_origin, raw_hash, raw_size, raw_truncated, parser_version, "
-            + "raw_payload) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + "raw_payload, id_key) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -505,12 +505,9 @@ public class JdbcEventStore implements EventSink {
     private Set<String> existingIds(Collection<String> ids) {
         Set<String> found = new HashSet<>();
         for (List<String> chunk : chunks(List.copyOf(ids))) {
-            jdbc.query(
-                    "select id from event where id in (" + placeholders(chunk.size()) + ")",
-                    rs -> {
-                        found.add(rs.getString(1));
-                    },
-                    chunk.toArray());
+            jdbc.query("select id from event where " + EventKeys.in("", chunk.size()), rs -> {
+                found.add(rs.getString(1));
+            }, EventKeys.args(chunk));
         }
         return found;
     }
@@ -562,6 +559,7 @@ public class JdbcEventStore implements EventSink {
             ps.setString(++i, Texts.clipNullable(raw.parserVersion(), 64));
             ps.setBytes(++i, RawPayloads.compress(raw.bytes()));
         }
+        ps.setLong(++i, EventKeys.of(stored.id()));
     }
 
     private void insertAttachments(String incidentKey, List<String> ids, Instant now) {
@@ -597,9 +595,10 @@ public class JdbcEventStore implements EventSink {
         }
         List<String> fresh = known.stream().filter(id -> !already.contains(id)).sorted().toList();
         insertAttachments(incidentKey, fresh, now);
-        jdbc.batchUpdate("update event set seq = ? where id = ?", fresh, 1000, (ps, id) -> {
+        jdbc.batchUpdate("update event set seq = ? where " + EventKeys.in("", 1), fresh, 1000, (ps, id) -> {
             ps.setLong(1, ++sequence);
-            ps.setString(2, id);
+            ps.setLong(2, EventKeys.of(id));
+            ps.setString(3, id);
         });
         return fresh;
     }
