@@ -120,7 +120,7 @@ public final class BenchMain {
         String apiSomeId = corpus.get(corpus.size() / 2).id();
         // when the import is not a measured row, the corpus is loaded with H2's own background writer and no retention
         // of old chunks: setup only, never acknowledged to anyone. The durable setting (the product's) grows the file
-        // by about 6 GB per million events under a bulk import, so 10M would not fit on the disk (see the README).
+        // by several GB per million events under a bulk import, so 10M would not fit on the disk (see the README).
         String loadUrl = h2Url(data, parts.contains("ingest") ? DURABLE : "RETENTION_TIME=0");
         try (ConfigurableApplicationContext app = start(data, loadUrl, "sa")) {
             double rate = importRate(app, jsonl);
