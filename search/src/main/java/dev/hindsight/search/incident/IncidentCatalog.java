@@ -146,7 +146,7 @@ public class IncidentCatalog implements IncidentDirectory {
         Instant to = null;
         for (List<String> chunk : EventRows.chunks(attached)) {
             Map<String, Object> span = jdbc.queryForMap("select min(occurred_at) as first_at,"
-                    + " max(occurred_at) as last_at from event where " + EventKeys.in("", chunk.size()),
+                    + " max(occurred_at) as last_at from event where " + EventKeys.in(chunk.size()),
                     EventKeys.args(chunk));
             if (span.get("first_at") != null) {
                 Instant first = toInstant(span.get("first_at"));

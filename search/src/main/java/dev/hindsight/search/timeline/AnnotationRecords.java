@@ -28,25 +28,29 @@ class AnnotationRecords implements SearchableRecords.Source {
 
     @Override
     public void forEach(Consumer<SearchableRecord> sink) {
-        List<String[]> notes = jdbc.query("select incident_key, entry_id, note from entry_curation"
+        List<Note> notes = jdbc.query("select incident_key, entry_id, note from entry_curation"
                 + " where note is not null and note <> ''",
-                (rs, i) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)});
+                (rs, i) -> new Note(rs.getString(1), rs.getString(2), rs.getString(3)));
         // the annotated events by key, a slice at a time: the event table has no index on the id itself (EventKeys)
-        for (List<String[]> slice : EventRows.chunks(notes)) {
-            List<String> ids = slice.stream().map(n -> n[1]).distinct().toList();
-            Map<String, Object[]> entries = new HashMap<>();
-            jdbc.query("select id, title, occurred_at from event where " + EventKeys.in("", ids.size()), rs -> {
-                entries.put(rs.getString(1), new Object[]{rs.getString(2),
-                        rs.getObject(3, OffsetDateTime.class).toInstant()});
+        for (List<Note> slice : EventRows.chunks(notes)) {
+            List<String> ids = slice.stream().map(Note::entryId).distinct().toList();
+            Map<String, Entry> entries = new HashMap<>();
+            jdbc.query("select id, title, occurred_at from event where " + EventKeys.in(ids.size()), rs -> {
+                entries.put(rs.getString(1),
+                        new Entry(rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant()));
             }, EventKeys.args(ids));
-            for (String[] note : slice) {
-                Object[] entry = entries.get(note[1]);
+            for (Note note : slice) {
+                Entry entry = entries.get(note.entryId());
                 if (entry != null) {
-                    sink.accept(of(note[0], note[1], note[2], (String) entry[0], (Instant) entry[1]));
+                    sink.accept(of(note.incidentKey(), note.entryId(), note.text(), entry.title(), entry.at()));
                 }
             }
         }
     }
+
+    private record Note(String incidentKey, String entryId, String text) {}
+
+    private record Entry(String title, Instant at) {}
 
     /** Keeps the search in step with an entry's note (none removes it), once the transaction commits. */
     void changed(String incidentKey, StoredEvent entry, String note) {

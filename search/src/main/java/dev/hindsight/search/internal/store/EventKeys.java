@@ -25,11 +25,10 @@ public final class EventKeys {
         return hash;
     }
 
-    /** The condition "the row's id is one of {@code n} ids", for {@link #args}; {@code alias} qualifies the columns. */
-    public static String in(String alias, int n) {
+    /** The condition "the row's id is one of {@code n} ids", for {@link #args}. */
+    public static String in(int n) {
         String marks = String.join(",", Collections.nCopies(n, "?"));
-        String prefix = alias.isEmpty() ? "" : alias + ".";
-        return prefix + "id_key in (" + marks + ") and " + prefix + "id in (" + marks + ")";
+        return "id_key in (" + marks + ") and id in (" + marks + ")";
     }
 
     /** The arguments of {@link #in} for these ids, after any the statement takes before them. */

@@ -116,7 +116,7 @@ public class EventRows implements EventHistory {
     public List<StoredEvent> byIds(Collection<String> ids) {
         List<Row> rows = new ArrayList<>();
         for (List<String> chunk : chunks(List.copyOf(ids))) {
-            rows.addAll(jdbc.query("select " + COLUMNS + " from event where " + EventKeys.in("", chunk.size()),
+            rows.addAll(jdbc.query("select " + COLUMNS + " from event where " + EventKeys.in(chunk.size()),
                     (rs, i) -> row(rs), EventKeys.args(chunk)));
         }
         return withIncidents(rows);
@@ -130,7 +130,7 @@ public class EventRows implements EventHistory {
     public Optional<RawView> raw(String id) {
         return jdbc.query(
                 "select raw_origin, parser_version, raw_hash, raw_size, raw_truncated, raw_payload from event where "
-                        + EventKeys.in("", 1),
+                        + EventKeys.in(1),
                 (rs, i) -> rawView(rs),
                 EventKeys.args(List.of(id)))
                 .stream()

@@ -505,7 +505,7 @@ public class JdbcEventStore implements EventSink {
     private Set<String> existingIds(Collection<String> ids) {
         Set<String> found = new HashSet<>();
         for (List<String> chunk : chunks(List.copyOf(ids))) {
-            jdbc.query("select id from event where " + EventKeys.in("", chunk.size()), rs -> {
+            jdbc.query("select id from event where " + EventKeys.in(chunk.size()), rs -> {
                 found.add(rs.getString(1));
             }, EventKeys.args(chunk));
         }
@@ -595,7 +595,7 @@ public class JdbcEventStore implements EventSink {
         }
         List<String> fresh = known.stream().filter(id -> !already.contains(id)).sorted().toList();
         insertAttachments(incidentKey, fresh, now);
-        jdbc.batchUpdate("update event set seq = ? where " + EventKeys.in("", 1), fresh, 1000, (ps, id) -> {
+        jdbc.batchUpdate("update event set seq = ? where " + EventKeys.in(1), fresh, 1000, (ps, id) -> {
             ps.setLong(1, ++sequence);
             ps.setLong(2, EventKeys.of(id));
             ps.setString(3, id);

@@ -54,7 +54,7 @@ class EventKeysTests {
         assertThat(keys).hasSize(3).allSatisfy((id, key) -> assertThat(key).isEqualTo(EventKeys.of(id)));
         assertThat(jdbc.queryForObject("select count(*) from information_schema.table_constraints"
                 + " where table_name = 'EVENT' and constraint_type = 'PRIMARY KEY'", Long.class)).isZero();
-        assertThat(plan(jdbc, "select id from event where " + EventKeys.in("", 2),
+        assertThat(plan(jdbc, "select id from event where " + EventKeys.in(2),
                 EventKeys.args(ids.subList(0, 2)))).contains("EVENT_ID_KEY_IDX");
         assertThat(plan(jdbc, EventRows.WINDOW_INCIDENTS, T0, T0.plusHours(1)))
                 .contains("EVENT_OCCURRED_IDX", "INCIDENT_EVENT_EVENT_IDX");
