@@ -31,10 +31,9 @@ public final class EventKeys {
         return "id_key in (" + marks + ") and id in (" + marks + ")";
     }
 
-    /** The arguments of {@link #in} for these ids, after any the statement takes before them. */
-    public static Object[] args(List<String> ids, Object... before) {
-        List<Object> args = new ArrayList<>(before.length + 2 * ids.size());
-        Collections.addAll(args, before);
+    /** The arguments of {@link #in} for these ids. */
+    public static Object[] args(List<String> ids) {
+        List<Object> args = new ArrayList<>(2 * ids.size());
         ids.forEach(id -> args.add(of(id)));
         args.addAll(ids);
         return args.toArray();
