@@ -98,11 +98,7 @@ public final class RekeyLineLogs extends StoreMigration {
     }
 
     private static long nextSequence(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select coalesce(max(seq), 0) + 1 from event");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return number(c, "select coalesce(max(seq), 0) + 1 from event");
     }
 
     private static boolean exists(Connection c, String id) throws SQLException {
@@ -137,12 +133,4 @@ public final class RekeyLineLogs extends StoreMigration {
         update(c, "update curation_change set entry_id = ? where entry_id = ?", newId, id);
     }
 
-    private static void update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            ps.executeUpdate();
-        }
-    }
 }

@@ -1,5 +1,9 @@
 package dev.hindsight.search.internal.schema;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.JavaMigration;
 
@@ -29,5 +33,23 @@ abstract class StoreMigration implements JavaMigration {
     @Override
     public boolean canExecuteInTransaction() {
         return true;
+    }
+
+    /** Runs one statement with these arguments. */
+    static void update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /** The one number a query answers (a count, a maximum). */
+    static long number(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }

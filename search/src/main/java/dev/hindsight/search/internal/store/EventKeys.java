@@ -1,7 +1,6 @@
 package dev.hindsight.search.internal.store;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -27,7 +26,7 @@ public final class EventKeys {
 
     /** The condition "the row's id is one of {@code n} ids", for {@link #args}. */
     public static String in(int n) {
-        String marks = String.join(",", Collections.nCopies(n, "?"));
+        String marks = EventRows.placeholders(n);
         return "id_key in (" + marks + ") and id in (" + marks + ")";
     }
 
