@@ -111,6 +111,7 @@ public final class BenchMain {
 
         // 1. ingest
         double rawLucene = parts.contains("ingest") ? rawLuceneIndexing(corpus, work.resolve("raw-index")) : 0;
+        double rawLuceneCpu = lastCpuPerEvent;
         double rawJdbc = parts.contains("ingest")
                 ? rawJdbcInserts(corpus, "jdbc:h2:file:" + work.resolve("raw-db") + "/raw;WRITE_DELAY=0", "sa")
                 : 0;
@@ -126,6 +127,9 @@ public final class BenchMain {
             double rate = importRate(app, jsonl);
             if (parts.contains("ingest")) {
                 addIngest(results, "ingest jsonl → H2 commit → searchable (events/s)", rate, rawLucene, "");
+                results.add("processor time per event, jsonl → H2 → searchable, every thread (µs)",
+                        Results.num(lastCpuPerEvent, "µs"), "raw Lucene " + Results.num(rawLuceneCpu, "µs"),
+                        Results.ratio(lastCpuPerEvent, rawLuceneCpu), "(context)", true);
                 results.add("ingest vs raw JDBC batch insert of the same rows (events/s)", Results.num(rate, "ev/s"),
                         "raw JDBC " + Results.num(rawJdbc, "ev/s"),
                         Results.ratio(rate, rawJdbc), "(context)", true);
@@ -255,6 +259,7 @@ public final class BenchMain {
     /** Imports {@code path} (its format detected, as a user's import would) into an empty store; events per second. */
     static double importRate(ConfigurableApplicationContext app, Path path) {
         long started = System.nanoTime();
+        long cpu = processCpuNanos();
         ImportReport report = app.getBean(FileImports.class).importPaths(List.of(path),
                 ImportOptions.defaults(), Viewer.SYSTEM, ImportProgress.Listener.NONE);
         try {
@@ -263,9 +268,9 @@ public final class BenchMain {
             throw new java.io.UncheckedIOException(e);
         }
         double rate = report.accepted() / ((System.nanoTime() - started) / 1e9);
-        System.err.printf(Locale.ROOT, "  %s: %,d events accepted, %,d rejected%n", path.getFileName(),
-                report.accepted(),
-                report.rejected());
+        lastCpuPerEvent = (processCpuNanos() - cpu) / 1e3 / Math.max(1, report.accepted());
+        System.err.printf(Locale.ROOT, "  %s: %,d events accepted, %,d rejected, %.1f µs of processor per event%n",
+                path.getFileName(), report.accepted(), report.rejected(), lastCpuPerEvent);
         return rate;
     }
 
@@ -368,10 +373,28 @@ public final class BenchMain {
         return name;
     }
 
+    /**
+     * Processor time of the last {@link #importRate} or {@link #rawLuceneIndexing}, every thread of this process
+     * (JIT and merges included) per event, in microseconds. On a shared machine a neighbour's load slows a run's
+     * events per second but hardly its processor time per event, so this ratio moves less from run to run.
+     */
+    static double lastCpuPerEvent;
+
+    /** The process's processor time so far, as the JVM's operating-system bean reports it (through JMX, portably). */
+    static long processCpuNanos() {
+        try {
+            return (Long) java.lang.management.ManagementFactory.getPlatformMBeanServer().getAttribute(
+                    new javax.management.ObjectName("java.lang:type=OperatingSystem"), "ProcessCpuTime");
+        } catch (javax.management.JMException e) {
+            throw new IllegalStateException("this JVM does not report its processor time", e);
+        }
+    }
+
     /** Baseline: the same documents (same schema and analyzer) straight into an IndexWriter, one commit at the end. */
     static double rawLuceneIndexing(List<Event> corpus, Path dir) throws Exception {
         Analyzer analyzer = EventAnalyzers.create();
         long started = System.nanoTime();
+        long cpu = processCpuNanos();
         try (var directory = FSDirectory.open(dir);
                 IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
                         .setRAMBufferSizeMB(64))) {
@@ -382,6 +405,7 @@ public final class BenchMain {
             }
             writer.commit();
         }
+        lastCpuPerEvent = (processCpuNanos() - cpu) / 1e3 / corpus.size();
         return corpus.size() / ((System.nanoTime() - started) / 1e9);
     }
 

@@ -72,7 +72,7 @@ class SearchConfiguration {
     @Bean(destroyMethod = "close")
     LuceneIndex luceneIndex(DataRoot data, EventRows rows, SearchProperties props, SharedDatabase database) {
         LuceneIndex index = new LuceneIndex(data.resolve("index"), EventAnalyzers.create(), rows, props.ramBufferMb());
-        index.open(props.refreshInterval(), props.commitInterval());
+        index.open(props.refreshInterval(), props.commitInterval(), props.searchIdleAfter());
         if (database.shared()) {
             index.follow(props.followInterval());
         }

@@ -10,7 +10,9 @@ import org.springframework.util.unit.DataSize;
 /**
  * Settings of the search module ({@code hindsight.search.*}).
  *
- * @param refreshInterval how stale search may be behind the database while ingest runs
+ * @param refreshInterval how stale search may be behind the database while ingest runs and people search
+ * @param searchIdleAfter how long after the last search the frequent refreshes pause (the index then refreshes after
+ *     each commit, and the next search refreshes before it reads)
  * @param commitInterval how often the index commits (a crash replays at most this much from the database)
  * @param ramBufferMb Lucene's indexing buffer before it flushes a segment
  * @param queryTimeBudget how long one search may run before it is refused
@@ -25,7 +27,8 @@ record SearchProperties(@DefaultValue("PT0.5S") Duration refreshInterval,
         @DefaultValue("PT5S") Duration commitInterval, @DefaultValue("64") double ramBufferMb,
         @DefaultValue("PT2S") Duration queryTimeBudget, @DefaultValue("512MB") DataSize minFreeDisk,
         @DefaultValue @NestedConfigurationProperty TimelineSettings timeline,
-        @DefaultValue("PT0.5S") Duration followInterval, @DefaultValue("embedded") Engine engine) {
+        @DefaultValue("PT0.5S") Duration followInterval, @DefaultValue("embedded") Engine engine,
+        @DefaultValue("PT30S") Duration searchIdleAfter) {
 
     /** Where event searches run. */
     enum Engine {

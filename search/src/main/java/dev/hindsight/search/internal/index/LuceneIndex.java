@@ -39,6 +39,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe. Documents are added by the store in sequence order right after its database commit; a background
  * thread refreshes readers (near-real-time) and commits periodically.
+ *
+ * <p>While nobody searches, the frequent refreshes pause and the index refreshes after each commit instead: every
+ * refresh that finds new documents writes them out as a small segment, and merging those small segments took more of
+ * a bulk import's processor than the import's own thread (its profile). The first search after the pause refreshes
+ * before it reads, so it never sees less than a paused refresh would have shown it.
  */
 public final class LuceneIndex implements AutoCloseable {
 
@@ -75,6 +80,15 @@ public final class LuceneIndex implements AutoCloseable {
     /** Every sequence up to this one has been added to the writer. */
     private volatile long addedSequence;
     private volatile long committedSequence;
+    /** When a search last ran (System.nanoTime), and how long after it the frequent refreshes pause. */
+    private volatile long lastSearch = System.nanoTime();
+    private long searchIdleAfterNanos = DEFAULT_SEARCH_IDLE_AFTER.toNanos();
+    /** Set when a refresh was left out because nobody searched; the next search refreshes first. */
+    private volatile boolean refreshSkipped;
+
+    /** How long after the last search the frequent refreshes pause, unless {@link #open} is told otherwise. */
+    public static final Duration DEFAULT_SEARCH_IDLE_AFTER = Duration.ofSeconds(30);
+
     /** Set when adding failed after a database commit; the maintenance thread catches up. */
     private volatile boolean behind;
     /**
@@ -92,6 +106,15 @@ public final class LuceneIndex implements AutoCloseable {
 
     /** Opens (or creates) the index, catches up from the database and starts refreshing and committing. */
     public void open(Duration refreshInterval, Duration commitInterval) {
+        open(refreshInterval, commitInterval, DEFAULT_SEARCH_IDLE_AFTER);
+    }
+
+    /**
+     * As {@link #open(Duration, Duration)}; the frequent refreshes pause {@code searchIdleAfter} after the last
+     * search (see the class comment).
+     */
+    public void open(Duration refreshInterval, Duration commitInterval, Duration searchIdleAfter) {
+        searchIdleAfterNanos = searchIdleAfter.toNanos();
         try {
             Files.createDirectories(path);
             directory = FSDirectory.open(path);
@@ -189,7 +212,7 @@ public final class LuceneIndex implements AutoCloseable {
     private void followQuietly() {
         try {
             if (catchUp() > 0) {
-                searchers.maybeRefresh();
+                refreshUnlessIdle();
             }
         } catch (IOException | RuntimeException e) { // the database may be away: the next round tries again
             log.debug("Following the database failed: {}", e.toString());
@@ -319,9 +342,18 @@ public final class LuceneIndex implements AutoCloseable {
 
     private void refreshQuietly() {
         try {
-            searchers.maybeRefresh();
+            refreshUnlessIdle();
         } catch (IOException | RuntimeException e) {
             log.warn("Index refresh failed: {}", e.toString());
+        }
+    }
+
+    /** A refresh, or while nobody searches a note that the next search must refresh first. */
+    private void refreshUnlessIdle() throws IOException {
+        if (System.nanoTime() - lastSearch > searchIdleAfterNanos) {
+            refreshSkipped = true;
+        } else {
+            searchers.maybeRefresh();
         }
     }
 
@@ -331,14 +363,34 @@ public final class LuceneIndex implements AutoCloseable {
                 catchUp();
             }
             commit();
+            // a commit has just written out every document added, so this refresh adds no segment of its own; it
+            // keeps an idle index at most one commit interval behind
+            if (refreshSkipped) {
+                searchers.maybeRefresh();
+            }
         } catch (IOException | RuntimeException e) {
             log.warn("Index commit failed, will retry: {}", e.toString());
         }
     }
 
+    /** Whether new searches see every document added so far (for tests of the refresh schedule). */
+    boolean searchesCurrent() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return ((DirectoryReader) searcher.getIndexReader()).isCurrent();
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
     /** Runs the function with a current searcher; the searcher must not escape it. */
     public <T> T withSearcher(Function<IndexSearcher, T> work) {
+        lastSearch = System.nanoTime();
         try {
+            if (refreshSkipped) { // the first search after a pause: refresh before reading, as a paused refresh would have
+                searchers.maybeRefreshBlocking();
+                refreshSkipped = false;
+            }
             IndexSearcher searcher = searchers.acquire();
             try {
                 return work.apply(searcher);
