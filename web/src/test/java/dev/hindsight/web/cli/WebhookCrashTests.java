@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class WebhookCrashTests {
 
-    static final int TRIALS = 20;
+    /** Four per fault point: each trial starts the server once or twice, about 36 s on a slow 2-core machine. */
+    static final int TRIALS = 16;
     static final int DELIVERIES = 12;
     static final int RECORDS = 25;
     static final int SLACK_DAYS = 4;
