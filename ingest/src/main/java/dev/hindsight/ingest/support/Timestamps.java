@@ -114,7 +114,7 @@ public final class Timestamps {
 
     /**
      * The common shape, {@code 2014-08-12T14:05:09.123Z} or with {@code +HH:MM}, read digit by digit: the formatter
-     * below took a tenth of a jsonl import's decoding thread (its profile). Null for anything else, including a field
+     * below took a tenth of a jsonl import's own thread (its profile). Null for anything else, including a field
      * out of its plain range (24:00, a leap second, 30 February), which the formatter then reads or refuses exactly as
      * before.
      */

@@ -41,9 +41,9 @@ import org.slf4j.LoggerFactory;
  * thread refreshes readers (near-real-time) and commits periodically.
  *
  * <p>While nobody searches, the frequent refreshes pause and the index refreshes after each commit instead: every
- * refresh that finds new documents writes them out as a small segment, and merging those small segments took more of
- * a bulk import's processor than the import's own thread (its profile). The first search after the pause refreshes
- * before it reads, so it never sees less than a paused refresh would have shown it.
+ * refresh that finds new documents writes them out as a small segment, and merging those small segments took a seventh
+ * of a bulk import's processor (its profile), the refreshes themselves another sixteenth. The first search after the
+ * pause refreshes before it reads, so it never sees less than a paused refresh would have shown it.
  */
 public final class LuceneIndex implements AutoCloseable {
 
