@@ -35,8 +35,44 @@ final class ApiSearch implements AutoCloseable {
 
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
 
-    /** How long the senders post before the measured deliveries. */
-    static final Duration WEBHOOK_WARM_UP = Duration.ofSeconds(30);
+    /**
+     * The senders post in windows of this length before the measured deliveries, until the rate stops rising (a window
+     * no more than 5% above the best before it, twice in a row) or {@link #WARM_UP_AT_MOST} has passed. A server runs
+     * for days; a freshly started one spends its first minute or two of this load in the JIT compiler. On a 2-core box
+     * that took 90 s: about 100 deliveries/s in the first 5 s, 500 after 20 s, and 1,300 to 1,800 from 90 s on, once
+     * the compiler's time stopped growing ({@code jstat -compiler}). A fixed 30 s measured a server still compiling.
+     */
+    static final Duration WARM_UP_WINDOW = Duration.ofSeconds(10);
+
+    static final Duration WARM_UP_AT_MOST = Duration.ofMinutes(4);
+
+    /** What the warm-up sent: how long it took, how many alerts and how many were refused, its first and last rate. */
+    record WarmUp(double seconds, int sent, int refused, double firstRate, double lastRate) {}
+
+    /** Warms the server(s) up as {@link #WARM_UP_WINDOW} says, on alerts numbered below zero (never measured ones). */
+    static WarmUp warmUp(java.util.function.IntFunction<URI> baseOf, String token,
+            java.util.concurrent.ExecutorService pool, int senders) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        long started = System.nanoTime();
+        double first = 0, best = 0, last = 0;
+        for (int flat = 0; flat < 2 && System.nanoTime() - started < WARM_UP_AT_MOST.toNanos();) {
+            int before = sent.get();
+            long windowStarted = System.nanoTime(), until = windowStarted + WARM_UP_WINDOW.toNanos();
+            send(baseOf, token, pool, senders, i -> {
+                if (System.nanoTime() >= until) {
+                    return null;
+                }
+                return -1 - sent.getAndIncrement();
+            }, refused, new java.util.concurrent.atomic.AtomicInteger());
+            last = (sent.get() - before) / ((System.nanoTime() - windowStarted) / 1e9);
+            first = first == 0 ? last : first;
+            flat = last > best * 1.05 ? 0 : flat + 1;
+            best = Math.max(best, last);
+            System.err.printf(Locale.ROOT, "  warm-up: %,.0f deliveries/s%n", last);
+        }
+        return new WarmUp((System.nanoTime() - started) / 1e9, sent.get(), refused.get(), first, last);
+    }
 
     private final Process server;
     private final String base;
@@ -225,29 +261,37 @@ final class ApiSearch implements AutoCloseable {
             java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
             java.util.concurrent.atomic.AtomicInteger firstRefusal = new java.util.concurrent.atomic.AtomicInteger();
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
-            // warm-up with the same senders for a fixed time, on alerts of their own so that the measured ones are
-            // all new: a server runs for days, and a freshly started one spends its first half minute or so of
-            // this load in the JIT compiler (measured here: about 300 deliveries/s cold, four times that warm)
-            java.util.concurrent.atomic.AtomicInteger warm = new java.util.concurrent.atomic.AtomicInteger();
-            long warmUntil = System.nanoTime() + WEBHOOK_WARM_UP.toNanos();
-            send(api, pool, senders, i -> System.nanoTime() < warmUntil ? -1 - i : null, warm,
-                    new java.util.concurrent.atomic.AtomicInteger());
+            // warm-up with the same senders until the rate settles, on alerts of their own so that the measured ones
+            // are all new
+            WarmUp warm = warmUp(t -> URI.create(api.base), api.writerToken, pool, senders);
             Path file = data.resolve("db/hindsight.mv.db");
             long sizeBefore = Files.size(file);
+            Duration cpuBefore = api.serverCpu();
             long started = System.nanoTime();
             send(api, pool, senders, i -> i < deliveries ? i : null, refused, firstRefusal);
             double rate = deliveries / ((System.nanoTime() - started) / 1e9);
+            double cpuPerDelivery = api.serverCpu().minus(cpuBefore).toNanos() / 1e6 / deliveries;
             double grown = (Files.size(file) - sizeBefore) / 1024.0 / deliveries;
             pool.shutdown();
             results.add("webhooks: Alertmanager notifications, " + senders + " concurrent senders on kept-alive"
-                    + " connections, each answered after its commit, after " + WEBHOOK_WARM_UP.toSeconds()
-                    + " s of warm-up (deliveries/s)"
+                    + " connections, each answered after its commit, after "
+                    + String.format(Locale.ROOT, "%.0f", warm.seconds()) + " s of warm-up (deliveries/s)"
                     + (refused.get() > 0
                             ? ", " + refused.get() + " refused (first: HTTP " + firstRefusal.get() + ")"
                             : ""),
                     Results.num(rate, "/s"), "raw JDBC, a commit per row, " + senders + " threads "
                             + Results.num(raw, "rows/s"),
                     Results.ratio(rate, raw), "≥ 2,000/s", rate >= 2000 && refused.get() == 0);
+            // a ratio that moves less than deliveries per second on a shared machine
+            results.add("webhooks: the server's processor time per delivery while measured, every thread (ms)",
+                    String.format(Locale.ROOT, "%.2f ms", cpuPerDelivery), "the machine's " + CORES
+                            + " cores at the rate measured "
+                            + String.format(Locale.ROOT, "%.2f ms", CORES * 1e3 / rate),
+                    Results.ratio(cpuPerDelivery, CORES * 1e3 / rate), "(context)", true);
+            results.add("webhooks: the same senders in the first " + WARM_UP_WINDOW.toSeconds() + " s after the"
+                    + " server started (deliveries/s; the JIT compiler is still at work)",
+                    Results.num(warm.firstRate(), "/s"), "warm " + Results.num(rate, "/s"),
+                    Results.ratio(warm.firstRate(), rate), "(context)", true);
             // H2 writes a chunk per commit and, with WRITE_DELAY=0, never compacts while open (its housekeeping
             // runs on the background writer that setting turns off): the file grows by far more than the rows
             double rawFile = Files.size(data.resolveSibling("raw-hooks-db").resolve("raw.mv.db")) / 1024.0
@@ -361,6 +405,14 @@ final class ApiSearch implements AutoCloseable {
                  "endsAt":"0001-01-01T00:00:00Z","generatorURL":"http://prometheus:9090/graph","fingerprint":"FP"}]}
                 """.replace("N", Integer.toString(i)).replace("AT", at)
                 .replace("FP", String.format(Locale.ROOT, "%016x", (long) i));
+    }
+
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    /** The server process's processor time so far (user and system, every thread). */
+    Duration serverCpu() {
+        return server.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException(
+                "this system does not tell a process's processor time"));
     }
 
     @Override

@@ -184,7 +184,7 @@ public final class BenchMain {
         if (parts.contains("ingest") || parts.contains("hooks")) {
             Path jar = Path.of("web/target/hindsight.jar");
             if (Files.isRegularFile(jar)) {
-                ApiSearch.webhooks(jar, data, full ? 30_000 : 10_000, 16, results);
+                ApiSearch.webhooks(jar, data, full ? 30_000 : 20_000, 16, results);
                 if (parts.contains("ingest")) { // the same jsonl as the in-process import, uploaded to a server
                     addIngest(results, "ingest jsonl uploaded through the API (POST /api/imports) → H2 commit →"
                             + " searchable (events/s)", ApiSearch.upload(jar, work.resolve("data-upload"), jsonl),

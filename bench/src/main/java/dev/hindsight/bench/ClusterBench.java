@@ -144,7 +144,7 @@ final class ClusterBench {
         return ms;
     }
 
-    /** Warm-up for the same time as the single-server row, then {@code deliveries} new alerts, timed. */
+    /** Warm-up as for the single-server row, then {@code deliveries} new alerts, timed. */
     private static Measured measure(List<URI> urls, String token, int deliveries, int senders, JsonNode cluster)
             throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -153,16 +153,7 @@ final class ClusterBench {
         try {
             AtomicInteger refused = new AtomicInteger();
             AtomicInteger firstRefusal = new AtomicInteger();
-            AtomicInteger warmRefused = new AtomicInteger();
-            long warmUntil = System.nanoTime() + ApiSearch.WEBHOOK_WARM_UP.toNanos();
-            AtomicInteger warmSent = new AtomicInteger();
-            ApiSearch.send(t -> urls.get(t % urls.size()), token, pool, senders, i -> {
-                if (System.nanoTime() >= warmUntil) {
-                    return null;
-                }
-                warmSent.incrementAndGet();
-                return -1 - i;
-            }, warmRefused, new AtomicInteger());
+            ApiSearch.WarmUp warm = ApiSearch.warmUp(t -> urls.get(t % urls.size()), token, pool, senders);
             Map<String, Double> cpuBefore = cpuMillis(cluster);
             long started = System.nanoTime();
             ApiSearch.send(t -> urls.get(t % urls.size()), token, pool, senders, i -> i < deliveries ? i : null,
@@ -170,7 +161,7 @@ final class ClusterBench {
             double answered = deliveries / ((System.nanoTime() - started) / 1e9);
             Map<String, Double> cpuPerDelivery = new LinkedHashMap<>();
             cpuMillis(cluster).forEach((part, ms) -> cpuPerDelivery.put(part, (ms - cpuBefore.get(part)) / deliveries));
-            long expected = before + warmSent.get() - warmRefused.get() + deliveries - refused.get();
+            long expected = before + warm.sent() - warm.refused() + deliveries - refused.get();
             long deadline = System.nanoTime() + SEARCHABLE_WITHIN.toNanos();
             while (total(http, urls.getFirst(), token) < expected) {
                 if (System.nanoTime() > deadline) {
