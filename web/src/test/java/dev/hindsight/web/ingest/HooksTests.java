@@ -6,6 +6,8 @@ import dev.hindsight.web.support.TestDataDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.handler;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -85,7 +87,10 @@ class HooksTests {
         mvc.perform(post("/hooks/alertmanager").header("Authorization", "Bearer " + responder)
                 .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.accepted").value(2));
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.accepted").value(2))
+                // served by the hook's own exact-path route, not the pattern every mapping is tried against
+                .andExpect(handler().handlerType(HooksController.Route.class));
         mvc.perform(post("/hooks/alertmanager").header("Authorization", "Bearer " + responder)
                 .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isOk())
@@ -94,6 +99,15 @@ class HooksTests {
         index.refresh();
         assertThat(search.search(new SearchQuery("edge1", null, null, Map.of("source", Set.of("alertmanager")), 10, 0,
                 SearchQuery.Sort.TIME), Viewer.LOCAL_ADMIN).total()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aHookNoSourceFamilyDeclaresIsNotFoundAndTheAnswerNamesTheHooksThereAre() throws Exception {
+        mvc.perform(post("/hooks/nagios").header("Authorization", "Bearer " + responder)
+                .contentType(MediaType.APPLICATION_JSON).content(alertmanager("f-nowhere")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("alertmanager")));
     }
 
     @Test
