@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
@@ -67,27 +68,20 @@ class HooksController {
                 && context.getBean(MVC_MAPPING) instanceof RequestMappingHandlerMapping mapping)) {
             return; // a command, not a server
         }
-        Method receive = Route.class.getDeclaredMethod("receive", String.class, HttpServletRequest.class,
-                HttpServletResponse.class);
+        Method receive = HooksController.class.getDeclaredMethod("receiveDeclared", String.class,
+                HttpServletRequest.class, HttpServletResponse.class);
         for (String hook : webhooks.hooks()) {
             mapping.registerMapping(RequestMappingInfo.paths("/hooks/" + hook).methods(RequestMethod.POST)
-                    .options(mapping.getBuilderConfiguration()).build(), new Route(hook), receive);
+                    .options(mapping.getBuilderConfiguration()).build(), this, receive);
         }
     }
 
-    /** One declared hook's route. */
-    final class Route {
-        private final String hook;
-
-        Route(String hook) {
-            this.hook = hook;
-        }
-
-        @Nullable
-        ResponseEntity<?> receive(@RequestParam(required = false) @Nullable String provider,
-                HttpServletRequest request, HttpServletResponse response) throws IOException {
-            return HooksController.this.receive(hook, provider, request, response);
-        }
+    /** A declared hook at its own path (registered above): the hook is the path's last segment. */
+    @Nullable
+    ResponseEntity<?> receiveDeclared(@RequestParam(required = false) @Nullable String provider,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        return receive(path.substring(path.lastIndexOf('/') + 1), provider, request, response);
     }
 
     /** Null once the 200 is written. */

@@ -1,6 +1,7 @@
 package dev.hindsight.web.security;
 
 import dev.hindsight.core.incident.Viewer;
+import dev.hindsight.ingest.webhooks.Webhooks;
 import dev.hindsight.web.support.TestDataDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,6 +141,9 @@ class AccessTableTests {
     Accounts accounts;
 
     @Autowired
+    Webhooks webhooks;
+
+    @Autowired
     IncidentCatalog incidents;
 
     @Autowired
@@ -179,9 +183,14 @@ class AccessTableTests {
         }
     }
 
-    /** "METHOD /path/{var}" for every handler method the application maps (framework error and doc endpoints aside). */
+    /**
+     * "METHOD /path/{var}" for every handler method the application maps (framework error and doc endpoints aside).
+     * Each declared hook's exact path is the {@code /hooks/{hook}} endpoint, registered again only to be found faster.
+     */
     List<String> mapped() {
         Set<String> endpoints = new TreeSet<>();
+        Set<String> declaredHooks = new java.util.HashSet<>();
+        webhooks.hooks().forEach(hook -> declaredHooks.add("POST /hooks/" + hook));
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
             for (String pattern : info.getPatternValues()) {
@@ -191,7 +200,8 @@ class AccessTableTests {
                 }
                 String normalized = pattern.replaceAll("\\{(\\w+):[^}]*}", "{$1}");
                 for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
-                    endpoints.add(m.name() + " " + normalized);
+                    String endpoint = m.name() + " " + normalized;
+                    endpoints.add(declaredHooks.contains(endpoint) ? "POST /hooks/{hook}" : endpoint);
                 }
             }
         }
