@@ -283,11 +283,11 @@ final class ApiSearch implements AutoCloseable {
                             + Results.num(raw, "rows/s"),
                     Results.ratio(rate, raw), "≥ 2,000/s", rate >= 2000 && refused.get() == 0);
             // a ratio that moves less than deliveries per second on a shared machine
+            double allCores = CORES * 1e3 / rate; // ms of the machine's processor each delivery had
             results.add("webhooks: the server's processor time per delivery while measured, every thread (ms)",
                     String.format(Locale.ROOT, "%.2f ms", cpuPerDelivery), "the machine's " + CORES
-                            + " cores at the rate measured "
-                            + String.format(Locale.ROOT, "%.2f ms", CORES * 1e3 / rate),
-                    Results.ratio(cpuPerDelivery, CORES * 1e3 / rate), "(context)", true);
+                            + " cores at the rate measured " + String.format(Locale.ROOT, "%.2f ms", allCores),
+                    Results.ratio(cpuPerDelivery, allCores), "(context)", true);
             results.add("webhooks: the same senders in the first " + WARM_UP_WINDOW.toSeconds() + " s after the"
                     + " server started (deliveries/s; the JIT compiler is still at work)",
                     Results.num(warm.firstRate(), "/s"), "warm " + Results.num(rate, "/s"),

@@ -111,7 +111,7 @@ final class ClusterBench {
      * CPU time so far of each part of the cluster, in milliseconds, from /proc (Linux): the nodes, PostgreSQL's
      * server and backends, OpenSearch, and this process, whose senders post the deliveries.
      */
-    private static Map<String, Double> cpuMillis(JsonNode cluster) throws IOException {
+    private static Map<String, Double> cpuMillis(JsonNode cluster) {
         Map<String, Double> by = new LinkedHashMap<>();
         List<Long> nodes = new ArrayList<>();
         cluster.get("nodes").forEach(n -> nodes.add(n.get("pid").asLong()));
@@ -123,8 +123,8 @@ final class ClusterBench {
         return by;
     }
 
-    /** User and system time of these processes (and their descendants), in milliseconds (100 ticks a second). */
-    private static double cpuOf(List<Long> pids, boolean descendants) throws IOException {
+    /** User and system time of these processes (and their descendants), in milliseconds. */
+    private static double cpuOf(List<Long> pids, boolean descendants) {
         List<Long> all = new ArrayList<>(pids);
         if (descendants) {
             for (long pid : pids) {
@@ -132,14 +132,9 @@ final class ClusterBench {
             }
         }
         double ms = 0;
-        for (long pid : all) {
-            Path stat = Path.of("/proc", Long.toString(pid), "stat");
-            if (Files.isReadable(stat)) {
-                String line = Files.readString(stat);
-                // the fields after the command name, which may hold spaces: state is the first, utime the 12th
-                String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
-                ms += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0;
-            }
+        for (long pid : all) { // a process gone meanwhile counts nothing, as before
+            ms += ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration()).map(d -> d.toNanos() / 1e6)
+                    .orElse(0.0);
         }
         return ms;
     }
